@@ -1,0 +1,5 @@
+import sys
+
+from facelift.cli import main
+
+sys.exit(main())

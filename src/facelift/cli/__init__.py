@@ -1,0 +1,67 @@
+"""The ``facelift`` command line: a thin layer that parses, calls the library, formats errors.
+
+Every module in this package that defines ``register(subparsers)`` adds its commands.
+Commands that belong to a group (``facelift train lrm``, ``facelift data synth``) get the
+group's sub-parsers from :func:`group`, so each stage owns its own CLI module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import pkgutil
+import sys
+
+from facelift import __version__
+from facelift.errors import FaceliftError
+
+_GROUPS: dict[str, argparse._SubParsersAction] = {}
+
+
+def group(subparsers: argparse._SubParsersAction, name: str, help: str) -> argparse._SubParsersAction:
+    """The sub-parsers of command group ``name`` (created on first use)."""
+    if name not in _GROUPS:
+        parser = subparsers.add_parser(name, help=help, description=help)
+        _GROUPS[name] = parser.add_subparsers(dest=f"{name}_command", metavar="COMMAND", required=True)
+    return _GROUPS[name]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    _GROUPS.clear()
+    parser = argparse.ArgumentParser(
+        prog="facelift",
+        description="Single image to 3D head as Gaussian splats (FaceLift: multi-view diffusion + GS-LRM).",
+    )
+    parser.add_argument("--version", action="version", version=f"facelift {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, "register"):
+            module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(levelname)s %(name)s: %(message)s" if args.verbose else "%(message)s",
+    )
+    try:
+        code = args.func(args)
+    except FaceliftError as e:
+        print(f"facelift: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("facelift: interrupted", file=sys.stderr)
+        return 130
+    return int(code or 0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
