@@ -27,9 +27,17 @@ def group(subparsers: argparse._SubParsersAction, name: str, help: str) -> argpa
     return _GROUPS[name]
 
 
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments get one line and exit code 2, not a usage dump."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        print(f"{self.prog}: error: {message} (see '{self.prog} --help')", file=sys.stderr)
+        sys.exit(2)
+
+
 def build_parser() -> argparse.ArgumentParser:
     _GROUPS.clear()
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="facelift",
         description="Single image to 3D head as Gaussian splats (FaceLift: multi-view diffusion + GS-LRM).",
     )
@@ -56,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
         code = args.func(args)
     except FaceliftError as e:
         print(f"facelift: error: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:  # disk full, permission denied, ...: still one line, naming the file
+        where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+        print(f"facelift: error: {where}{e.strerror or e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("facelift: interrupted", file=sys.stderr)
