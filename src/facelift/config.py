@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import types
 import typing
 from pathlib import Path
 from typing import Any, Callable, TypeVar
@@ -60,7 +61,7 @@ def load_config(cls: type[T], path: str | Path) -> T:
 def _parse_value(text: str, kind: Any, key: str) -> Any:
     origin = typing.get_origin(kind)
     args = typing.get_args(kind)
-    if origin is typing.Union or str(origin) == "types.UnionType":
+    if origin is typing.Union or origin is types.UnionType:
         if text.lower() in ("none", "null") and type(None) in args:
             return None
         for arg in args:
