@@ -14,11 +14,12 @@ from facelift.render import RenderOutput, rasterize
 def _gaussians(means, scales, opacities, colors, rotations=None) -> Gaussians:
     means = torch.as_tensor(means, dtype=torch.float32).reshape(-1, 3)
     n = means.shape[0]
-    scales = torch.as_tensor(scales, dtype=torch.float32).reshape(n, -1).expand(n, 3).contiguous()
+    scales = torch.as_tensor(scales, dtype=torch.float32)
+    scales = (scales.reshape(n, -1) if scales.numel() > 1 else scales.reshape(1, 1)).expand(n, 3).contiguous()
     if rotations is None:
         rotations = torch.tensor([[1.0, 0.0, 0.0, 0.0]]).repeat(n, 1)
     return Gaussians(means=means, scales=scales, rotations=torch.as_tensor(rotations, dtype=torch.float32),
-                     opacities=torch.as_tensor(opacities, dtype=torch.float32).reshape(n),
+                     opacities=torch.as_tensor(opacities, dtype=torch.float32).reshape(-1).expand(n).contiguous(),
                      colors=torch.as_tensor(colors, dtype=torch.float32).reshape(n, 3))
 
 
@@ -42,3 +43,90 @@ def test_isotropic_gaussian_at_origin_peaks_at_principal_point_with_hand_compute
     alpha1 = opacity * math.exp(-0.5 / var)
     assert float(out.alpha[size // 2, size // 2 + 1]) == pytest.approx(alpha1, abs=1e-5)
     assert torch.allclose(out.rgb[size // 2, size // 2 + 1], alpha1 * color + (1 - alpha1) * background, atol=1e-5)
+
+
+def test_two_overlapping_gaussians_composite_in_depth_order_whatever_their_memory_order():
+    cam = orbit_camera(0.0, size=33)
+    # The frontal camera sits at y = -2.7 looking toward +y: smaller y is nearer.
+    near = ([0.0, -0.5, 0.0], 0.1, 0.6, [1.0, 0.0, 0.0])
+    far = ([0.0, 0.5, 0.0], 0.1, 0.7, [0.0, 1.0, 0.0])
+    bg = torch.tensor([0.0, 0.0, 1.0])
+    centre = (16, 16)
+    a_near, a_far = 0.6, 0.7  # at the centre pixel both sit on the principal ray: alpha = opacity
+    expected = (a_near * torch.tensor([1.0, 0.0, 0.0]) + (1 - a_near) * a_far * torch.tensor([0.0, 1.0, 0.0])
+                + (1 - a_near) * (1 - a_far) * bg)
+    for order in ((near, far), (far, near)):
+        g = _gaussians(*[[item[i] for item in order] for i in range(4)])
+        out = rasterize(g, cam, background=bg)
+        assert torch.allclose(out.rgb[centre], expected, atol=1e-5)
+        assert float(out.alpha[centre]) == pytest.approx(1 - (1 - a_near) * (1 - a_far), abs=1e-6)
+        w_near, w_far = a_near, (1 - a_near) * a_far
+        depth = (w_near * 2.2 + w_far * 3.2) / (w_near + w_far)
+        assert float(out.depth[centre]) == pytest.approx(depth, abs=1e-5)
+
+
+def test_empty_set_renders_the_background():
+    cam = orbit_camera(30.0, size=(20, 12))
+    out = rasterize(Gaussians.empty(), cam, background=torch.tensor([0.1, 0.2, 0.3]))
+    assert out.rgb.shape == (12, 20, 3)
+    assert torch.allclose(out.rgb, torch.tensor([0.1, 0.2, 0.3]).expand(12, 20, 3))
+    assert torch.all(out.alpha == 0) and torch.all(out.depth == 0)
+
+
+def test_gaussians_behind_the_camera_contribute_nothing():
+    cam = orbit_camera(0.0, size=32)
+    # Camera at (0, -2.7, 0) looking toward +y: these sit behind it, one right on its axis.
+    behind = _gaussians([[0.0, -3.2, 0.0], [0.1, -4.0, 0.05], [0.0, -2.7, 0.0]], 0.3, 0.9, [[1.0, 0.0, 0.0]] * 3)
+    front = _gaussians([0.0, 0.0, 0.0], 0.1, 0.5, [0.0, 1.0, 0.0])
+    alone = rasterize(front, cam)
+    both = rasterize(Gaussians.cat([behind, front]), cam)
+    assert torch.equal(alone.rgb, both.rgb) and torch.equal(alone.alpha, both.alpha)
+    assert torch.all(rasterize(behind, cam).alpha == 0)
+
+
+def test_faint_and_far_off_image_gaussians_are_skipped_but_a_huge_one_covers_everything():
+    cam = orbit_camera(0.0, size=32)
+    faint = _gaussians([0.0, 0.0, 0.0], 0.2, 1.0 / 300.0, [1.0, 0.0, 0.0])  # below 1/255 everywhere
+    off_image = _gaussians([5.0, 0.0, 0.0], 0.05, 0.9, [1.0, 0.0, 0.0])
+    assert torch.all(rasterize(Gaussians.cat([faint, off_image]), cam).alpha == 0)
+    huge = _gaussians([0.0, 0.0, 0.0], 50.0, 0.5, [0.0, 0.0, 0.0])
+    out = rasterize(huge, cam)
+    assert torch.allclose(out.alpha, torch.full((32, 32), 0.5), atol=1e-3)
+
+
+def test_gradients_reach_every_gaussian_parameter():
+    g = _gaussians([[0.05, 0.0, 0.02], [-0.1, 0.2, 0.0]], [[0.1, 0.05, 0.08], [0.07, 0.1, 0.05]], [0.6, 0.8],
+                   [[0.9, 0.1, 0.2], [0.1, 0.5, 0.9]], rotations=[[0.9, 0.1, 0.3, 0.0], [1.0, 0.0, 0.0, 0.2]])
+    for name in ("means", "scales", "rotations", "opacities", "colors"):
+        getattr(g, name).requires_grad_(True)
+    out = rasterize(g, orbit_camera(10.0, size=24), background=(0.5, 0.5, 0.5))
+    (out.rgb.sum() + out.alpha.sum() + out.depth.sum()).backward()
+    for name in ("means", "scales", "rotations", "opacities", "colors"):
+        grad = getattr(g, name).grad
+        assert grad is not None and torch.isfinite(grad).all() and grad.abs().sum() > 0, name
+
+
+def test_width_and_height_rescale_the_camera_and_background_accepts_a_tensor():
+    cam = orbit_camera(0.0, size=64)
+    g = _gaussians([0.0, 0.0, 0.0], 0.2, 0.7, [1.0, 0.0, 0.0])
+    small = rasterize(g, cam, width=32, height=32, background=torch.tensor([0.0, 0.0, 0.0]))
+    direct = rasterize(g, orbit_camera(0.0, size=32), background=(0.0, 0.0, 0.0))
+    assert small.rgb.shape == (32, 32, 3)
+    assert torch.allclose(small.rgb, direct.rgb, atol=1e-5)
+
+
+@pytest.mark.parametrize("kwargs,message", [
+    ({"backend": "opengl"}, "unknown backend"),
+    ({"background": (1.0, 1.0)}, "background"),
+    ({"width": 0}, "image size"),
+])
+def test_bad_arguments_raise_clear_errors(kwargs, message):
+    with pytest.raises(FaceliftError, match=message):
+        rasterize(Gaussians.empty(), orbit_camera(0.0, size=8), **kwargs)
+
+
+def test_a_batch_of_cameras_is_refused_with_a_hint():
+    from facelift.cameras import facelift_cameras
+
+    with pytest.raises(FaceliftError, match="single camera"):
+        rasterize(Gaussians.empty(), facelift_cameras(size=8))
