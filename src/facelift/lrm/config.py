@@ -1,0 +1,150 @@
+"""Configs and presets of the Stage II reconstructor (GS-LRM) and of its training.
+
+Presets (``facelift train lrm --preset NAME``, ``LRM_PRESETS.get_preset(NAME)``):
+
+* ``paper``: the public release's architecture, 512², width 1024, 24 layers, 16 heads of 64,
+  ≈0.3 B parameters; its converted weights load with identical shapes (SPEC §2.3). Trains with
+  L2 + 0.5 VGG19 perceptual, 4 input + 4 supervision views, AdamW(0.9, 0.95), wd 0.05, bf16.
+* ``tiny``: the same architecture at 64², width 256, 4 layers (4 heads of 64); trains on a 2-core
+  CPU. The VGG19 weights cannot be downloaded here and the network would dominate a CPU step,
+  so its loss is L2 + 0.5·(1 − SSIM) instead, and it says so in ``loss``.
+
+Anything in between is a preset plus ``key=value`` overrides (``model.layers=8``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from facelift.config import PresetRegistry
+from facelift.train.common import OptimConfig
+
+
+@dataclass
+class LRMConfig:
+    """The reconstructor's architecture and output activations (SPEC §2.3).
+
+    Attributes:
+        image_size: training / default inference resolution (any multiple of ``patch_size``
+            works at inference).
+        patch_size: square patch side; tokens are ``patch_size``² pixels × 9 channels.
+        width: transformer width; ``width // head_dim`` heads.
+        layers: number of pre-LN transformer blocks.
+        head_dim: attention head dimension (64 in the release).
+        mlp_ratio: MLP hidden width / ``width``.
+        num_free_gaussians: learned tokens decoded to Gaussians not tied to a pixel (2).
+        depth_range: pixel ray distance t = (2σ(x̄) − 1)·depth_range + (−o·d).
+        scale_bias, max_log_scale: log-scale = min(raw + scale_bias, max_log_scale).
+        opacity_bias: opacity = σ(raw + opacity_bias).
+        clip_xyz: clamp pixel Gaussian centres to [−1, 1]³ in training mode only (release).
+        norm_eps: LayerNorm epsilon.
+        grad_checkpoint: recompute each block in the backward pass (saves activation memory).
+    """
+
+    image_size: int = 512
+    patch_size: int = 8
+    width: int = 1024
+    layers: int = 24
+    head_dim: int = 64
+    mlp_ratio: int = 4
+    num_free_gaussians: int = 2
+    depth_range: float = 1.8
+    scale_bias: float = -2.3
+    max_log_scale: float = -1.2
+    opacity_bias: float = -2.0
+    clip_xyz: bool = True
+    norm_eps: float = 1e-5
+    grad_checkpoint: bool = False
+
+    @property
+    def heads(self) -> int:
+        return self.width // self.head_dim
+
+
+@dataclass
+class LossConfig:
+    """Image loss = l2·MSE + perceptual·VGG19 + ssim·(1 − SSIM), on renders in [0, 1].
+
+    ``vgg_weights``: a local safetensors file with the VGG19 weights (``conv1.weight`` …
+    ``conv16.bias``; ``facelift convert-official --vgg-out`` extracts them from the release).
+    Empty: ``$FACELIFT_VGG19`` or ``~/.cache/facelift/vgg19.safetensors`` when present. Nothing
+    is downloaded: a perceptual weight > 0 without weights is a clear error.
+    """
+
+    l2: float = 1.0
+    perceptual: float = 0.5
+    ssim: float = 0.0
+    vgg_weights: str = ""
+
+
+@dataclass
+class ExportConfig:
+    """Pruning before export, with the public release's defaults (its demo's filter switches).
+
+    * ``min_opacity``: keep opacity > 0.04.
+    * ``max_scale``: drop Gaussians whose largest axis exceeds 0.2 — only in the lower half
+      (z ≤ 0), as the release does: large splats there are floaters below the neck, while hair
+      at the top legitimately uses big ones. ``None`` disables.
+    * ``floater``: drop centres beyond ±0.75 in both x and y (the box corners) with z < −0.75.
+    * ``box``: keep centres inside [box_xy]² × [box_z_min, box_z_max].
+    """
+
+    min_opacity: float = 0.04
+    max_scale: float | None = 0.2
+    floater: float | None = 0.75
+    box_xy: float | None = 0.91
+    box_z_min: float = -1.0
+    box_z_max: float = 1.0
+
+
+@dataclass
+class LRMTrainConfig:
+    """Everything a ``facelift train lrm`` run needs; saved as ``RUN/config.json``."""
+
+    model: LRMConfig = field(default_factory=LRMConfig)
+    optim: OptimConfig = field(default_factory=lambda: OptimConfig(lr=1e-4, warmup_steps=500))
+    loss: LossConfig = field(default_factory=LossConfig)
+    steps: int = 20_000
+    batch_size: int = 2
+    num_input_views: int = 4
+    num_target_views: int = 4
+    #: allow supervision views to repeat the input views (the release: target_has_input)
+    target_has_input: bool = True
+    background: tuple[float, float, float] = (1.0, 1.0, 1.0)
+    seed: int = 0
+    mixed_precision: str = "auto"
+    log_every: int = 10
+    val_every: int = 500
+    ckpt_every: int = 1000
+    keep_last: int = 3
+    num_workers: int = 0
+
+
+LRM_PRESETS = PresetRegistry("lrm")
+
+
+@LRM_PRESETS.register("paper")
+def paper() -> LRMTrainConfig:
+    return LRMTrainConfig(
+        model=LRMConfig(image_size=512, width=1024, layers=24, head_dim=64, grad_checkpoint=True),
+        # The release's head fine-tuning: lr 1e-4, 500 warm-up steps, 20k steps.
+        optim=OptimConfig(lr=1e-4, beta1=0.9, beta2=0.95, weight_decay=0.05, warmup_steps=500),
+        loss=LossConfig(l2=1.0, perceptual=0.5, ssim=0.0),
+        steps=20_000,
+        batch_size=2,
+    )
+
+
+@LRM_PRESETS.register("tiny")
+def tiny() -> LRMTrainConfig:
+    return LRMTrainConfig(
+        model=LRMConfig(image_size=64, width=256, layers=4, head_dim=64),
+        optim=OptimConfig(lr=1e-3, beta1=0.9, beta2=0.95, weight_decay=0.05, warmup_steps=200),
+        # No VGG19 on a 2-core CPU (and no download): SSIM stands in for the perceptual term.
+        loss=LossConfig(l2=1.0, perceptual=0.0, ssim=0.5),
+        steps=6000,
+        batch_size=2,
+        log_every=10,
+        val_every=250,
+        ckpt_every=250,
+    )

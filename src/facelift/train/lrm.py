@@ -1,0 +1,425 @@
+"""Training the GS-LRM reconstructor (``facelift train lrm``), SPEC §2.3.
+
+One step, per process: draw ``batch_size`` subjects and, for each, ``num_input_views`` input
+and ``num_target_views`` supervision views (targets may repeat inputs, as the release trains);
+reconstruct Gaussians from the inputs; render every supervision view with
+:func:`facelift.render.rasterize` (one camera per call); loss = L2 + 0.5·perceptual (``paper``)
+or L2 + 0.5·(1 − SSIM) (``tiny``); AdamW, warm-up + cosine, grad-norm clip 1.0.
+
+Engine: Hugging Face Accelerate, so ``python -m facelift train lrm ...`` on one CPU and
+``accelerate launch [--multi_gpu | --num_processes 2 --cpu] -m facelift train lrm ...`` (or
+torchrun) on many devices run the same code. Batches are drawn from a generator seeded with
+``(seed, step, rank)``, so ``--resume`` continues exactly the curve of an uninterrupted run.
+
+Run folder::
+
+    RUN/config.json                 the full config (preset + overrides)
+    RUN/checkpoints/step_N/         model.safetensors, training_state.pt, config.json (last N kept)
+    RUN/logs/metrics.csv, logs/tb/  loss, PSNR, learning rate, grad norm, speed
+    RUN/samples/val_N.png           input views | predicted | ground truth
+    RUN/final/                      model.safetensors + config.json (GSLRM.from_pretrained)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+import torch
+from torch import Tensor
+
+from facelift.cameras import Camera, read_transforms
+from facelift.config import apply_overrides, load_config, save_config
+from facelift.errors import FaceliftError
+from facelift.lrm.config import LRM_PRESETS, LRMTrainConfig
+from facelift.lrm.model import GSLRM
+from facelift.train.common import (
+    CheckpointManager,
+    RunLogger,
+    build_optimizer,
+    build_scheduler,
+    load_into,
+    load_weights,
+    make_accelerator,
+    progress,
+    seed_everything,
+)
+from facelift.train.losses import ImageLoss, masked_ssim, psnr, ssim
+
+log = logging.getLogger(__name__)
+
+
+# ------------------------------------------------------------------------------- data
+
+
+@dataclass
+class ViewSet:
+    """Posed views of one subject.
+
+    Attributes:
+        images: (V, 3, H, W) RGB in [0, 1], composited over the background.
+        alphas: (V, 1, H, W) foreground masks in [0, 1] (ones when the files have no alpha).
+        cameras: batch (V,) OpenCV cameras for H×W.
+    """
+
+    images: Tensor
+    alphas: Tensor
+    cameras: Camera
+
+    def __len__(self) -> int:
+        return self.images.shape[0]
+
+    def select(self, index: Sequence[int] | Tensor) -> "ViewSet":
+        idx = torch.as_tensor(index, dtype=torch.long)
+        return ViewSet(self.images[idx], self.alphas[idx], self.cameras[idx])
+
+
+class SubjectFolders:
+    """A multi-view dataset in the one on-disk layout: ``ROOT/<subject>/transforms.json`` +
+    images (SPEC §4). Images are resized to ``size`` (intrinsics rescaled) and cached as uint8.
+
+    Args:
+        root: dataset folder (subject folders are the children with a ``transforms.json``).
+        size: square working resolution.
+        background: RGB the RGBA images are composited over.
+        subjects: optional subset of subject folder names.
+    """
+
+    def __init__(self, root: str | Path, size: int, background: Sequence[float] = (1.0, 1.0, 1.0),
+                 subjects: Sequence[str] | None = None):
+        self.root = Path(root)
+        if not self.root.is_dir():
+            raise FaceliftError(f"{self.root}: dataset folder not found")
+        found = sorted(p.parent for p in self.root.glob("*/transforms.json"))
+        if (self.root / "transforms.json").is_file():
+            found = [self.root]  # a single subject folder works too
+        if subjects is not None:
+            wanted = set(subjects)
+            found = [p for p in found if p.name in wanted]
+        if not found:
+            raise FaceliftError(f"{self.root}: no subject folders with a transforms.json inside")
+        self.subjects = found
+        self.size = size
+        self.background = torch.tensor(background, dtype=torch.float32).view(1, 3, 1, 1)
+        self._cache: dict[int, tuple[Tensor, Tensor, Camera, list[str]]] = {}
+
+    def __len__(self) -> int:
+        return len(self.subjects)
+
+    def _load(self, i: int) -> tuple[Tensor, Tensor, Camera, list[str]]:
+        if i in self._cache:
+            return self._cache[i]
+        from PIL import Image
+
+        folder = self.subjects[i]
+        cams, names, _ = read_transforms(folder / "transforms.json")
+        if cams.width != cams.height:
+            raise FaceliftError(f"{folder}: GS-LRM training needs square images, got {cams.width}x{cams.height}")
+        rgba = []
+        for name in names:
+            path = folder / name
+            if not path.is_file() and not Path(name).suffix:
+                path = path.with_suffix(".png")
+            try:
+                img = Image.open(path)
+                img.load()
+            except (OSError, ValueError) as e:
+                raise FaceliftError(f"{path}: cannot read image ({e})") from None
+            img = img.convert("RGBA")
+            if img.size != (self.size, self.size):
+                img = img.resize((self.size, self.size), Image.Resampling.BOX if img.width > self.size
+                                 else Image.Resampling.BICUBIC)
+            rgba.append(np.asarray(img))
+        data = torch.from_numpy(np.stack(rgba)).permute(0, 3, 1, 2).contiguous()  # (V, 4, S, S) uint8
+        item = (data[:, :3], data[:, 3:], cams.resized(self.size), names)
+        self._cache[i] = item
+        return item
+
+    def views(self, i: int) -> ViewSet:
+        """All views of subject ``i``."""
+        rgb, alpha, cams, _ = self._load(i)
+        a = alpha.float() / 255.0
+        images = rgb.float() / 255.0 * a + self.background * (1.0 - a)
+        return ViewSet(images=images, alphas=a, cameras=cams)
+
+    def names(self, i: int) -> list[str]:
+        return self._load(i)[3]
+
+
+def _step_generator(seed: int, step: int, rank: int) -> torch.Generator:
+    digest = hashlib.sha256(f"{seed}:{step}:{rank}".encode()).digest()
+    return torch.Generator().manual_seed(int.from_bytes(digest[:8], "little"))
+
+
+def sample_views(n_views: int, n_in: int, n_target: int, target_has_input: bool,
+                 gen: torch.Generator) -> tuple[Tensor, Tensor]:
+    """Indices of input and supervision views (without repeats inside each group)."""
+    need = n_in if target_has_input else n_in + n_target
+    if n_views < max(need, n_target):
+        raise FaceliftError(f"a subject has {n_views} views but training needs {need} "
+                            f"({n_in} input + {n_target} supervision, target_has_input={target_has_input})")
+    perm = torch.randperm(n_views, generator=gen)
+    inputs = perm[:n_in]
+    if target_has_input:
+        targets = torch.randperm(n_views, generator=gen)[:n_target]
+    else:
+        targets = perm[n_in: n_in + n_target]
+    return inputs, targets
+
+
+@dataclass
+class Batch:
+    """B training samples: inputs (B, Vi, ...), targets (B, Vt, ...)."""
+
+    inputs: Tensor
+    input_cameras: Camera
+    targets: Tensor
+    target_alphas: Tensor
+    target_cameras: Camera
+
+
+def make_batch(data: SubjectFolders, cfg: LRMTrainConfig, step: int, rank: int, world: int) -> Batch:
+    gen = _step_generator(cfg.seed, step, rank)
+    ins, in_cams, tgs, tg_alpha, tg_cams = [], [], [], [], []
+    for _ in range(cfg.batch_size):
+        subject = int(torch.randint(len(data), (1,), generator=gen))
+        views = data.views(subject)
+        i_idx, t_idx = sample_views(len(views), cfg.num_input_views, cfg.num_target_views,
+                                    cfg.target_has_input, gen)
+        vi, vt = views.select(i_idx), views.select(t_idx)
+        ins.append(vi.images)
+        in_cams.append(vi.cameras)
+        tgs.append(vt.images)
+        tg_alpha.append(vt.alphas)
+        tg_cams.append(vt.cameras)
+    return Batch(torch.stack(ins), Camera.stack(in_cams), torch.stack(tgs), torch.stack(tg_alpha),
+                 Camera.stack(tg_cams))
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def render_views(model_out, cameras: Camera, background: Sequence[float]) -> tuple[Tensor, Tensor]:
+    """Render each reconstruction of ``model_out`` from its cameras (B, V).
+
+    Returns (B, V, 3, H, W) RGB and (B, V, 1, H, W) alpha, differentiable.
+    """
+    from facelift.render import rasterize
+
+    B, V = cameras.batch_shape
+    rgbs, alphas = [], []
+    for b in range(B):
+        g = model_out.gaussians(b)
+        for v in range(V):
+            out = rasterize(g, cameras[b, v], background=background)
+            rgbs.append(out.rgb.permute(2, 0, 1))
+            alphas.append(out.alpha[None])
+    H, W = cameras.height, cameras.width
+    return torch.stack(rgbs).view(B, V, 3, H, W), torch.stack(alphas).view(B, V, 1, H, W)
+
+
+def view_grid(inputs: Tensor, pred: Tensor, target: Tensor) -> Tensor:
+    """(H·3, W·max(Vi, Vt), 3) image: input views | predicted | ground truth rows."""
+    cols = max(inputs.shape[0], pred.shape[0])
+
+    def row(x: Tensor) -> Tensor:
+        pad = torch.ones(cols - x.shape[0], *x.shape[1:])
+        x = torch.cat([x.detach().float().cpu(), pad])
+        return torch.cat(list(x), dim=2)  # (3, H, W·cols)
+
+    return torch.cat([row(inputs), row(pred), row(target)], dim=1).permute(1, 2, 0).clamp(0, 1)
+
+
+# ----------------------------------------------------------------------------- metrics
+
+
+@dataclass
+class ReconstructionMetrics:
+    """Means over views. ``*_masked`` use the union of the ground-truth and rendered alpha > 0.5
+    (so neither the white background nor missing / extra geometry is hidden)."""
+
+    psnr: float
+    ssim: float
+    psnr_masked: float
+    ssim_masked: float
+    views: int
+
+
+@torch.no_grad()
+def evaluate_views(model: GSLRM, inputs: ViewSet, targets: ViewSet, background=(1.0, 1.0, 1.0)
+                   ) -> tuple[ReconstructionMetrics, Tensor]:
+    """Reconstruct from ``inputs``, render ``targets``; returns metrics and the renders (V,3,H,W)."""
+    from facelift.render import rasterize
+
+    g = model.reconstruct(inputs.images, inputs.cameras)
+    preds, masks = [], []
+    for v in range(len(targets)):
+        out = rasterize(g, targets.cameras[v], background=background)
+        preds.append(out.rgb.permute(2, 0, 1))
+        masks.append(((out.alpha > 0.5) | (targets.alphas[v, 0] > 0.5)).float()[None])
+    pred = torch.stack(preds).clamp(0, 1)
+    mask = torch.stack(masks)
+    gt = targets.images
+    per_view = [(float(psnr(pred[i], gt[i])), float(psnr(pred[i], gt[i], mask[i])),
+                 float(ssim(pred[i: i + 1], gt[i: i + 1])),
+                 float(masked_ssim(pred[i: i + 1], gt[i: i + 1], mask[i: i + 1]))) for i in range(len(targets))]
+    a = np.array(per_view)
+    return ReconstructionMetrics(psnr=float(a[:, 0].mean()), psnr_masked=float(a[:, 1].mean()),
+                                 ssim=float(a[:, 2].mean()), ssim_masked=float(a[:, 3].mean()),
+                                 views=len(targets)), pred
+
+
+# ------------------------------------------------------------------------------ trainer
+
+
+def resolve_config(preset: str | None, overrides: Sequence[str], run_dir: Path, resume: bool) -> LRMTrainConfig:
+    """Preset + overrides; on resume the run's saved config (overrides still apply on top)."""
+    saved = run_dir / "config.json"
+    if resume and saved.is_file():
+        cfg = load_config(LRMTrainConfig, saved)
+    else:
+        cfg = LRM_PRESETS.get_preset(preset or "tiny")
+    return apply_overrides(cfg, list(overrides))
+
+
+def load_init_weights(model: GSLRM, path: str | Path) -> None:
+    """``--init``: a folder / safetensors of ours, a training run, or the release's checkpoint.
+    Missing and unexpected keys are reported; shapes that differ are skipped with a warning."""
+    path = Path(path)
+    if path.is_dir():
+        candidates = [path / "model.safetensors"]
+        latest = CheckpointManager(path / "checkpoints").latest()
+        if latest is not None:
+            candidates.append(latest / "model.safetensors")
+        weights = next((c for c in candidates if c.is_file()), None)
+        if weights is None:
+            raise FaceliftError(f"{path}: no model.safetensors (or checkpoints/) to initialise from")
+        state = load_weights(weights)
+    elif path.suffix == ".safetensors":
+        state = load_weights(path)
+        if "patch_embedder.1.weight" in state:
+            from facelift.lrm.convert import convert_official_gslrm
+
+            state, _ = convert_official_gslrm(path)
+    else:
+        from facelift.lrm.convert import convert_official_gslrm
+
+        state, _ = convert_official_gslrm(path)
+    missing, unexpected = load_into(model, state, strict=False, what=f"--init {path}")
+    log.info("--init %s: %d tensors loaded, %d missing, %d unexpected/mismatched",
+             path, len(state) - len(unexpected), len(missing), len(unexpected))
+
+
+def train_lrm(cfg: LRMTrainConfig, data_dir: str | Path, run_dir: str | Path, init: str | Path | None = None,
+              resume: bool = False, val_dir: str | Path | None = None, cpu: bool = False,
+              max_steps_this_run: int | None = None) -> Path:
+    """Train (or resume) a GS-LRM; returns the run folder. See the module docstring.
+
+    ``max_steps_this_run`` stops early (after saving a checkpoint) without changing the
+    schedule, e.g. to split a long run into sessions.
+    """
+    run_dir = Path(run_dir)
+    accelerator = make_accelerator(cfg.mixed_precision, cpu=cpu)
+    rank, world, is_main = accelerator.process_index, accelerator.num_processes, accelerator.is_main_process
+    seed_everything(cfg.seed)
+    m = cfg.model
+    data = SubjectFolders(data_dir, m.image_size, cfg.background)
+    val = SubjectFolders(val_dir, m.image_size, cfg.background) if val_dir else data
+    log.info("training data: %d subjects from %s", len(data), data_dir)
+
+    model = GSLRM(m)
+    if init is not None and not resume:
+        load_init_weights(model, init)
+    loss_fn = ImageLoss(cfg.loss.l2, cfg.loss.perceptual, cfg.loss.ssim, cfg.loss.vgg_weights or None)
+    optimizer = build_optimizer(model, cfg.optim)
+    scheduler = build_scheduler(optimizer, cfg.optim, cfg.steps)
+    ckpts = CheckpointManager(run_dir / "checkpoints", keep_last=cfg.keep_last)
+
+    step = 0
+    if resume:
+        if ckpts.latest() is not None:
+            step = ckpts.load(None, model, optimizer, scheduler).step
+        else:
+            log.warning("--resume: no checkpoint in %s, starting from step 0", run_dir / "checkpoints")
+    if is_main:
+        run_dir.mkdir(parents=True, exist_ok=True)
+        save_config(cfg, run_dir / "config.json")
+    # The scheduler is stepped by hand once per update: Accelerate's wrapper would step it once
+    # per process, changing the schedule with the world size.
+    model, optimizer = accelerator.prepare(model, optimizer)
+    loss_fn.to(accelerator.device)
+    logger = RunLogger(run_dir, enabled=is_main, resume_step=step if resume else None)
+
+    end = cfg.steps if max_steps_this_run is None else min(cfg.steps, step + max_steps_this_run)
+    bar = progress(cfg.steps, initial=step, enabled=is_main, desc="train lrm")
+    t_last, steps_since = time.perf_counter(), 0
+    try:
+        while step < end:
+            model.train()
+            batch = make_batch(data, cfg, step, rank, world)
+            device = accelerator.device
+            with accelerator.autocast():
+                out = model(batch.inputs.to(device), batch.input_cameras.to(device))
+            pred, _ = render_views(out, batch.target_cameras.to(device), cfg.background)
+            target = batch.targets.to(device)
+            B, Vt = target.shape[:2]
+            terms = loss_fn(pred.reshape(B * Vt, 3, *pred.shape[-2:]), target.reshape(B * Vt, 3, *target.shape[-2:]))
+            optimizer.zero_grad(set_to_none=True)
+            accelerator.backward(terms.total)
+            grad_norm = float(accelerator.clip_grad_norm_(model.parameters(), cfg.optim.grad_clip)) \
+                if cfg.optim.grad_clip > 0 else float("nan")
+            lr = optimizer.param_groups[0]["lr"]
+            optimizer.step()
+            scheduler.step()
+            step += 1
+            steps_since += 1
+            bar.update(1)
+            if step % cfg.log_every == 0 or step == end:
+                loss = accelerator.reduce(terms.total.detach(), reduction="mean")
+                mse = accelerator.reduce(terms.terms["l2"].detach(), reduction="mean")
+                now = time.perf_counter()
+                scalars = {"loss": float(loss), "l2": float(mse),
+                           "psnr": float(-10 * torch.log10(mse.clamp_min(1e-10))),
+                           "lr": lr, "grad_norm": grad_norm,
+                           "steps_per_s": steps_since / max(now - t_last, 1e-9)}
+                for k, v in terms.terms.items():
+                    if k != "l2":
+                        scalars[k] = float(accelerator.reduce(v.detach(), reduction="mean"))
+                t_last, steps_since = now, 0
+                logger.log(step, scalars)
+                bar.set_postfix(loss=f"{scalars['loss']:.4f}", psnr=f"{scalars['psnr']:.2f}")
+            if is_main and cfg.val_every > 0 and (step % cfg.val_every == 0 or step == end):
+                _validate(accelerator.unwrap_model(model), val, cfg, step, logger)
+            if step % cfg.ckpt_every == 0 or step == end:
+                accelerator.wait_for_everyone()
+                ckpts.save(step, accelerator.unwrap_model(model), optimizer, scheduler, config=cfg,
+                           is_main=is_main)
+        accelerator.wait_for_everyone()
+        if is_main and step >= cfg.steps:
+            accelerator.unwrap_model(model).save_pretrained(run_dir / "final")
+            log.info("finished: %s", run_dir / "final")
+    finally:
+        bar.close()
+        logger.close()
+    accelerator.end_training()
+    return run_dir
+
+
+def _validate(model: GSLRM, val: SubjectFolders, cfg: LRMTrainConfig, step: int, logger: RunLogger) -> None:
+    """Reconstruct a fixed validation subject; log masked PSNR/SSIM and an image grid."""
+    gen = _step_generator(cfg.seed + 1, 0, 0)
+    views = val.views(0)
+    i_idx, t_idx = sample_views(len(views), cfg.num_input_views, cfg.num_target_views, False, gen) \
+        if len(views) >= cfg.num_input_views + cfg.num_target_views else \
+        sample_views(len(views), cfg.num_input_views, cfg.num_target_views, True, gen)
+    inputs, targets = views.select(i_idx), views.select(t_idx)
+    metrics, pred = evaluate_views(model, inputs, targets, cfg.background)
+    model.train()
+    logger.log(step, {"val_psnr": metrics.psnr, "val_psnr_masked": metrics.psnr_masked,
+                      "val_ssim": metrics.ssim, "val_ssim_masked": metrics.ssim_masked})
+    logger.log_image(step, "val", view_grid(inputs.images, pred, targets.images))
