@@ -1,0 +1,111 @@
+"""``facelift eval ...``: the paper's metrics on image folders, the Cafca / Ava-256 benchmark
+protocol and the in-house procedural benchmark. Thin: parse, call :mod:`facelift.eval`, print."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from facelift.cli import group
+
+log = logging.getLogger(__name__)
+
+
+def _add_metric_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--metrics", default=None,
+                   help="comma-separated subset of psnr,ssim,lpips,dreamsim,arcface,dlib-id "
+                        "(default: PSNR/SSIM plus every learned metric whose weights are found)")
+    p.add_argument("--lpips", default=None, metavar="PATH",
+                   help="LPIPS-AlexNet weights: lpips_alex.safetensors or a folder with alexnet-owt-7be5be79.pth + alex.pth "
+                        "(default: $FACELIFT_WEIGHTS, then the torch hub cache)")
+    p.add_argument("--arcface", default=None, metavar="ONNX", help="ArcFace ONNX model (default: $FACELIFT_WEIGHTS/arcface.onnx)")
+    p.add_argument("--dreamsim-cache", default=None, metavar="DIR", help="DreamSim checkpoint folder (default: $FACELIFT_WEIGHTS/dreamsim)")
+    p.add_argument("--device", default="cpu", help="torch device for the learned metrics (default: cpu)")
+
+
+def _suite(args):
+    from facelift.eval.report import build_suite
+
+    names = args.metrics.split(",") if args.metrics else None
+    return build_suite(names, lpips_weights=args.lpips, arcface=args.arcface, dreamsim_cache=args.dreamsim_cache, device=args.device)
+
+
+def _images(args) -> int:
+    from facelift.eval.report import evaluate_folders
+
+    suite = _suite(args)
+    table = evaluate_folders(args.pred_dir, args.gt_dir, suite, mask_from_alpha=args.mask_from_alpha,
+                             mask_dir=args.masks, resize=args.resize)
+    sys.stdout.write(table.to_markdown())
+    if args.output:
+        for path in table.write(args.output):
+            log.info("wrote %s", path)
+    return 0
+
+
+def _convert_lpips(args) -> int:
+    from facelift.eval.perceptual import convert_lpips_weights
+
+    out = convert_lpips_weights(args.output, args.alexnet, args.lin)
+    log.info("wrote %s", out)
+    return 0
+
+
+def _benchmark(args) -> int:
+    from facelift.eval.protocol import run_benchmark_cli
+
+    return run_benchmark_cli(args, _suite(args))
+
+
+def _procedural(args) -> int:
+    from facelift.eval.protocol import run_procedural_cli
+
+    return run_procedural_cli(args)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    sub = group(subparsers, "eval", "evaluate: the paper's metrics and benchmark protocol")
+
+    p = sub.add_parser("images", help="compare a folder of predictions with a folder of ground truth (matched by file name)",
+                       description="PSNR, SSIM (+ masked variants and silhouette IoU with masks), LPIPS, DreamSim, "
+                                   "ArcFace and the offline dlib identity distance, per image and averaged.")
+    p.add_argument("pred_dir", metavar="PRED_DIR")
+    p.add_argument("gt_dir", metavar="GT_DIR")
+    masks = p.add_mutually_exclusive_group()
+    masks.add_argument("--mask-from-alpha", action="store_true",
+                       help="use the ground truth's alpha channel as the mask (masked PSNR/SSIM; IoU against the prediction's alpha)")
+    masks.add_argument("--masks", default=None, metavar="DIR", help="folder of same-named mask images")
+    p.add_argument("--resize", action="store_true", help="resize predictions to their ground truth's size instead of failing")
+    p.add_argument("-o", "--output", default=None, metavar="REPORT",
+                   help="write the table to REPORT (.csv or .md) and the other format beside it")
+    _add_metric_args(p)
+    p.set_defaults(func=_images)
+
+    p = sub.add_parser("convert-lpips", help="pack AlexNet + LPIPS v0.1 weights into one lpips_alex.safetensors")
+    p.add_argument("--alexnet", required=True, metavar="PTH", help="alexnet-owt-7be5be79.pth (torchvision ImageNet AlexNet)")
+    p.add_argument("--lin", required=True, metavar="PTH", help="alex.pth from the lpips package (weights/v0.1/)")
+    p.add_argument("-o", "--output", required=True, metavar="SAFETENSORS")
+    p.set_defaults(func=_convert_lpips)
+
+    p = sub.add_parser("benchmark", help="the paper's Cafca / Ava-256 protocol (Tables 1 and 2)",
+                       description="Reconstruct each listed subject from its input view, render the test views "
+                                   "with transferred cameras, and write per-subject and mean tables beside the paper's numbers.")
+    p.add_argument("--dataset", required=True, choices=("cafca", "ava256"))
+    p.add_argument("--root", required=True, metavar="DIR", help="dataset root in its published layout")
+    p.add_argument("--weights", default=None, metavar="W", help="pipeline weights (preset name or folder) for the reconstruction")
+    p.add_argument("-o", "--output", required=True, metavar="REPORT_DIR", help="output folder (tables, side-by-side images)")
+    p.add_argument("--aligned", action="store_true", help="landmark-align renders to targets (suppl. Algorithm 1) and use the aligned view lists")
+    p.add_argument("--subjects", default=None, metavar="FILE",
+                   help="subject/view list (CSV as in facelift/eval/data); default: the paper's list for the dataset")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="evaluate only the first N subjects")
+    p.add_argument("--size", type=int, default=512, help="render and compare at SIZE×SIZE (default 512)")
+    _add_metric_args(p)
+    p.set_defaults(func=_benchmark)
+
+    p = sub.add_parser("procedural", help="in-house benchmark on held-out procedural heads (Stage I, Stage II, end to end)")
+    p.add_argument("--data", required=True, metavar="DIR", help="dataset folder (a folder per subject with images/ and transforms.json)")
+    p.add_argument("--weights", default=None, metavar="W", help="pipeline weights (preset name or folder)")
+    p.add_argument("-o", "--output", default=None, metavar="REPORT", help="write the tables (.md and .csv)")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="evaluate only the first N subjects")
+    p.set_defaults(func=_procedural)

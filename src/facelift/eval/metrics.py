@@ -1,0 +1,197 @@
+"""Pixel metrics of the paper's protocol (§4.1): PSNR, SSIM, their masked variants, silhouette IoU.
+
+Conventions (shared by every metric in :mod:`facelift.eval`):
+
+- images are float tensors ``(..., H, W, C)`` in [0, 1], channels last, as rendered by
+  :func:`facelift.render.rasterize` and as read by :func:`load_image`; any leading batch shape;
+- masks are ``(..., H, W)`` floats in [0, 1] (or bool);
+- every metric returns one value per image, shape ``(...)`` (the batch shape), float64 on CPU
+  so averages over a whole benchmark are not hurt by float32 round-off.
+
+SSIM is the standard one of Wang et al. 2004 as implemented by scikit-image with
+``gaussian_weights=True, sigma=1.5, use_sample_covariance=False, data_range=1``: an 11×11
+Gaussian window (σ = 1.5, truncated at 3.5σ), constants K1 = 0.01 and K2 = 0.03, the SSIM map
+averaged over the pixels whose window lies fully inside the image (skimage filters with
+reflection and then crops the 5-pixel border, which is the same thing), then averaged over
+channels.
+
+Masked variants (for heads on a white background, where the background would otherwise
+dominate the average):
+
+- :func:`masked_psnr`: the mean squared error is a mask-weighted mean over pixels (all channels),
+  ``MSE = Σ m·(x−y)² / (C·Σ m)``; PSNR = −10·log10(MSE). A mask that is empty gives NaN.
+- :func:`masked_ssim`: the SSIM map is computed on the full images (so windows near the
+  silhouette still see the real neighbourhood), then averaged with the mask as weights over the
+  same valid (border-cropped) region. An empty mask gives NaN.
+
+Silhouette IoU binarises both masks at ``threshold`` (alpha > 0.5 by default); two empty
+silhouettes count as a perfect match (IoU = 1).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import Tensor
+
+from facelift.errors import FaceliftError
+
+SSIM_WIN_SIGMA = 1.5
+SSIM_TRUNCATE = 3.5  # scipy/skimage default: radius = int(3.5 * 1.5 + 0.5) = 5 -> 11×11
+SSIM_K1 = 0.01
+SSIM_K2 = 0.03
+
+
+def _check_pair(pred: Tensor, target: Tensor) -> tuple[Tensor, Tensor]:
+    pred = torch.as_tensor(pred)
+    target = torch.as_tensor(target)
+    if pred.shape != target.shape:
+        raise FaceliftError(f"metric inputs differ in shape: {tuple(pred.shape)} vs {tuple(target.shape)}")
+    if pred.ndim < 3:
+        raise FaceliftError(f"images must be (..., H, W, C), got shape {tuple(pred.shape)}")
+    return pred.double(), target.double()
+
+
+def _check_mask(mask: Tensor, image: Tensor) -> Tensor:
+    mask = torch.as_tensor(mask).double()
+    if mask.shape != image.shape[:-1]:
+        raise FaceliftError(f"mask shape {tuple(mask.shape)} does not match images {tuple(image.shape)} (want (..., H, W))")
+    return mask
+
+
+def mse(pred: Tensor, target: Tensor) -> Tensor:
+    """Mean squared error per image: (..., H, W, C) → (...)."""
+    pred, target = _check_pair(pred, target)
+    return ((pred - target) ** 2).mean(dim=(-3, -2, -1))
+
+
+def psnr(pred: Tensor, target: Tensor, data_range: float = 1.0) -> Tensor:
+    """PSNR in dB per image, ``10·log10(data_range² / MSE)``; identical images give +inf.
+
+    pred, target: (..., H, W, C) in [0, data_range]. Returns (...) float64.
+    """
+    err = mse(pred, target)
+    return 10.0 * torch.log10(data_range**2 / err)
+
+
+def masked_psnr(pred: Tensor, target: Tensor, mask: Tensor, data_range: float = 1.0) -> Tensor:
+    """PSNR over the masked pixels only (mask-weighted MSE, see module docstring). mask: (..., H, W)."""
+    pred, target = _check_pair(pred, target)
+    mask = _check_mask(mask, pred)
+    sq = ((pred - target) ** 2).sum(dim=-1)  # (..., H, W), summed over channels
+    weight = mask.sum(dim=(-2, -1)) * pred.shape[-1]
+    err = (sq * mask).sum(dim=(-2, -1)) / weight  # 0/0 -> NaN for an empty mask, on purpose
+    return 10.0 * torch.log10(data_range**2 / err)
+
+
+def gaussian_window(sigma: float = SSIM_WIN_SIGMA, truncate: float = SSIM_TRUNCATE) -> Tensor:
+    """The normalised 1-D Gaussian of SSIM, (2r+1,) with r = int(truncate·σ + 0.5) (scipy's rule)."""
+    radius = int(truncate * sigma + 0.5)
+    x = torch.arange(-radius, radius + 1, dtype=torch.float64)
+    w = torch.exp(-0.5 * (x / sigma) ** 2)
+    return w / w.sum()
+
+
+def _blur_valid(x: Tensor, window: Tensor) -> Tensor:
+    """Separable Gaussian filter, 'valid' region only. x: (N, C, H, W) → (N, C, H−2r, W−2r)."""
+    c = x.shape[1]
+    k = window.to(x)
+    x = F.conv2d(x, k.view(1, 1, 1, -1).expand(c, 1, 1, -1), groups=c)
+    return F.conv2d(x, k.view(1, 1, -1, 1).expand(c, 1, -1, 1), groups=c)
+
+
+def ssim_map(pred: Tensor, target: Tensor, data_range: float = 1.0) -> Tensor:
+    """Per-pixel SSIM, channel-averaged, on the valid region: (..., H, W, C) → (..., H−10, W−10)."""
+    pred, target = _check_pair(pred, target)
+    window = gaussian_window()
+    r = (window.numel() - 1) // 2
+    *batch, h, w, c = pred.shape
+    if h <= 2 * r or w <= 2 * r:
+        raise FaceliftError(f"SSIM needs images larger than {2 * r + 1}×{2 * r + 1}, got {h}×{w}")
+    x = pred.reshape(-1, h, w, c).permute(0, 3, 1, 2)
+    y = target.reshape(-1, h, w, c).permute(0, 3, 1, 2)
+    c1 = (SSIM_K1 * data_range) ** 2
+    c2 = (SSIM_K2 * data_range) ** 2
+    # One conv pass for the five moments: μx, μy, E[x²], E[y²], E[xy].
+    stats = _blur_valid(torch.cat([x, y, x * x, y * y, x * y], dim=1), window)
+    mx, my, xx, yy, xy = stats.split(c, dim=1)
+    vx = xx - mx * mx
+    vy = yy - my * my
+    cov = xy - mx * my
+    s = ((2 * mx * my + c1) * (2 * cov + c2)) / ((mx * mx + my * my + c1) * (vx + vy + c2))
+    s = s.mean(dim=1)  # skimage averages the per-channel means; equal to averaging the map first
+    return s.reshape(*batch, h - 2 * r, w - 2 * r)
+
+
+def ssim(pred: Tensor, target: Tensor, data_range: float = 1.0) -> Tensor:
+    """SSIM per image (skimage-compatible, see module docstring): (..., H, W, C) → (...)."""
+    return ssim_map(pred, target, data_range).mean(dim=(-2, -1))
+
+
+def masked_ssim(pred: Tensor, target: Tensor, mask: Tensor, data_range: float = 1.0) -> Tensor:
+    """SSIM map averaged with ``mask`` as weights (see module docstring). mask: (..., H, W)."""
+    smap = ssim_map(pred, target, data_range)
+    mask = _check_mask(mask, torch.as_tensor(pred))
+    r = (mask.shape[-2] - smap.shape[-2]) // 2
+    m = mask[..., r : mask.shape[-2] - r, r : mask.shape[-1] - r]
+    return (smap * m).sum(dim=(-2, -1)) / m.sum(dim=(-2, -1))
+
+
+def silhouette_iou(pred_mask: Tensor, target_mask: Tensor, threshold: float = 0.5) -> Tensor:
+    """Intersection over union of two silhouettes binarised at ``threshold``: (..., H, W) → (...).
+
+    Two empty silhouettes give 1.0 (nothing to disagree about).
+    """
+    a = torch.as_tensor(pred_mask).double()
+    b = torch.as_tensor(target_mask).double()
+    if a.shape != b.shape:
+        raise FaceliftError(f"silhouettes differ in shape: {tuple(a.shape)} vs {tuple(b.shape)}")
+    a = a > threshold
+    b = b > threshold
+    inter = (a & b).sum(dim=(-2, -1)).double()
+    union = (a | b).sum(dim=(-2, -1)).double()
+    return torch.where(union > 0, inter / union.clamp(min=1), torch.ones_like(union))
+
+
+def composite(rgba: Tensor, background: tuple[float, float, float] = (1.0, 1.0, 1.0)) -> Tensor:
+    """RGBA (..., H, W, 4) → RGB over ``background``: rgb·α + bg·(1 − α)."""
+    rgb, alpha = rgba[..., :3], rgba[..., 3:4]
+    bg = torch.tensor(background, dtype=rgba.dtype, device=rgba.device)
+    return rgb * alpha + bg * (1 - alpha)
+
+
+def load_image(path: str | Path) -> Tensor:
+    """Read an image file as float32 (H, W, C) in [0, 1]; C is 3 (RGB) or 4 (RGBA kept).
+
+    Grayscale becomes RGB; 16-bit PNGs are scaled by 65535. Unreadable files raise FaceliftError.
+    """
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    path = Path(path)
+    try:
+        with Image.open(path) as im:
+            im = ImageOps.exif_transpose(im)
+            if im.mode in ("I;16", "I;16B", "I;16L", "I"):
+                arr = np.asarray(im, dtype=np.float64) / 65535.0
+                arr = np.repeat(arr[..., None], 3, axis=-1)
+                return torch.from_numpy(arr.astype(np.float32))
+            if im.mode not in ("RGB", "RGBA"):
+                im = im.convert("RGBA" if "A" in im.mode or "transparency" in im.info else "RGB")
+            arr = np.asarray(im, dtype=np.float32) / 255.0
+    except FileNotFoundError:
+        raise FaceliftError(f"image not found: {path}") from None
+    except (UnidentifiedImageError, OSError) as e:
+        raise FaceliftError(f"cannot read image {path}: {e}") from None
+    return torch.from_numpy(arr.copy())
+
+
+def finite_mean(values) -> float:
+    """Mean of the finite entries (NaN for none): +inf PSNRs of identical images and NaNs of
+    excluded views would otherwise swamp a benchmark average."""
+    arr = np.asarray([float(v) for v in values], dtype=np.float64)
+    arr = arr[np.isfinite(arr)]
+    return float(arr.mean()) if arr.size else math.nan
