@@ -129,29 +129,23 @@ def rasterize(
 
 
 def _render_cpu(gaussians: Gaussians, camera: Camera, bg: Tensor) -> RenderOutput:
-    from facelift.render.cpu import composite
-    from facelift.render.projection import project
+    from facelift.render.cpu import rasterize_cpu
 
     g = gaussians
     device = g.means.device
-    if g.means.dtype != torch.float32:
-        g = g.to(dtype=torch.float32)
-    if device.type != "cpu":
-        # Autograd follows the copies back to the caller's device.
-        g = g.to("cpu")
-    cam_w2c = camera.w2c.detach().to("cpu", torch.float32)
-    cam_K = camera.K.detach().to("cpu", torch.float32)
-    proj = project(g.means, g.scales, g.rotations, g.opacities, g.colors, cam_w2c, cam_K,
-                   camera.width, camera.height)
-    feat, alpha = composite(proj, camera.width, camera.height)
-    rgb = feat[..., :3] + (1.0 - alpha)[..., None] * bg.to(feat.device)
+    # Autograd follows these copies back to the caller's device and dtype.
+    g = g.to("cpu", torch.float32)
+    w2c = camera.w2c.detach().to("cpu", torch.float32)
+    K = camera.K.detach().to("cpu", torch.float32)
+    feat, alpha = rasterize_cpu(g.means, g.scales, g.rotations, g.opacities, g.colors, w2c, K,
+                                camera.width, camera.height)
+    rgb = feat[..., :3] + (1.0 - alpha)[..., None] * bg.to("cpu")
     has = alpha > 0
     depth = torch.where(has, feat[..., 3] / torch.where(has, alpha, torch.ones_like(alpha)),
                         torch.zeros_like(alpha))
-    out = RenderOutput(rgb=rgb, alpha=alpha, depth=depth)
     if device.type != "cpu":
-        out = RenderOutput(rgb=out.rgb.to(device), alpha=out.alpha.to(device), depth=out.depth.to(device))
-    return out
+        rgb, alpha, depth = rgb.to(device), alpha.to(device), depth.to(device)
+    return RenderOutput(rgb=rgb, alpha=alpha, depth=depth)
 
 
 __all__ = ["rasterize", "RenderOutput", "BACKENDS", "gsplat_available"]

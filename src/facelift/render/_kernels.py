@@ -1,21 +1,29 @@
-"""numba kernels of the CPU rasterizer: tile binning, forward compositing, backward.
+"""numba kernels of the CPU rasterizer (SPEC §2.4): projection, depth sort, tile binning,
+compositing, and the hand-written backward of all of them.
 
-Layout (all arrays C-contiguous; float arrays float32, indices int32/int64 as noted):
+Pipeline (all arrays C-contiguous; floats float32 in memory, float64 in registers):
 
-* Gaussians arrive **already sorted front to back** (index 0 nearest).
-* ``boxes`` (M, 4) int32: inclusive pixel box x0, y0, x1, y1 per Gaussian.
-* Binning makes (Gaussian, tile) pairs with a stable counting sort by tile, so each
-  tile's slice ``tile_ids[offsets[t]:offsets[t + 1]]`` is already depth-ordered.
-* Tiles are rendered in parallel (``prange``); inside a tile the loop runs Gaussian by
-  Gaussian over the part of its box inside the tile, with per-pixel early termination.
-* The backward walks each tile's list back to front and writes one gradient row per
-  (Gaussian, tile) pair; a second pass sums the rows per Gaussian. No atomics, and the
-  result does not depend on thread scheduling.
+1. :func:`project` (parallel over Gaussians): EWA projection to pixel means, conics
+   (inverse 2D covariances), depths and an inclusive pixel box that holds every pixel the
+   Gaussian's alpha can reach 1/255 at; culled Gaussians get box x0 = -1.
+2. :func:`depth_order`: the visible Gaussians sorted front to back (stable LSD radix sort
+   on the float32 bit patterns, which order like the values for positive depths).
+3. :func:`bin_tiles`: a stable counting sort of (Gaussian, tile) pairs by tile, fed in
+   depth order, so each tile's slice ``tile_ids[offsets[t]:offsets[t + 1]]`` is already
+   sorted front to back. Gaussians keep their input numbering throughout: nothing is
+   gathered or permuted.
+4. :func:`forward` (parallel over 16x16 tiles): inside a tile, Gaussian by Gaussian over
+   the part of its box inside the tile, with per-pixel early termination.
+5. :func:`backward` walks each tile's list back to front from the saved final
+   transmittance and last-composited position, writing one gradient row per pair;
+   :func:`reduce_pairs` sums rows per Gaussian; :func:`project_backward` (parallel over
+   Gaussians) chains them to means, scales, quaternions, opacities and colours. No
+   atomics: the result does not depend on thread scheduling.
 
-Features are 4 channels: RGB and camera-space depth, composited alike.
+Composited features are 4 channels: RGB and camera-space depth, alike.
 
-Keep the signatures few and fixed (float32/int32 arrays): with ``cache=True`` each
-compiles once per machine, and the first call in a fresh process only loads the cache.
+Keep the signatures few and fixed (float32 / int32 / int64 arrays, Python ints): with
+``cache=True`` each kernel compiles once per machine and later processes load the cache.
 """
 
 from __future__ import annotations
@@ -25,18 +33,354 @@ from numba import njit, prange
 
 TILE = 16
 N_FEAT = 4
-#: Gradient row per pair: d/d(mean x, mean y, conic a, b, c, opacity, feat0..3).
+#: Gradient row per Gaussian image-space parameter: mean x, mean y, conic a, b, c,
+#: opacity, feature 0..3 (R, G, B, depth).
 N_GRAD = 10
 
-# Constants mirrored from projection.py (numba needs them as module globals).
+#: Gaussians whose centre is nearer than this (camera-space z, world units) are culled.
+NEAR_PLANE = 0.01
+#: Added to the diagonal of every 2D covariance, in pixels² (the 3DGS low-pass filter).
+LOW_PASS = 0.3
+#: Per-pixel alpha is clamped to at most this...
 ALPHA_MAX = 0.99
+#: ...and a Gaussian whose alpha at a pixel is below this is skipped there.
 ALPHA_MIN = 1.0 / 255.0
+#: Compositing stops at a pixel before the Gaussian that would take its transmittance
+#: below this.
 T_MIN = 1e-4
+#: The projection Jacobian is evaluated with x/z, y/z clamped to the field of view widened
+#: by this fraction of its half-width (as 3DGS and gsplat do): a Gaussian far off to the
+#: side would otherwise get a huge, unstable footprint.
+FOV_CLAMP_MARGIN = 0.3
+
+
+@njit(inline="always")
+def _quat_rotation(qw, qx, qy, qz):
+    """Normalised quaternion (w, x, y, z), its norm, and its rotation matrix (row-major)."""
+    qw = np.float64(qw)
+    qx = np.float64(qx)
+    qy = np.float64(qy)
+    qz = np.float64(qz)
+    norm = max(np.sqrt(qw * qw + qx * qx + qy * qy + qz * qz), 1e-12)
+    w = qw / norm
+    x = qx / norm
+    y = qy / norm
+    z = qz / norm
+    return (w, x, y, z, norm,
+            1.0 - 2.0 * (y * y + z * z), 2.0 * (x * y - w * z), 2.0 * (x * z + w * y),
+            2.0 * (x * y + w * z), 1.0 - 2.0 * (x * x + z * z), 2.0 * (y * z - w * x),
+            2.0 * (x * z - w * y), 2.0 * (y * z + w * x), 1.0 - 2.0 * (x * x + y * y))
+
+
+@njit(parallel=True, cache=True)
+def project(means, scales, quats, opacities, colors, view, intr, width, height,
+            means2d, conics, feats, boxes):
+    """EWA projection of N Gaussians into one camera.
+
+    Args:
+        means, scales: (N, 3); quats: (N, 4) wxyz, any norm; opacities: (N,); colors: (N, 3).
+        view: (4, 4) world-to-camera (OpenCV); intr: (4,) fx, fy, cx, cy.
+        width, height: image size.
+    Writes:
+        means2d: (N, 2) pixel coordinates; conics: (N, 3) inverse 2D covariance (a, b, c)
+        with quadratic form a·dx² + 2b·dx·dy + c·dy²; feats: (N, 4) RGB and depth;
+        boxes: (N, 4) int32 inclusive pixel box x0, y0, x1, y1 clipped to the image,
+        x0 = -1 for culled Gaussians.
+    """
+    fx = np.float64(intr[0])
+    fy = np.float64(intr[1])
+    cx = np.float64(intr[2])
+    cy = np.float64(intr[3])
+    lim_xp = (width - cx) / fx + FOV_CLAMP_MARGIN * 0.5 * width / fx
+    lim_xn = cx / fx + FOV_CLAMP_MARGIN * 0.5 * width / fx
+    lim_yp = (height - cy) / fy + FOV_CLAMP_MARGIN * 0.5 * height / fy
+    lim_yn = cy / fy + FOV_CLAMP_MARGIN * 0.5 * height / fy
+    v00 = np.float64(view[0, 0]); v01 = np.float64(view[0, 1]); v02 = np.float64(view[0, 2])  # noqa: E702
+    v10 = np.float64(view[1, 0]); v11 = np.float64(view[1, 1]); v12 = np.float64(view[1, 2])  # noqa: E702
+    v20 = np.float64(view[2, 0]); v21 = np.float64(view[2, 1]); v22 = np.float64(view[2, 2])  # noqa: E702
+    t0 = np.float64(view[0, 3]); t1 = np.float64(view[1, 3]); t2 = np.float64(view[2, 3])  # noqa: E702
+    n = means.shape[0]
+    for g in prange(n):
+        boxes[g, 0] = -1
+        boxes[g, 1] = -1
+        boxes[g, 2] = -2
+        boxes[g, 3] = -2
+        op = np.float64(opacities[g])
+        mx = np.float64(means[g, 0])
+        my = np.float64(means[g, 1])
+        mz = np.float64(means[g, 2])
+        z = v20 * mx + v21 * my + v22 * mz + t2
+        # "not (>=)" also rejects NaN.
+        if not (z > NEAR_PLANE) or not (op >= ALPHA_MIN):
+            continue
+        x = v00 * mx + v01 * my + v02 * mz + t0
+        y = v10 * mx + v11 * my + v12 * mz + t1
+        iz = 1.0 / z
+        u = fx * x * iz + cx
+        v = fy * y * iz + cy
+        rx = min(max(x * iz, -lim_xn), lim_xp)
+        ry = min(max(y * iz, -lim_yn), lim_yp)
+        j00 = fx * iz
+        j02 = -fx * rx * iz
+        j11 = fy * iz
+        j12 = -fy * ry * iz
+        # T = J W (2x3).
+        a00 = j00 * v00 + j02 * v20
+        a01 = j00 * v01 + j02 * v21
+        a02 = j00 * v02 + j02 * v22
+        a10 = j11 * v10 + j12 * v20
+        a11 = j11 * v11 + j12 * v21
+        a12 = j11 * v12 + j12 * v22
+        q = _quat_rotation(quats[g, 0], quats[g, 1], quats[g, 2], quats[g, 3])
+        s0 = np.float64(scales[g, 0])
+        s1 = np.float64(scales[g, 1])
+        s2 = np.float64(scales[g, 2])
+        # B = T R S (2x3); the 2D covariance is B Bᵀ.
+        b00 = (a00 * q[5] + a01 * q[8] + a02 * q[11]) * s0
+        b01 = (a00 * q[6] + a01 * q[9] + a02 * q[12]) * s1
+        b02 = (a00 * q[7] + a01 * q[10] + a02 * q[13]) * s2
+        b10 = (a10 * q[5] + a11 * q[8] + a12 * q[11]) * s0
+        b11 = (a10 * q[6] + a11 * q[9] + a12 * q[12]) * s1
+        b12 = (a10 * q[7] + a11 * q[10] + a12 * q[13]) * s2
+        ca = b00 * b00 + b01 * b01 + b02 * b02 + LOW_PASS
+        cb = b00 * b10 + b01 * b11 + b02 * b12
+        cc = b10 * b10 + b11 * b11 + b12 * b12 + LOW_PASS
+        det = ca * cc - cb * cb
+        if not (det > 0.0):
+            continue
+        # alpha = o·exp(-q/2) >= 1/255  <=>  q <= 2 ln(255 o); that ellipse spans
+        # ±sqrt(q Σxx) by ±sqrt(q Σyy). The small margins make the box a strict superset,
+        # so the per-pixel alpha test decides, exactly as in the dense reference.
+        r2 = max(2.0 * np.log(op * 255.0), 0.0) * 1.0001 + 1e-4
+        ex = np.sqrt(r2 * ca) + 1e-3
+        ey = np.sqrt(r2 * cc) + 1e-3
+        # Pixel px is inside when |px + 0.5 - u| <= ex.
+        x0 = np.ceil(u - ex - 0.5)
+        x1 = np.floor(u + ex - 0.5)
+        y0 = np.ceil(v - ey - 0.5)
+        y1 = np.floor(v + ey - 0.5)
+        if not (x1 >= 0.0 and y1 >= 0.0 and x0 <= width - 1.0 and y0 <= height - 1.0):
+            continue
+        boxes[g, 0] = np.int32(max(x0, 0.0))
+        boxes[g, 1] = np.int32(max(y0, 0.0))
+        boxes[g, 2] = np.int32(min(x1, width - 1.0))
+        boxes[g, 3] = np.int32(min(y1, height - 1.0))
+        means2d[g, 0] = u
+        means2d[g, 1] = v
+        conics[g, 0] = cc / det
+        conics[g, 1] = -cb / det
+        conics[g, 2] = ca / det
+        feats[g, 0] = colors[g, 0]
+        feats[g, 1] = colors[g, 1]
+        feats[g, 2] = colors[g, 2]
+        feats[g, 3] = z
+
+
+@njit(parallel=True, cache=True)
+def project_backward(means, scales, quats, view, intr, width, height, boxes, grad2d,
+                     grad_means, grad_scales, grad_quats, grad_opacities, grad_colors):
+    """Chain the per-Gaussian image-space gradients (N, 10) of :func:`reduce_pairs` back
+    through :func:`project` to means, scales, quaternions, opacities and colours."""
+    fx = np.float64(intr[0])
+    fy = np.float64(intr[1])
+    cx = np.float64(intr[2])
+    cy = np.float64(intr[3])
+    lim_xp = (width - cx) / fx + FOV_CLAMP_MARGIN * 0.5 * width / fx
+    lim_xn = cx / fx + FOV_CLAMP_MARGIN * 0.5 * width / fx
+    lim_yp = (height - cy) / fy + FOV_CLAMP_MARGIN * 0.5 * height / fy
+    lim_yn = cy / fy + FOV_CLAMP_MARGIN * 0.5 * height / fy
+    v00 = np.float64(view[0, 0]); v01 = np.float64(view[0, 1]); v02 = np.float64(view[0, 2])  # noqa: E702
+    v10 = np.float64(view[1, 0]); v11 = np.float64(view[1, 1]); v12 = np.float64(view[1, 2])  # noqa: E702
+    v20 = np.float64(view[2, 0]); v21 = np.float64(view[2, 1]); v22 = np.float64(view[2, 2])  # noqa: E702
+    t0 = np.float64(view[0, 3]); t1 = np.float64(view[1, 3]); t2 = np.float64(view[2, 3])  # noqa: E702
+    n = means.shape[0]
+    for g in prange(n):
+        for k in range(3):
+            grad_means[g, k] = 0.0
+            grad_scales[g, k] = 0.0
+            grad_colors[g, k] = 0.0
+        for k in range(4):
+            grad_quats[g, k] = 0.0
+        grad_opacities[g] = 0.0
+        if boxes[g, 0] < 0:
+            continue
+        g_u = grad2d[g, 0]
+        g_v = grad2d[g, 1]
+        g_qa = grad2d[g, 2]
+        g_qb = grad2d[g, 3]
+        g_qc = grad2d[g, 4]
+        grad_opacities[g] = grad2d[g, 5]
+        grad_colors[g, 0] = grad2d[g, 6]
+        grad_colors[g, 1] = grad2d[g, 7]
+        grad_colors[g, 2] = grad2d[g, 8]
+        g_z = np.float64(grad2d[g, 9])
+
+        # ---- recompute the forward
+        mx = np.float64(means[g, 0])
+        my = np.float64(means[g, 1])
+        mz = np.float64(means[g, 2])
+        x = v00 * mx + v01 * my + v02 * mz + t0
+        y = v10 * mx + v11 * my + v12 * mz + t1
+        z = v20 * mx + v21 * my + v22 * mz + t2
+        iz = 1.0 / z
+        rx_raw = x * iz
+        ry_raw = y * iz
+        rx = min(max(rx_raw, -lim_xn), lim_xp)
+        ry = min(max(ry_raw, -lim_yn), lim_yp)
+        j00 = fx * iz
+        j02 = -fx * rx * iz
+        j11 = fy * iz
+        j12 = -fy * ry * iz
+        a00 = j00 * v00 + j02 * v20
+        a01 = j00 * v01 + j02 * v21
+        a02 = j00 * v02 + j02 * v22
+        a10 = j11 * v10 + j12 * v20
+        a11 = j11 * v11 + j12 * v21
+        a12 = j11 * v12 + j12 * v22
+        q = _quat_rotation(quats[g, 0], quats[g, 1], quats[g, 2], quats[g, 3])
+        r00 = q[5]; r01 = q[6]; r02 = q[7]  # noqa: E702
+        r10 = q[8]; r11 = q[9]; r12 = q[10]  # noqa: E702
+        r20 = q[11]; r21 = q[12]; r22 = q[13]  # noqa: E702
+        s0 = np.float64(scales[g, 0])
+        s1 = np.float64(scales[g, 1])
+        s2 = np.float64(scales[g, 2])
+        # C = T R (2x3), B = C S.
+        c00 = a00 * r00 + a01 * r10 + a02 * r20
+        c01 = a00 * r01 + a01 * r11 + a02 * r21
+        c02 = a00 * r02 + a01 * r12 + a02 * r22
+        c10 = a10 * r00 + a11 * r10 + a12 * r20
+        c11 = a10 * r01 + a11 * r11 + a12 * r21
+        c12 = a10 * r02 + a11 * r12 + a12 * r22
+        b00 = c00 * s0; b01 = c01 * s1; b02 = c02 * s2  # noqa: E702
+        b10 = c10 * s0; b11 = c11 * s1; b12 = c12 * s2  # noqa: E702
+        ca = b00 * b00 + b01 * b01 + b02 * b02 + LOW_PASS
+        cb = b00 * b10 + b01 * b11 + b02 * b12
+        cc = b10 * b10 + b11 * b11 + b12 * b12 + LOW_PASS
+        det = ca * cc - cb * cb
+        qa = cc / det
+        qb = -cb / det
+        qc = ca / det
+
+        # ---- conic (inverse) -> covariance: dP = -Q dQ Q with dQ symmetric.
+        h01 = 0.5 * g_qb
+        m00 = g_qa * qa + h01 * qb
+        m01 = g_qa * qb + h01 * qc
+        m10 = h01 * qa + g_qc * qb
+        m11 = h01 * qb + g_qc * qc
+        g_ca = -(qa * m00 + qb * m10)
+        g_cb2 = -(qa * m01 + qb * m11)  # the (0, 1) entry of the symmetric gradient
+        g_cc = -(qb * m01 + qc * m11)
+        # ---- cov = B Bᵀ: dB = 2 G B with G = [[g_ca, g_cb2], [g_cb2, g_cc]].
+        gb00 = 2.0 * (g_ca * b00 + g_cb2 * b10)
+        gb01 = 2.0 * (g_ca * b01 + g_cb2 * b11)
+        gb02 = 2.0 * (g_ca * b02 + g_cb2 * b12)
+        gb10 = 2.0 * (g_cb2 * b00 + g_cc * b10)
+        gb11 = 2.0 * (g_cb2 * b01 + g_cc * b11)
+        gb12 = 2.0 * (g_cb2 * b02 + g_cc * b12)
+        # ---- B = C S
+        grad_scales[g, 0] = gb00 * c00 + gb10 * c10
+        grad_scales[g, 1] = gb01 * c01 + gb11 * c11
+        grad_scales[g, 2] = gb02 * c02 + gb12 * c12
+        gc00 = gb00 * s0; gc01 = gb01 * s1; gc02 = gb02 * s2  # noqa: E702
+        gc10 = gb10 * s0; gc11 = gb11 * s1; gc12 = gb12 * s2  # noqa: E702
+        # ---- C = T R: dR = Tᵀ dC, dT = dC Rᵀ
+        gr00 = a00 * gc00 + a10 * gc10
+        gr01 = a00 * gc01 + a10 * gc11
+        gr02 = a00 * gc02 + a10 * gc12
+        gr10 = a01 * gc00 + a11 * gc10
+        gr11 = a01 * gc01 + a11 * gc11
+        gr12 = a01 * gc02 + a11 * gc12
+        gr20 = a02 * gc00 + a12 * gc10
+        gr21 = a02 * gc01 + a12 * gc11
+        gr22 = a02 * gc02 + a12 * gc12
+        ga00 = gc00 * r00 + gc01 * r01 + gc02 * r02
+        ga01 = gc00 * r10 + gc01 * r11 + gc02 * r12
+        ga02 = gc00 * r20 + gc01 * r21 + gc02 * r22
+        ga10 = gc10 * r00 + gc11 * r01 + gc12 * r02
+        ga11 = gc10 * r10 + gc11 * r11 + gc12 * r12
+        ga12 = gc10 * r20 + gc11 * r21 + gc12 * r22
+        # ---- rotation matrix -> normalised quaternion -> raw quaternion
+        w = q[0]; qx = q[1]; qy = q[2]; qz = q[3]; norm = q[4]  # noqa: E702
+        gw = 2.0 * (-qz * gr01 + qy * gr02 + qz * gr10 - qx * gr12 - qy * gr20 + qx * gr21)
+        gx = 2.0 * (qy * gr01 + qz * gr02 + qy * gr10 - 2.0 * qx * gr11 - w * gr12 + qz * gr20
+                    + w * gr21 - 2.0 * qx * gr22)
+        gy = 2.0 * (-2.0 * qy * gr00 + qx * gr01 + w * gr02 + qx * gr10 + qz * gr12 - w * gr20
+                    + qz * gr21 - 2.0 * qy * gr22)
+        gz = 2.0 * (-2.0 * qz * gr00 - w * gr01 + qx * gr02 + w * gr10 - 2.0 * qz * gr11 + qy * gr12
+                    + qx * gr20 + qy * gr21)
+        dot = w * gw + qx * gx + qy * gy + qz * gz
+        grad_quats[g, 0] = (gw - w * dot) / norm
+        grad_quats[g, 1] = (gx - qx * dot) / norm
+        grad_quats[g, 2] = (gy - qy * dot) / norm
+        grad_quats[g, 3] = (gz - qz * dot) / norm
+        # ---- T = J W: dJ = dT Wᵀ (only the non-zero entries of J matter)
+        gj00 = ga00 * v00 + ga01 * v01 + ga02 * v02
+        gj02 = ga00 * v20 + ga01 * v21 + ga02 * v22
+        gj11 = ga10 * v10 + ga11 * v11 + ga12 * v12
+        gj12 = ga10 * v20 + ga11 * v21 + ga12 * v22
+        # ---- J(x, y, z) and the projected centre (u, v) and depth -> camera-space point
+        # j00 = fx/z, j02 = -fx·rx/z with rx = clamp(x/z) (constant when clamped).
+        g_x = g_u * fx * iz
+        g_y = g_v * fy * iz
+        g_zc = g_z - g_u * fx * x * iz * iz - g_v * fy * y * iz * iz
+        g_zc += -gj00 * fx * iz * iz - gj11 * fy * iz * iz
+        g_zc += gj02 * fx * rx * iz * iz + gj12 * fy * ry * iz * iz
+        g_rx = -gj02 * fx * iz
+        g_ry = -gj12 * fy * iz
+        if -lim_xn <= rx_raw <= lim_xp:
+            g_x += g_rx * iz
+            g_zc -= g_rx * x * iz * iz
+        if -lim_yn <= ry_raw <= lim_yp:
+            g_y += g_ry * iz
+            g_zc -= g_ry * y * iz * iz
+        # ---- camera point = W m + t
+        grad_means[g, 0] = v00 * g_x + v10 * g_y + v20 * g_zc
+        grad_means[g, 1] = v01 * g_x + v11 * g_y + v21 * g_zc
+        grad_means[g, 2] = v02 * g_x + v12 * g_y + v22 * g_zc
 
 
 @njit(cache=True)
-def bin_tiles(boxes, tiles_x, tiles_y):
-    """Counting sort of (Gaussian, tile) pairs by tile, stable in Gaussian order.
+def depth_order(boxes, feats):
+    """Visible Gaussians (box x0 >= 0) sorted by depth (``feats[:, 3]``), stable.
+
+    LSD radix sort, 3 passes of 11 bits over the float32 bit pattern: positive floats
+    order like their bits, and all visible depths are > the near plane.
+    """
+    n = boxes.shape[0]
+    m = 0
+    for g in range(n):
+        if boxes[g, 0] >= 0:
+            m += 1
+    idx = np.empty(m, np.int32)
+    keys = np.empty(m, np.uint32)
+    depth_bits = np.ascontiguousarray(feats[:, 3]).view(np.uint32)
+    j = 0
+    for g in range(n):
+        if boxes[g, 0] >= 0:
+            idx[j] = g
+            keys[j] = depth_bits[g]
+            j += 1
+    tmp_idx = np.empty(m, np.int32)
+    tmp_keys = np.empty(m, np.uint32)
+    for shift in (0, 11, 22):
+        counts = np.zeros(2049, np.int64)
+        for i in range(m):
+            counts[((keys[i] >> shift) & 2047) + 1] += 1
+        for b in range(2048):
+            counts[b + 1] += counts[b]
+        for i in range(m):
+            d = (keys[i] >> shift) & 2047
+            tmp_idx[counts[d]] = idx[i]
+            tmp_keys[counts[d]] = keys[i]
+            counts[d] += 1
+        idx, tmp_idx = tmp_idx, idx
+        keys, tmp_keys = tmp_keys, keys
+    return idx
+
+
+@njit(cache=True)
+def bin_tiles(order, boxes, tiles_x, tiles_y):
+    """Counting sort of (Gaussian, tile) pairs by tile, stable in the given (depth) order.
 
     Returns:
         offsets: (tiles_x * tiles_y + 1,) int64, start of each tile's slice.
@@ -44,8 +388,9 @@ def bin_tiles(boxes, tiles_x, tiles_y):
     """
     n_tiles = tiles_x * tiles_y
     counts = np.zeros(n_tiles + 1, np.int64)
-    m = boxes.shape[0]
-    for g in range(m):
+    m = order.shape[0]
+    for i in range(m):
+        g = order[i]
         tx0 = boxes[g, 0] // TILE
         ty0 = boxes[g, 1] // TILE
         tx1 = boxes[g, 2] // TILE
@@ -59,7 +404,8 @@ def bin_tiles(boxes, tiles_x, tiles_y):
     offsets = counts
     cursor = offsets[:-1].copy()
     tile_ids = np.empty(offsets[n_tiles], np.int32)
-    for g in range(m):
+    for i in range(m):
+        g = order[i]
         tx0 = boxes[g, 0] // TILE
         ty0 = boxes[g, 1] // TILE
         tx1 = boxes[g, 2] // TILE

@@ -1,4 +1,10 @@
-"""CPU backend: tiled numba compositing with a hand-written backward, as an autograd Function."""
+"""CPU backend: the numba kernels of :mod:`facelift.render._kernels` as one autograd Function.
+
+Everything per Gaussian (projection and its backward) and per pixel (compositing and its
+backward) runs in numba; torch only sees five leaf tensors in and two images out, so no
+autograd graph of per-Gaussian intermediates is kept (that graph cost more than the
+rendering itself at 1.5 M Gaussians).
+"""
 
 from __future__ import annotations
 
@@ -7,57 +13,72 @@ import torch
 from torch import Tensor
 
 from facelift.render import _kernels as K
-from facelift.render.projection import Projected
 
 
 def _f32(t: Tensor) -> np.ndarray:
     return np.ascontiguousarray(t.detach().to("cpu", torch.float32).numpy())
 
 
-class _Composite(torch.autograd.Function):
-    """(means2d, conics, opacities, feats) of depth-sorted Gaussians -> (feat (H,W,4), alpha (H,W))."""
+class _RasterizeCPU(torch.autograd.Function):
+    """(means, scales, quats, opacities, colors) -> (feat (H, W, 4), alpha (H, W))."""
 
     @staticmethod
-    def forward(ctx, means2d, conics, opacities, feats, boxes, width, height):
+    def forward(ctx, means, scales, quats, opacities, colors, view, intr, width, height):
+        arrays = tuple(_f32(t) for t in (means, scales, quats, opacities, colors))
+        view_np, intr_np = _f32(view), _f32(intr)
+        n = arrays[0].shape[0]
+        means2d = np.empty((n, 2), np.float32)
+        conics = np.empty((n, 3), np.float32)
+        feats = np.empty((n, K.N_FEAT), np.float32)
+        boxes = np.empty((n, 4), np.int32)
+        K.project(*arrays, view_np, intr_np, width, height, means2d, conics, feats, boxes)
+        order = K.depth_order(boxes, feats)
         tiles_x = (width + K.TILE - 1) // K.TILE
         tiles_y = (height + K.TILE - 1) // K.TILE
-        arrays = (_f32(means2d), _f32(conics), _f32(opacities), _f32(feats))
-        boxes_np = np.ascontiguousarray(boxes.to("cpu", torch.int32).numpy())
-        offsets, tile_ids = K.bin_tiles(boxes_np, tiles_x, tiles_y)
+        offsets, tile_ids = K.bin_tiles(order, boxes, tiles_x, tiles_y)
         out_feat = np.empty((height, width, K.N_FEAT), np.float32)
         out_T = np.empty((height, width), np.float32)
         out_last = np.empty((height, width), np.int32)
-        K.forward(*arrays, boxes_np, offsets, tile_ids, width, height, tiles_x, out_feat, out_T, out_last)
-        ctx.saved = (arrays, boxes_np, offsets, tile_ids, out_T, out_last, width, height, tiles_x)
-        ctx.device = means2d.device
+        K.forward(means2d, conics, arrays[3], feats, boxes, offsets, tile_ids, width, height, tiles_x,
+                  out_feat, out_T, out_last)
+        if any(ctx.needs_input_grad[:5]):
+            ctx.saved = (arrays, view_np, intr_np, means2d, conics, feats, boxes, offsets, tile_ids,
+                         out_T, out_last, width, height, tiles_x)
+        ctx.device = means.device
         alpha = 1.0 - out_T
-        return torch.from_numpy(out_feat).to(ctx.device), torch.from_numpy(alpha).to(ctx.device)
+        return torch.from_numpy(out_feat), torch.from_numpy(alpha)
 
     @staticmethod
     def backward(ctx, grad_feat, grad_alpha):
-        arrays, boxes_np, offsets, tile_ids, out_T, out_last, width, height, tiles_x = ctx.saved
+        (arrays, view_np, intr_np, means2d, conics, feats, boxes, offsets, tile_ids,
+         out_T, out_last, width, height, tiles_x) = ctx.saved
         ctx.saved = None
         n = arrays[0].shape[0]
-        pair_grads = np.empty((tile_ids.shape[0], K.N_GRAD), np.float32)
         gf = _f32(grad_feat) if grad_feat is not None else np.zeros((height, width, K.N_FEAT), np.float32)
         ga = _f32(grad_alpha) if grad_alpha is not None else np.zeros((height, width), np.float32)
-        K.backward(*arrays, boxes_np, offsets, tile_ids, width, height, tiles_x, out_T, out_last, gf, ga,
-                   pair_grads)
-        grads = torch.from_numpy(K.reduce_pairs(tile_ids, pair_grads, n).astype(np.float32)).to(ctx.device)
-        return grads[:, 0:2], grads[:, 2:5], grads[:, 5], grads[:, 6:10], None, None, None
+        pair_grads = np.empty((tile_ids.shape[0], K.N_GRAD), np.float32)
+        K.backward(means2d, conics, arrays[3], feats, boxes, offsets, tile_ids, width, height, tiles_x,
+                   out_T, out_last, gf, ga, pair_grads)
+        grad2d = K.reduce_pairs(tile_ids, pair_grads, n)
+        del pair_grads
+        g_means = np.empty((n, 3), np.float32)
+        g_scales = np.empty((n, 3), np.float32)
+        g_quats = np.empty((n, 4), np.float32)
+        g_opac = np.empty(n, np.float32)
+        g_colors = np.empty((n, 3), np.float32)
+        K.project_backward(arrays[0], arrays[1], arrays[2], view_np, intr_np, width, height, boxes, grad2d,
+                           g_means, g_scales, g_quats, g_opac, g_colors)
+        grads = [torch.from_numpy(a) for a in (g_means, g_scales, g_quats, g_opac, g_colors)]
+        return (*grads, None, None, None, None)
 
 
-def composite(proj: Projected, width: int, height: int) -> tuple[Tensor, Tensor]:
-    """Composite projected Gaussians front to back on the CPU.
+def rasterize_cpu(means: Tensor, scales: Tensor, rotations: Tensor, opacities: Tensor, colors: Tensor,
+                  w2c: Tensor, K_: Tensor, width: int, height: int) -> tuple[Tensor, Tensor]:
+    """Render on the CPU (all inputs CPU float32).
 
     Returns:
         feat: (H, W, 4) alpha-weighted sums of RGB and camera-space depth (no background).
         alpha: (H, W) accumulated opacity, 1 - final transmittance.
     """
-    # One stable depth sort; the binning keeps this order inside every tile.
-    order = torch.argsort(proj.depths.detach(), stable=True)
-    feats = torch.cat([proj.colors, proj.depths[:, None]], dim=1)[order]
-    return _Composite.apply(
-        proj.means2d[order].contiguous(), proj.conics[order].contiguous(), proj.opacities[order].contiguous(),
-        feats.contiguous(), proj.boxes[order].contiguous(), width, height,
-    )
+    intr = torch.stack([K_[0, 0], K_[1, 1], K_[0, 2], K_[1, 2]]).detach()
+    return _RasterizeCPU.apply(means, scales, rotations, opacities, colors, w2c.detach(), intr, width, height)
