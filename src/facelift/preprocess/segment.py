@@ -1,0 +1,63 @@
+"""Portrait segmentation (person vs background), offline, with mediapipe's bundled selfie model.
+
+The public release removes the background with rembg (U²-Net, downloaded at run time); we use
+mediapipe's selfie segmentation (``selfie_segmentation.tflite``, 256×256 input, shipped in the
+wheel). It keeps the whole person (hair, neck, shoulders, clothes), as rembg does, which is what
+Stage I was trained to see: a head and shoulders on white.
+
+The raw output is a soft probability; we sharpen it around 0.5 so the background goes fully white
+while hair edges stay soft, and drop blobs that are not connected to the main figure.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image
+from scipy import ndimage
+
+from facelift.preprocess.detect import run_model
+from facelift.preprocess.io import downscale_for_detection
+
+#: Longest side of the copy the network sees (it resizes to 256 internally; more only costs).
+SEGMENT_MAX_SIDE = 1024
+#: Probabilities within 0.5 ± SOFT_BAND / 2 are ramped linearly; outside they are 0 or 1.
+SOFT_BAND = 0.5
+
+
+def segment_person(rgb: np.ndarray) -> np.ndarray:
+    """Foreground (person) alpha for an (H, W, 3) uint8 image.
+
+    Returns:
+        (H, W) float32 in [0, 1], 1 on the person.
+    """
+    small, factor = downscale_for_detection(rgb, SEGMENT_MAX_SIDE)
+    result = run_model("segment", small)
+    prob = np.asarray(result.segmentation_mask, dtype=np.float32)
+    alpha = np.clip((prob - 0.5) / SOFT_BAND + 0.5, 0.0, 1.0)
+    alpha = _keep_main_component(alpha)
+    if factor < 1.0:
+        h, w = rgb.shape[:2]
+        alpha = np.asarray(Image.fromarray(alpha, mode="F").resize((w, h), Image.Resampling.BILINEAR))
+    return np.clip(alpha, 0.0, 1.0).astype(np.float32)
+
+
+def _keep_main_component(alpha: np.ndarray) -> np.ndarray:
+    """Zero out foreground blobs that are not connected to the largest one (stray detections)."""
+    labels, count = ndimage.label(alpha > 0.5)
+    if count <= 1:
+        return alpha
+    sizes = ndimage.sum_labels(np.ones_like(alpha), labels, index=np.arange(1, count + 1))
+    main = 1 + int(np.argmax(sizes))
+    # Keep the soft rim around the main blob: dilate its support a little.
+    support = ndimage.binary_dilation(labels == main, iterations=3)
+    return np.where(support, alpha, 0.0).astype(np.float32)
+
+
+def composite_on_white(rgb: np.ndarray, alpha: np.ndarray | None, background=(255, 255, 255)) -> np.ndarray:
+    """``rgb`` (H, W, 3) uint8 composited over a flat ``background`` with ``alpha`` (H, W) in [0, 1]."""
+    if alpha is None:
+        return rgb
+    a = alpha[..., None].astype(np.float32)
+    bg = np.asarray(background, dtype=np.float32)
+    out = rgb.astype(np.float32) * a + bg * (1.0 - a)
+    return np.clip(out + 0.5, 0, 255).astype(np.uint8)
