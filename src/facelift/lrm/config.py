@@ -35,6 +35,8 @@ class LRMConfig:
         num_free_gaussians: learned tokens decoded to Gaussians not tied to a pixel (2).
         depth_range: pixel ray distance t = (2σ(x̄) − 1)·depth_range + (−o·d).
         scale_bias, max_log_scale: log-scale = min(raw + scale_bias, max_log_scale).
+        min_log_scale: a floor the release does not have, far below any trained value, so that
+            extreme raw outputs cannot underflow to scale 0 (log 0 = −inf in a PLY).
         opacity_bias: opacity = σ(raw + opacity_bias).
         clip_xyz: clamp pixel Gaussian centres to [−1, 1]³ in training mode only (release).
         norm_eps: LayerNorm epsilon.
@@ -51,6 +53,7 @@ class LRMConfig:
     depth_range: float = 1.8
     scale_bias: float = -2.3
     max_log_scale: float = -1.2
+    min_log_scale: float = -20.0
     opacity_bias: float = -2.0
     clip_xyz: bool = True
     norm_eps: float = 1e-5

@@ -20,7 +20,8 @@ The 14 numbers, in the release's order: position 3, SH-DC colour 3, scale 3, qua
   head is inside [−1, 1]³); in training mode centres are clamped to [−1, 1]³ (``clip_xyz``,
   as the release trains);
 * the free Gaussians' positions are used as predicted (no ray to sit on);
-* log-scale = min(raw − 2.3, −1.2), scale = exp(log-scale) (at most e^−1.2 ≈ 0.30);
+* log-scale = min(raw − 2.3, −1.2), scale = exp(log-scale) (at most e^−1.2 ≈ 0.30; floored at
+  e^−20 so extreme outputs cannot underflow to 0);
 * opacity = σ(raw − 2) (starts mostly transparent);
 * quaternion normalised; colour = SH-DC·C0 + 0.5 (degree 0).
 
@@ -267,7 +268,7 @@ class GSLRM(nn.Module):
             centres = centres.clamp(-1.0, 1.0)
         raw = torch.cat([free_raw, pix_raw.reshape(B, V * H * W, GAUSSIAN_PARAMS)], dim=1)
         means = torch.cat([free_raw[..., 0:3], centres.reshape(B, V * H * W, 3)], dim=1)
-        log_scale = torch.clamp(raw[..., 6:9] + cfg.scale_bias, max=cfg.max_log_scale)
+        log_scale = torch.clamp(raw[..., 6:9] + cfg.scale_bias, min=cfg.min_log_scale, max=cfg.max_log_scale)
         return LRMOutput(
             means=means,
             scales=torch.exp(log_scale),
