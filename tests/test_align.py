@@ -60,6 +60,7 @@ def test_float_images_keep_their_dtype_and_white_fill(target):
     result = align_to_target(render, target.astype(np.float32) / 255.0)
     assert result.image.dtype == np.float32 and result.image.shape == (512, 512, 3)
     assert result.image[-1, -1].min() == pytest.approx(1.0)  # uncovered corner is white
+    np.testing.assert_array_equal(np.asarray(result), result.image)  # usable as the image itself
 
 
 def test_view_without_a_face_is_reported_as_none(target):

@@ -49,6 +49,11 @@ class AlignResult:
     def scale(self) -> float:
         return self.transform.scale
 
+    def __array__(self, dtype=None, copy=None) -> np.ndarray:
+        # Lets callers that only want the pixels treat the result as the aligned image
+        # (``np.asarray(align_to_target(r, t))``), e.g. the evaluation protocol's aligner hook.
+        return np.asarray(self.image, dtype=dtype)
+
     @property
     def translation(self) -> tuple[float, float]:
         return (self.transform.tx, self.transform.ty)

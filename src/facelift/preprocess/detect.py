@@ -16,8 +16,10 @@ All coordinates are in pixels of the image given, continuous convention: the ima
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +46,7 @@ MESH_CROP_CONTEXT = 2.2
 
 _LOCK = threading.Lock()
 _MODELS: dict[str, object] = {}
+_WARM: set[str] = set()  # graphs that have run once (their start-up chatter is over)
 
 
 @dataclass(frozen=True)
@@ -127,13 +130,39 @@ def check_bundled_models() -> Path:
     return root
 
 
+@contextlib.contextmanager
+def _quiet_native_stderr():
+    """Silence file descriptor 2 while mediapipe builds and first runs a graph.
+
+    Its C++ side (absl/TFLite) prints start-up warnings straight to fd 2 ("Feedback manager
+    requires a model with a single signature", "Created TensorFlow Lite XNNPACK delegate") that
+    no environment variable turns off and that users would take for errors. Left alone with
+    debug logging on, so they stay visible when diagnosing.
+    """
+    if logger.isEnabledFor(logging.DEBUG):
+        yield
+        return
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):  # no real fd 2 (embedded interpreters): nothing to silence
+        yield
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
 def _model(name: str):
     """A cached mediapipe solution graph (created on first use; they are not re-entrant)."""
     if name in _MODELS:
         return _MODELS[name]
     check_bundled_models()
-    # Keep mediapipe's C++ logging (glog/absl) to errors: its warnings are noise for users.
-    os.environ.setdefault("GLOG_minloglevel", "2")
     import mediapipe as mp
 
     solutions = mp.solutions
@@ -155,8 +184,14 @@ def _model(name: str):
 
 def run_model(name: str, rgb: np.ndarray):
     """Run the cached mediapipe graph ``name`` on an (H, W, 3) uint8 image, serialised by a lock."""
+    rgb = np.ascontiguousarray(rgb, dtype=np.uint8)
     with _LOCK:
-        return _model(name).process(np.ascontiguousarray(rgb, dtype=np.uint8))
+        if name in _WARM:
+            return _MODELS[name].process(rgb)
+        with _quiet_native_stderr():
+            result = _model(name).process(rgb)
+        _WARM.add(name)
+        return result
 
 
 def close_models() -> None:
@@ -168,6 +203,7 @@ def close_models() -> None:
             except Exception:  # pragma: no cover - already closed
                 pass
         _MODELS.clear()
+        _WARM.clear()
 
 
 def _blazeface(rgb: np.ndarray, min_score: float) -> list[FaceDetection]:
