@@ -189,9 +189,10 @@ def load_image(path: str | Path) -> Tensor:
     return torch.from_numpy(arr.copy())
 
 
-def finite_mean(values) -> float:
-    """Mean of the finite entries (NaN for none): +inf PSNRs of identical images and NaNs of
-    excluded views would otherwise swamp a benchmark average."""
+def nan_mean(values) -> float:
+    """Mean ignoring NaNs (NaN when nothing is left): NaN marks a value that does not exist,
+    such as the identity distance of a view without a detectable face. +inf (the PSNR of
+    identical images) is kept, so a perfect reconstruction averages to inf, not to a number."""
     arr = np.asarray([float(v) for v in values], dtype=np.float64)
-    arr = arr[np.isfinite(arr)]
+    arr = arr[~np.isnan(arr)]
     return float(arr.mean()) if arr.size else math.nan

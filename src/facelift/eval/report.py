@@ -34,6 +34,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff", ".a
 HIGHER_IS_BETTER = {"PSNR": True, "SSIM": True, "PSNR-masked": True, "SSIM-masked": True, "IoU": True,
                     "LPIPS": False, "DreamSim": False, "ArcFace": False, "dlib-id": False}
 ALL_METRICS = ("psnr", "ssim", "lpips", "dreamsim", "arcface", "dlib-id")
+COUNT_COLUMNS = ("subjects", "views")
 PairFn = Callable[[Tensor, Tensor], Tensor]
 
 
@@ -114,14 +115,15 @@ class EvalTable:
         self.rows.append({self.key: name, **values})
 
     def means(self) -> dict[str, float]:
-        return {c: M.finite_mean(r.get(c, math.nan) for r in self.rows) for c in self.columns}
+        return {c: M.nan_mean(r.get(c, math.nan) for r in self.rows) for c in self.columns}
 
     def counts(self) -> dict[str, int]:
         """How many rows have a finite value per column (identity metrics skip faceless views)."""
         return {c: sum(1 for r in self.rows if math.isfinite(r.get(c, math.nan))) for c in self.columns}
 
     def header(self) -> list[str]:
-        return [self.key] + [f"{c} {'↑' if HIGHER_IS_BETTER.get(c, True) else '↓'}" for c in self.columns]
+        arrows = {True: " ↑", False: " ↓", None: ""}
+        return [self.key] + [f"{c}{arrows[HIGHER_IS_BETTER.get(c)]}" for c in self.columns]
 
     def to_csv(self, with_mean: bool = True) -> str:
         buf = io.StringIO()
@@ -158,6 +160,8 @@ def fmt(column: str, value: float) -> str:
     """Paper-style precision: 2 decimals for PSNR (dB), 4 for everything else."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
+    if column in COUNT_COLUMNS:
+        return str(int(value))
     if math.isinf(value):
         return "inf"
     return f"{value:.2f}" if column.startswith("PSNR") else f"{value:.4f}"
