@@ -15,7 +15,7 @@ from facelift.preprocess.crop import (
 )
 from facelift.preprocess.detect import FaceBox, detect_faces
 from facelift.preprocess.io import ImageInput, LoadedImage, load_image
-from facelift.preprocess.segment import composite_on_white, segment_person
+from facelift.preprocess.segment import composite_on_white, segment_person, segment_person_small
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +94,17 @@ def foreground_alpha(loaded: LoadedImage) -> np.ndarray:
     return loaded.alpha if loaded.alpha is not None else segment_person(loaded.rgb)
 
 
+def _source_region(transform: CropTransform, width: int, height: int, size: int) -> tuple[int, int, int, int]:
+    """Integer source rect (x0, y0, x1, y1) that covers the output canvas plus the resampler's reach."""
+    inv = transform.inverse()
+    (x0, y0), (x1, y1) = inv.apply(np.array([[0.0, 0.0], [size, size]]))
+    margin = 4.0 / min(transform.scale, 1.0) + 2.0  # Lanczos-3 support, in source pixels
+    return (
+        max(0, int(np.floor(x0 - margin))), max(0, int(np.floor(y0 - margin))),
+        min(width, int(np.ceil(x1 + margin))), min(height, int(np.ceil(y1 + margin))),
+    )
+
+
 def frame_image(
     loaded: LoadedImage,
     transform: CropTransform,
@@ -104,21 +115,37 @@ def frame_image(
     """Apply ``transform`` to ``loaded`` onto a white ``size``² canvas.
 
     Args:
-        alpha: foreground alpha (H, W) to use; computed (input alpha or segmentation) when None
-            and ``remove_background`` is set. An input alpha is always composited.
+        remove_background: composite the person onto white (segmentation, or the input's alpha).
+        alpha: a full-resolution (H, W) foreground alpha to use instead of the above.
+            An input's own alpha is always composited, whatever ``remove_background`` says.
+
+    Only the part of the photo that lands on the canvas is processed, so a 12-MP phone photo
+    costs little more than a small one.
 
     Returns:
         (RGB PIL image, (size, size) float32 alpha or None).
     """
-    if alpha is None:
-        if loaded.alpha is not None:
-            alpha = loaded.alpha
-        elif remove_background:
-            alpha = segment_person(loaded.rgb)
-    rgb = composite_on_white(loaded.rgb, alpha)
-    out = warp(rgb, transform, size, fill=255)
-    mask = None if alpha is None else np.clip(warp(alpha.astype(np.float32), transform, size, fill=0.0), 0, 1)
-    return Image.fromarray(out, "RGB"), mask
+    if alpha is None and loaded.alpha is not None:
+        alpha = loaded.alpha
+    x0, y0, x1, y1 = _source_region(transform, loaded.width, loaded.height, size)
+    local = CropTransform(transform.scale, transform.tx + transform.scale * x0, transform.ty + transform.scale * y0)
+    rgb = loaded.rgb[y0:y1, x0:x1]
+    if alpha is not None:
+        # Composite before resampling: colour under transparent pixels is arbitrary (often
+        # black) and must not bleed into the edge.
+        a = alpha[y0:y1, x0:x1].astype(np.float32)
+        out = warp(composite_on_white(rgb, a), local, size, fill=255)
+        mask = np.clip(warp(a, local, size, fill=0.0), 0.0, 1.0)
+        return Image.fromarray(out, "RGB"), mask
+    out = warp(rgb, local, size, fill=255)
+    if not remove_background:
+        return Image.fromarray(out, "RGB"), None
+    # Segmentation runs at low resolution; resample its mask straight onto the canvas and
+    # composite there (the background under it is real photo content, nothing to bleed).
+    small, factor = segment_person_small(loaded.rgb)
+    mask = np.clip(warp(small, CropTransform(transform.scale / factor, transform.tx, transform.ty), size, fill=0.0),
+                   0.0, 1.0)
+    return Image.fromarray(composite_on_white(out, mask), "RGB"), mask
 
 
 def preprocess_image(

@@ -30,15 +30,27 @@ def segment_person(rgb: np.ndarray) -> np.ndarray:
     Returns:
         (H, W) float32 in [0, 1], 1 on the person.
     """
-    small, factor = downscale_for_detection(rgb, SEGMENT_MAX_SIDE)
-    result = run_model("segment", small)
-    prob = np.asarray(result.segmentation_mask, dtype=np.float32)
-    alpha = np.clip((prob - 0.5) / SOFT_BAND + 0.5, 0.0, 1.0)
-    alpha = _keep_main_component(alpha)
+    alpha, factor = segment_person_small(rgb)
     if factor < 1.0:
         h, w = rgb.shape[:2]
         alpha = np.asarray(Image.fromarray(alpha, mode="F").resize((w, h), Image.Resampling.BILINEAR))
     return np.clip(alpha, 0.0, 1.0).astype(np.float32)
+
+
+def segment_person_small(rgb: np.ndarray, max_side: int = SEGMENT_MAX_SIDE) -> tuple[np.ndarray, float]:
+    """Foreground alpha at a resolution of at most ``max_side``, and its scale relative to ``rgb``.
+
+    For large photos this avoids a full-resolution mask: the framing resamples this one
+    straight onto the output canvas.
+
+    Returns:
+        ((h, w) float32 alpha in [0, 1], factor) with h ≈ H · factor, w ≈ W · factor, factor <= 1.
+    """
+    small, factor = downscale_for_detection(rgb, max_side)
+    result = run_model("segment", small)
+    prob = np.asarray(result.segmentation_mask, dtype=np.float32)
+    alpha = np.clip((prob - 0.5) / SOFT_BAND + 0.5, 0.0, 1.0)
+    return _keep_main_component(alpha).astype(np.float32), factor
 
 
 def _keep_main_component(alpha: np.ndarray) -> np.ndarray:
