@@ -191,3 +191,11 @@ def test_framing_transform_is_the_release_geometry():
     half = framing_transform(box, size=256)
     assert half.scale == pytest.approx(t.scale / 2)
     np.testing.assert_allclose(FaceBox.from_cxcywh(box.as_cxcywh()).as_cxcywh(), box.as_cxcywh())
+
+
+def test_given_face_box_skips_detection(framed, monkeypatch):
+    box = find_face(load_image(EXAMPLE)).box
+    monkeypatch.setattr(pipeline, "find_face", lambda *_: (_ for _ in ()).throw(AssertionError("detected")))
+    given = preprocess_image(EXAMPLE, face_box=box)
+    assert given.transform == framed.transform and given.num_faces is None
+    np.testing.assert_array_equal(np.asarray(given.image), np.asarray(framed.image))

@@ -117,6 +117,19 @@ def test_sixteen_bit_grayscale_is_rescaled_not_clipped(tmp_path, ext):
     np.testing.assert_allclose(loaded.rgb[..., 0].astype(int), gradient()[..., 0].astype(int), atol=1)
 
 
+def test_sixteen_bit_rgb_png(tmp_path):
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    values = np.random.default_rng(0).integers(0, 65536, (70, 80, 3)).astype(np.uint16)
+    raw = b"".join(b"\0" + row.astype(">u2").tobytes() for row in values)
+    path = tmp_path / "deep_rgb.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 80, 70, 16, 2, 0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    loaded = load_image(path)
+    assert loaded.rgb.shape == (70, 80, 3) and loaded.rgb.dtype == np.uint8
+    assert np.abs(loaded.rgb.astype(int) - values / 257.0).max() <= 1.0
+
+
 def test_float_tiff_in_unit_range(tmp_path):
     values = gradient()[..., 1].astype(np.float32) / 255.0
     Image.fromarray(values).save(tmp_path / "float.tiff")

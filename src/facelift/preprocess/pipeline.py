@@ -28,12 +28,13 @@ class FaceFound:
 
     Attributes:
         box: release-convention (MTCNN-like) face box, source pixels.
-        num_faces: how many faces the detector found (the largest was chosen).
+        num_faces: how many faces the detector found (the largest was chosen); None when the
+            box was given rather than detected.
         landmarks: (478, 3) face-mesh landmarks in source pixels, or None if the mesh failed.
     """
 
     box: FaceBox
-    num_faces: int
+    num_faces: int | None
     landmarks: np.ndarray | None
 
 
@@ -46,7 +47,8 @@ class PreprocessResult:
         mask: (size, size) float32 foreground alpha in [0, 1] (from segmentation or the input's
             alpha); None when the background was kept and the input had no alpha.
         face_box: release-convention face box in output pixels (None with ``crop=False``).
-        num_faces: faces found in the input (None with ``crop=False``: no search is made).
+        num_faces: faces found in the input (None with ``crop=False`` or a given ``face_box``:
+            no search is made).
         transform: the scale + translation applied, source pixels -> output pixels.
         landmarks: (478, 3) face-mesh landmarks in output pixels (None if unavailable).
         source_size: (width, height) of the decoded input, after EXIF rotation.
@@ -153,6 +155,7 @@ def preprocess_image(
     size: int = RELEASE_SIZE,
     crop: bool = True,
     remove_background: bool = True,
+    face_box: FaceBox | None = None,
 ) -> PreprocessResult:
     """Turn a photo into Stage I's input: background onto white, face framed as in the release.
 
@@ -164,6 +167,9 @@ def preprocess_image(
             channel, if present, is composited onto white (no segmentation is run).
         remove_background: replace the background with white using portrait segmentation (or
             the input's alpha). ``False`` keeps the photo's background (padding is still white).
+        face_box: a release-convention face box in source pixels to frame instead of detecting
+            one (video: per-frame boxes from :func:`find_face`, smoothed over time). With it,
+            ``num_faces`` and ``landmarks`` of the result are None.
 
     Raises:
         FaceliftError: unreadable input (see :func:`load_image`) or no face found with ``crop``.
@@ -174,7 +180,7 @@ def preprocess_image(
         image, mask = frame_image(loaded, transform, size, remove_background=False)
         return PreprocessResult(image=image, mask=mask, face_box=None, num_faces=None, transform=transform,
                                 landmarks=None, source_size=(loaded.width, loaded.height), name=loaded.name)
-    face = find_face(loaded)
+    face = find_face(loaded) if face_box is None else FaceFound(box=face_box, num_faces=None, landmarks=None)
     transform = framing_transform(face.box, size)
     image, mask = frame_image(loaded, transform, size, remove_background=remove_background)
     landmarks = None
