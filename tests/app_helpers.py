@@ -1,0 +1,109 @@
+"""Shared by the viewer and demo tests: a headless Chromium, and a stand-in pipeline.
+
+The browser is Debian's ``chromium`` driven by playwright's Python client (``.ci/run``
+installs it; ``playwright install`` would download a browser, which CI cannot). WebGL runs
+on SwiftShader, Chromium's software renderer, since the flags disable the GPU.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+
+CHROMIUM = os.environ.get("FACELIFT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+    # Without a GPU, WebGL needs SwiftShader, which recent Chromium only enables when asked.
+    "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+]
+EXAMPLE_PHOTO = Path(__file__).resolve().parents[1] / "examples" / "astronaut.jpg"
+
+
+def _unavailable(reason: str):
+    # CI installs everything the browser tests need: there, a missing piece is a failure.
+    if os.environ.get("CI"):
+        pytest.fail(f"browser test cannot run in CI: {reason}")
+    pytest.skip(reason)
+
+
+@contextlib.contextmanager
+def chromium():
+    """A headless Chromium browser (playwright ``Browser``), closed on exit."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed (pip install -e '.[test]')")
+    if not Path(CHROMIUM).is_file():
+        _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, timeout=60_000)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def blob(center, color, n=600, spread=0.25, scale=0.05, seed=0):
+    """An opaque ball of ``n`` round Gaussians of one colour."""
+    from facelift.gaussians import Gaussians
+
+    g = torch.Generator().manual_seed(seed)
+    means = torch.randn(n, 3, generator=g) * spread + torch.tensor(center, dtype=torch.float32)
+    return Gaussians(means=means, scales=torch.full((n, 3), scale),
+                     rotations=torch.tensor([[1.0, 0.0, 0.0, 0.0]]).repeat(n, 1),
+                     opacities=torch.full((n,), 0.95), colors=torch.tensor([color]).repeat(n, 1))
+
+
+def color_fraction(image: np.ndarray, rgb, tol: int = 60) -> float:
+    """Fraction of pixels of an (H, W, 3) uint8 image within ``tol`` of colour ``rgb`` on every channel."""
+    diff = np.abs(image[..., :3].astype(np.int16) - np.asarray(rgb, dtype=np.int16))
+    return float((diff.max(axis=-1) <= tol).mean())
+
+
+@dataclass
+class FakeOutput:
+    input_image: Image.Image
+    views: list
+    gaussians: object
+
+    def save(self, folder, frames=60, format="ply"):
+        from facelift.cameras import facelift_cameras
+        from facelift.outputs import TurntableSpec, write_result
+
+        write_result(folder, self.input_image, self.views, facelift_cameras(), self.gaussians,
+                     TurntableSpec(frames=frames, size=64), format=format, progress=False)
+
+
+class FakePipeline:
+    """The call signature and outputs of ``FaceLiftPipeline``, without models.
+
+    It decodes the image with the real loader (so a non-image fails with the real message),
+    reports progress like the pipeline, and returns a blue ball of Gaussians. ``calls``
+    records the keyword arguments of each call.
+    """
+
+    def __init__(self):
+        self.calls: list[dict] = []
+
+    def __call__(self, image, seed=0, num_inference_steps=50, guidance_scale=3.0, crop=True, progress=None):
+        from facelift.preprocess.io import load_image
+
+        self.calls.append(dict(seed=seed, num_inference_steps=num_inference_steps,
+                               guidance_scale=guidance_scale, crop=crop))
+        loaded = load_image(image)
+        inp = Image.fromarray(loaded.rgb).resize((512, 512))
+        if progress:
+            progress("Stage I: generating views", 0.5)
+        views = [Image.fromarray((np.asarray(inp) * (0.4 + 0.1 * i)).astype(np.uint8)) for i in range(6)]
+        if progress:
+            progress("Stage II: Gaussians", 1.0)
+        return FakeOutput(inp, views, blob((0, 0, 0), (0.2, 0.3, 0.9), n=1500, seed=seed))

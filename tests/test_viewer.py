@@ -1,0 +1,194 @@
+"""``facelift view``: what it opens, how it places splats and cameras, and the page in a real browser."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+
+from app_helpers import blob, chromium, color_fraction
+from facelift.cameras import RADIUS, facelift_cameras
+from facelift.errors import FaceliftError
+from facelift.gaussians import quat_to_matrix
+
+pytest.importorskip("viser")
+
+from facelift.app import free_port  # noqa: E402
+from facelift.app.viewer import Viewer, frustum_pose, open_scene, splat_arrays  # noqa: E402
+
+RED, BLUE = (0.9, 0.1, 0.1), (0.1, 0.2, 0.9)
+
+
+# ------------------------------------------------------------------ opening
+
+
+def test_single_ply_opens_as_one_frame_with_the_standard_rig(tmp_path):
+    blob((0, 0, 0), RED, n=50).save_ply(tmp_path / "head.ply")
+    scene = open_scene(tmp_path / "head.ply")
+    assert len(scene) == 1
+    assert len(scene.frame(0)) == 50
+    torch.testing.assert_close(scene.cameras.c2w, facelift_cameras().c2w)
+    assert scene.view_images is None
+
+
+def test_reconstruction_folder_shows_recorded_cameras_and_view_tiles(tmp_path):
+    from facelift.outputs import TurntableSpec, cameras_record
+
+    blob((0, 0, 0), RED, n=20).save(tmp_path / "gaussians.splat")
+    rig = facelift_cameras(azimuth_offset=10.0)  # not the default: must come from cameras.json
+    (tmp_path / "cameras.json").write_text(json.dumps(cameras_record(rig, TurntableSpec(frames=2))))
+    # views.png is a 3x2 grid, row by row; tile i gets grey level 40 * i.
+    grid = np.zeros((2 * 64, 3 * 64, 3), np.uint8)
+    for i in range(6):
+        r, c = divmod(i, 3)
+        grid[r * 64:(r + 1) * 64, c * 64:(c + 1) * 64] = 40 * i
+    Image.fromarray(grid).save(tmp_path / "views.png")
+
+    scene = open_scene(tmp_path)
+    assert len(scene) == 1 and scene.frame_paths[0].name == "gaussians.splat"
+    torch.testing.assert_close(scene.cameras.c2w, rig.c2w, atol=1e-5, rtol=0)
+    assert [int(np.median(t)) for t in scene.view_images] == [0, 40, 80, 120, 160, 200]
+
+
+def test_damaged_cameras_json_falls_back_to_the_standard_rig(tmp_path):
+    blob((0, 0, 0), RED, n=5).save_ply(tmp_path / "gaussians.ply")
+    (tmp_path / "cameras.json").write_text("{not json")
+    torch.testing.assert_close(open_scene(tmp_path).cameras.c2w, facelift_cameras().c2w)
+
+
+def test_video_folder_opens_frames_in_time_order(tmp_path):
+    from facelift.sequence import write_sequence_index
+
+    (tmp_path / "frames").mkdir()
+    for i, n in enumerate([3, 4, 5]):
+        blob((0, 0, 0), RED, n=n).save_ply(tmp_path / "frames" / f"{i:05d}.ply")
+    write_sequence_index(tmp_path, [f"frames/{i:05d}.ply" for i in range(3)], [0.0, 0.5, 1.0], 2.0, "clip.mp4")
+    scene = open_scene(tmp_path)
+    assert [len(scene.frame(i)) for i in range(3)] == [3, 4, 5]
+    np.testing.assert_allclose(scene.times, [0.0, 0.5, 1.0])
+
+
+@pytest.mark.parametrize("name,setup,needle", [
+    ("missing.ply", None, "no such file"),
+    ("head.obj", "file", "expected a .ply or .splat"),
+    ("empty", "dir", "no gaussians.ply"),
+])
+def test_unusable_paths_get_a_one_line_error_naming_them(tmp_path, name, setup, needle):
+    path = tmp_path / name
+    if setup == "file":
+        path.write_text("v 0 0 0\n")
+    elif setup == "dir":
+        path.mkdir()
+    with pytest.raises(FaceliftError, match=needle) as err:
+        open_scene(path)
+    assert name in str(err.value) and "\n" not in str(err.value)
+
+
+def test_cli_view_of_a_missing_file_exits_2_with_one_line(tmp_path, capsys):
+    from facelift.cli import main
+
+    assert main(["view", str(tmp_path / "nothing.ply")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "nothing.ply" in err
+
+
+# --------------------------------------------------------- splats and cameras
+
+
+def test_splat_covariance_of_an_unrotated_gaussian_is_its_squared_scales():
+    g = blob((0, 0, 0), RED, n=2)
+    g.scales = torch.tensor([[0.1, 0.2, 0.3], [0.5, 0.5, 0.5]])
+    a = splat_arrays(g)
+    assert a["centers"].shape == (2, 3) and a["opacities"].shape == (2, 1) and a["rgbs"].shape == (2, 3)
+    np.testing.assert_allclose(a["covariances"][0], np.diag([0.01, 0.04, 0.09]), atol=1e-7)
+    np.testing.assert_allclose(a["opacities"][:, 0], 0.95, atol=1e-6)
+
+
+def test_frusta_sit_on_the_input_cameras_and_look_at_the_head():
+    cams = facelift_cameras()
+    for i in range(len(cams)):
+        wxyz, position = frustum_pose(cams.c2w[i])
+        R = quat_to_matrix(torch.as_tensor(wxyz)).numpy()
+        np.testing.assert_allclose(R, cams.c2w[i, :3, :3].double().numpy(), atol=1e-6)
+        np.testing.assert_allclose(np.linalg.norm(position), RADIUS, atol=1e-5)
+        # viser frusta look along their local +Z, as OpenCV cameras do: toward the origin.
+        np.testing.assert_allclose(R[:, 2], -position / RADIUS, atol=1e-5)
+    np.testing.assert_allclose(frustum_pose(cams.c2w[0])[1], [0.0, -RADIUS, 0.0], atol=1e-5)
+
+
+# ------------------------------------------------------------------- browser
+
+
+def _canvas_image(page) -> np.ndarray:
+    """The page's largest canvas as an (H, W, 3) uint8 image (a headless screenshot)."""
+    import io
+
+    boxes = [c.bounding_box() for c in page.locator("canvas").all()]
+    box = max((b for b in boxes if b), key=lambda b: b["width"] * b["height"])
+    png = page.screenshot(clip=box)
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+
+def _wait_for(predicate, timeout=30.0, interval=0.25):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    return predicate()
+
+
+def test_viewer_page_draws_the_splats_and_the_screenshot_button_saves_them(tmp_path):
+    """Red splats on the white page: the canvas must show red pixels; the button saves a PNG."""
+    blob((0, 0, 0), RED, n=1500, spread=0.3).save_ply(tmp_path / "head.ply")
+    shots = tmp_path / "shots"
+    viewer = Viewer(open_scene(tmp_path / "head.ply"), port=free_port(), screenshot_dir=shots)
+    try:
+        assert viewer.url.startswith("http://127.0.0.1:")
+        with chromium() as browser:
+            page = browser.new_page(viewport={"width": 800, "height": 600})
+            page.goto(viewer.url)
+            page.wait_for_selector("canvas", timeout=30_000)
+            red = _wait_for(lambda: color_fraction(_canvas_image(page), (230, 25, 25)) > 0.02)
+            Image.fromarray(_canvas_image(page)).save(tmp_path / "viewer-page.png")  # test artifact
+            assert red, f"no red splats on the canvas (see {tmp_path / 'viewer-page.png'})"
+            background = color_fraction(_canvas_image(page), (255, 255, 255), tol=8)
+            assert background > 0.3, "the page background should stay white around the head"
+
+            saved: list = []
+            viewer.screenshot_saved = saved.append
+            page.get_by_role("button", name="Screenshot").click()
+            assert _wait_for(lambda: saved, timeout=30), "the screenshot button saved nothing"
+            assert [p.name for p in shots.iterdir()] == [saved[0].name]  # no temporary left behind
+            shot = np.asarray(Image.open(saved[0]).convert("RGB"))
+            assert color_fraction(shot, (230, 25, 25)) > 0.02
+    finally:
+        viewer.close()
+
+
+def test_time_slider_switches_frames_in_the_page(tmp_path):
+    """A two-frame video folder: red, then blue. Moving the slider in the page shows blue."""
+    (tmp_path / "frames").mkdir()
+    blob((0, 0, 0), RED, n=1000, spread=0.3).save_ply(tmp_path / "frames" / "00000.ply")
+    blob((0, 0, 0), BLUE, n=1000, spread=0.3).save_ply(tmp_path / "frames" / "00001.ply")
+    viewer = Viewer(open_scene(tmp_path), port=free_port(), screenshot_dir=tmp_path)
+    try:
+        with chromium() as browser:
+            page = browser.new_page(viewport={"width": 800, "height": 600})
+            page.goto(viewer.url)
+            page.wait_for_selector("canvas", timeout=30_000)
+            assert _wait_for(lambda: color_fraction(_canvas_image(page), (230, 25, 25)) > 0.02)
+            page.get_by_role("slider").first.focus()
+            page.keyboard.press("ArrowRight")
+            assert _wait_for(lambda: viewer.current_frame == 1, timeout=10)
+            blue = _wait_for(lambda: color_fraction(_canvas_image(page), (25, 50, 230)) > 0.02)
+            Image.fromarray(_canvas_image(page)).save(tmp_path / "viewer-frame1.png")
+            assert blue, "the second frame's blue splats never appeared"
+            assert color_fraction(_canvas_image(page), (230, 25, 25)) < 0.005
+    finally:
+        viewer.close()
