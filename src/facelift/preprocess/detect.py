@@ -313,10 +313,14 @@ def _square_crop(rgb: np.ndarray, x0: float, y0: float, side: float, size: int) 
     from PIL import Image
 
     h, w = rgb.shape[:2]
-    # Pad just enough that the square lies inside, then let PIL resample the float box.
-    pad = int(np.ceil(max(0.0, -x0, -y0, x0 + side - w, y0 + side - h))) + 1
-    src = np.pad(rgb, ((pad, pad), (pad, pad), (0, 0)), constant_values=255) if pad > 1 else rgb
-    off = pad if pad > 1 else 0
-    box = (x0 + off, y0 + off, x0 + off + side, y0 + off + side)
-    return np.asarray(Image.fromarray(src).resize((size, size), Image.Resampling.BILINEAR, box=box,
-                                                   reducing_gap=2.0))
+    # Cut the integer rect around the square (padding only that part with white, never the
+    # whole photo), then let PIL resample the exact float box from it.
+    ix0, iy0 = int(np.floor(x0)), int(np.floor(y0))
+    ix1, iy1 = int(np.ceil(x0 + side)) + 1, int(np.ceil(y0 + side)) + 1
+    region = np.full((iy1 - iy0, ix1 - ix0, 3), 255, np.uint8)
+    sx0, sy0, sx1, sy1 = max(ix0, 0), max(iy0, 0), min(ix1, w), min(iy1, h)
+    if sx1 > sx0 and sy1 > sy0:
+        region[sy0 - iy0:sy1 - iy0, sx0 - ix0:sx1 - ix0] = rgb[sy0:sy1, sx0:sx1]
+    box = (x0 - ix0, y0 - iy0, x0 - ix0 + side, y0 - iy0 + side)
+    return np.asarray(Image.fromarray(region).resize((size, size), Image.Resampling.BILINEAR, box=box,
+                                                      reducing_gap=2.0))
