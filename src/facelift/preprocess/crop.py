@@ -27,7 +27,9 @@ anchor/pyramid grids. Over the 20 samples the mapped box matches MTCNN's centre 
 between a photo and its mirror image, so the fit is at the reference's noise floor. Face size
 errors of this order change the head's scale by a few pixels in 512², well inside the spread
 of the renders Stage I was trained on. When the mesh cannot be fitted, the BlazeFace box is
-mapped with constants measured the same way (a little less precise).
+mapped with constants measured the same way (centre 1.6% / 1.9%, size 5% rms). Re-checking on
+the output: detecting the framed example photos again puts their box within 1 px of
+(251.8, 280.0) and within 0.5% of 194.3 px.
 
 Pixel convention: continuous coordinates, the image spans [0, W] x [0, H], pixel centres at +0.5.
 """

@@ -19,8 +19,6 @@ from facelift.preprocess.segment import composite_on_white, segment_person, segm
 
 logger = logging.getLogger(__name__)
 
-WHITE = (255, 255, 255)
-
 
 @dataclass
 class FaceFound:
