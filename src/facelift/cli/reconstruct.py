@@ -1,0 +1,134 @@
+"""``facelift reconstruct``: photos (or posed views) to 3D heads, one output folder per input."""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import logging
+import os
+from pathlib import Path
+
+from facelift.cli.render import _positive_int
+from facelift.errors import FaceliftError
+
+log = logging.getLogger(__name__)
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".gif"}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "reconstruct", help="photo(s) to 3D Gaussian heads (Stage I views + Stage II Gaussians)",
+        description="Reconstruct a 3D head from each input photo. Writes OUT/<stem>/{input.png, views.png, "
+                    "gaussians.ply, turntable.mp4, cameras.json}. With --views DIR, skips Stage I and "
+                    "reconstructs from your own posed views (a transforms.json folder).",
+    )
+    p.add_argument("inputs", nargs="*", help="image files, folders of images, or glob patterns")
+    p.add_argument("-o", "--out", type=Path, required=True, help="output folder")
+    p.add_argument("--views", type=Path, action="append", default=[],
+                   help="a folder with transforms.json and its images: skip Stage I (repeatable)")
+    p.add_argument("--weights", default="tiny", help="'tiny' (bundled), a local folder, or a hub id (default tiny)")
+    p.add_argument("--seed", type=int, default=0, help="random seed of Stage I (default 0)")
+    p.add_argument("--steps", type=_positive_int, default=None,
+                   help="diffusion steps (default: the weights' own, 50 for the paper models)")
+    p.add_argument("--guidance", type=float, default=None, help="classifier-free guidance (default: the weights' own, 3.0)")
+    p.add_argument("--no-crop", action="store_true", help="input is already a prepared, centred face: do not detect/crop")
+    p.add_argument("--keep-background", action="store_true", help="do not remove the background")
+    p.add_argument("--device", default=None, help="cpu, cuda, cuda:1 ... (default: cuda if available)")
+    p.add_argument("--frames", type=_positive_int, default=150, help="turntable frames (default 150)")
+    p.add_argument("--size", type=_positive_int, default=512, help="turntable image size (default 512)")
+    p.add_argument("--format", choices=("ply", "splat"), default="ply", help="Gaussian file format (default ply)")
+    p.add_argument("--overwrite", action="store_true", help="redo inputs whose outputs already exist")
+    p.set_defaults(func=run)
+
+
+def expand_inputs(items: list[str]) -> list[Path]:
+    """Files, folders (their images, sorted) and glob patterns -> a de-duplicated list of files.
+
+    A pattern or path that matches nothing is an error: a typo should not silently
+    produce an empty batch.
+    """
+    found: list[Path] = []
+    for item in items:
+        path = Path(item)
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file())
+            if not files:
+                raise FaceliftError(f"{path}: folder has no images ({', '.join(sorted(IMAGE_SUFFIXES))})")
+            found += files
+        elif path.exists():
+            found.append(path)
+        elif glob.has_magic(item):
+            matches = sorted(Path(p) for p in glob.glob(item, recursive=True) if Path(p).is_file())
+            if not matches:
+                raise FaceliftError(f"{item}: pattern matches no files")
+            found += matches
+        else:
+            raise FaceliftError(f"{path}: no such file or folder")
+    seen, unique = set(), []
+    for p in found:
+        key = os.path.realpath(p)
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
+
+
+def output_names(paths: list[Path]) -> list[str]:
+    """One folder name per input: the file stem, made unique when two inputs share it."""
+    counts: dict[str, int] = {}
+    names = []
+    for p in paths:
+        stem = p.stem if p.is_file() or p.suffix else p.name
+        n = counts.get(stem, 0)
+        counts[stem] = n + 1
+        names.append(stem if n == 0 else f"{stem}_{n}")
+    return names
+
+
+def run(args: argparse.Namespace) -> int:
+    from facelift.outputs import TurntableSpec, is_complete
+
+    if not args.inputs and not args.views:
+        raise FaceliftError("give at least one input image (or --views DIR)")
+    jobs: list[tuple[str, Path]] = [("image", p) for p in expand_inputs(args.inputs)]
+    jobs += [("views", Path(v)) for v in args.views]
+    names = output_names([p for _, p in jobs])
+
+    # Under `accelerate launch` each process takes every world_size-th input.
+    rank, world = int(os.environ.get("RANK", 0)), int(os.environ.get("WORLD_SIZE", 1))
+    mine = [(kind, path, name) for i, ((kind, path), name) in enumerate(zip(jobs, names)) if i % world == rank]
+
+    todo = []
+    for kind, path, name in mine:
+        if is_complete(args.out / name, args.format) and not args.overwrite:
+            log.info("%s: already done in %s (use --overwrite to redo)", path, args.out / name)
+        else:
+            todo.append((kind, path, name))
+    if not todo:
+        return 0
+
+    from facelift.pipeline import FaceLiftPipeline
+
+    device = args.device
+    if device is None and world > 1:
+        device = f"cuda:{int(os.environ.get('LOCAL_RANK', 0))}"
+    pipe = FaceLiftPipeline.from_pretrained(args.weights, device=device)
+    spec = TurntableSpec(frames=args.frames, size=args.size)
+    failed = 0
+    for kind, path, name in todo:
+        try:
+            if kind == "image":
+                result = pipe(path, seed=args.seed, num_inference_steps=args.steps, guidance_scale=args.guidance,
+                              crop=not args.no_crop, remove_background=not args.keep_background)
+            else:
+                result = pipe.reconstruct_views(path)
+            result.save(args.out / name, turntable=spec, format=args.format)
+            log.info("%s -> %s", path, args.out / name)
+        except FaceliftError as e:
+            failed += 1
+            log.error("facelift: error: %s (skipped)", e)
+    if failed:
+        log.error("%d of %d inputs failed", failed, len(todo))
+        return 1
+    return 0

@@ -1,0 +1,111 @@
+"""What a reconstruction writes (SPEC §1): one folder per input.
+
+``OUT/<stem>/`` holds ``input.png`` (the preprocessed input), ``views.png`` (the 6 views
+of Stage I as a 3x2 grid, in :data:`facelift.cameras.VIEW_NAMES` order, row by row),
+``gaussians.ply`` (or ``gaussians.splat``), ``turntable.mp4`` and ``cameras.json``.
+The folder is assembled under a temporary name and renamed when complete, so a killed
+run never leaves a half-written result that a rerun would mistake for a finished one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+from PIL import Image
+
+from facelift.atomic import atomic_dir, atomic_write_text
+from facelift.cameras import FOV_DEG, RADIUS, VIEW_NAMES, Camera, opencv_to_opengl, turntable_cameras
+from facelift.errors import FaceliftError
+from facelift.gaussians import Gaussians
+from facelift.media import image_grid, save_image, write_video
+from facelift.turntable import render_turntable
+
+OUTPUT_FILES = ("input.png", "views.png", "turntable.mp4", "cameras.json")
+FORMATS = ("ply", "splat")
+
+
+@dataclass
+class TurntableSpec:
+    frames: int = 150
+    size: int = 512
+    elevation: float = 0.0
+    radius: float = RADIUS
+    fov: float = FOV_DEG
+    fps: float = 30.0
+
+
+def expected_files(format: str = "ply") -> list[str]:
+    if format not in FORMATS:
+        raise FaceliftError(f"--format must be one of {', '.join(FORMATS)}, got {format!r}")
+    return [*OUTPUT_FILES, f"gaussians.{format}"]
+
+
+def is_complete(folder: Path, format: str = "ply") -> bool:
+    return folder.is_dir() and all((folder / name).is_file() for name in expected_files(format))
+
+
+def _camera_entry(cam: Camera, name: str) -> dict:
+    return {
+        "name": name,
+        "c2w_opencv": cam.c2w.double().tolist(),
+        "transform_matrix": opencv_to_opengl(cam.c2w.double()).tolist(),
+        "fl_x": float(cam.fx), "fl_y": float(cam.fy), "cx": float(cam.cx), "cy": float(cam.cy),
+        "w": cam.width, "h": cam.height,
+    }
+
+
+def cameras_record(view_cameras: Camera, turntable: TurntableSpec, extra: dict | None = None) -> dict:
+    """The cameras used, so a result can be reproduced: the 6 input views and the turntable orbit.
+
+    ``transform_matrix`` is camera-to-world in the OpenGL convention (nerfstudio);
+    ``c2w_opencv`` the same pose in the OpenCV convention the models use.
+    """
+    tt = turntable_cameras(turntable.frames, turntable.elevation, turntable.radius, turntable.fov, turntable.size)
+    return {
+        "convention": "world Z-up, face toward -Y; c2w_opencv: OpenCV camera-to-world; "
+                      "transform_matrix: OpenGL camera-to-world (nerfstudio)",
+        "views": [_camera_entry(view_cameras[i], name) for i, name in enumerate(VIEW_NAMES[: len(view_cameras)])],
+        "turntable": {
+            "frames": turntable.frames, "fps": turntable.fps, "elevation": turntable.elevation,
+            "radius": turntable.radius, "fov": turntable.fov, "size": turntable.size,
+            "cameras": [_camera_entry(tt[i], f"turntable_{i:05d}") for i in range(turntable.frames)],
+        },
+        **(extra or {}),
+    }
+
+
+def write_result(
+    folder: str | Path,
+    input_image: Image.Image,
+    views: list[Image.Image],
+    view_cameras: Camera,
+    gaussians: Gaussians,
+    turntable: TurntableSpec,
+    format: str = "ply",
+    extra: dict | None = None,
+    progress: bool = True,
+) -> Path:
+    """Write every output of one reconstruction into ``folder`` (atomically, as a whole)."""
+    expected_files(format)
+    folder = Path(folder)
+    with atomic_dir(folder) as tmp:
+        input_image.convert("RGB").save(tmp / "input.png")
+        tiles = [np.asarray(v.convert("RGB")) for v in views]
+        save_image(tmp / "views.png", image_grid(tiles, columns=3))
+        gaussians.save(tmp / f"gaussians.{format}")
+        write_video(tmp / "turntable.mp4", render_turntable(
+            gaussians, frames=turntable.frames, size=turntable.size, elevation=turntable.elevation,
+            radius=turntable.radius, fov=turntable.fov, progress=progress), fps=turntable.fps)
+        atomic_write_text(tmp / "cameras.json", json.dumps(cameras_record(view_cameras, turntable, extra), indent=1))
+    return folder
+
+
+def tensor_to_pil(image: torch.Tensor) -> Image.Image:
+    """(3, H, W) or (H, W, 3) float in [0, 1] -> PIL RGB."""
+    if image.ndim == 3 and image.shape[0] == 3 and image.shape[-1] != 3:
+        image = image.permute(1, 2, 0)
+    return Image.fromarray((image.detach().float().clamp(0, 1).cpu().numpy() * 255 + 0.5).astype(np.uint8))

@@ -1,0 +1,244 @@
+"""Photo to 3D head, end to end: preprocess → Stage I (6 views) → Stage II (Gaussians).
+
+A weights folder holds both stages::
+
+    WEIGHTS/
+      facelift.json    # optional: name, licence, sampling defaults
+      mvdiff/          # a FaceLiftMultiViewPipeline folder (diffusers layout, safetensors)
+      lrm/             # a GSLRM folder (model.safetensors + config.json)
+
+``FaceLiftPipeline.from_pretrained("tiny")`` loads the small models bundled in the package
+(trained by this repo's scripts on procedural heads; see the README for what they can and
+cannot do). A local folder in the layout above works, and so does a hub id already in the
+local Hugging Face cache (nothing is downloaded). The public release's download is turned
+into this layout by ``facelift convert-official``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable
+
+import torch
+from PIL import Image
+
+from facelift.cameras import Camera, facelift_cameras, read_transforms
+from facelift.errors import FaceliftError
+from facelift.gaussians import Gaussians
+from facelift.outputs import TurntableSpec, tensor_to_pil, write_result
+from facelift.render import RenderOutput, rasterize
+
+log = logging.getLogger(__name__)
+
+BUNDLED = ("tiny",)
+META_FILE = "facelift.json"
+ProgressFn = Callable[[str, float], None]
+
+
+def bundled_weights_dir(name: str) -> Path:
+    return Path(str(resources.files("facelift") / "weights" / name))
+
+
+def resolve_weights(name_or_path: str | Path) -> Path:
+    """A bundled name, a local folder, or a hub id in the local cache -> a weights folder."""
+    text = str(name_or_path)
+    if text in BUNDLED:
+        folder = bundled_weights_dir(text)
+        if not (folder / "mvdiff").is_dir() or not (folder / "lrm").is_dir():
+            raise FaceliftError(f"the bundled '{text}' weights are missing from {folder}; reinstall facelift or "
+                                f"rebuild them with scripts/train_tiny.sh")
+        return folder
+    path = Path(text).expanduser()
+    if path.exists():
+        if not path.is_dir():
+            raise FaceliftError(f"{path}: weights must be a folder with mvdiff/ and lrm/")
+        return path
+    if text.count("/") == 1 and not text.startswith((".", "/")):
+        try:
+            from huggingface_hub import snapshot_download
+
+            return Path(snapshot_download(text, local_files_only=True))
+        except Exception:
+            raise FaceliftError(f"weights {text!r}: not a local folder, and the hub id is not in the local "
+                                "Hugging Face cache (facelift never downloads; fetch it yourself, then "
+                                "run 'facelift convert-official' if it is the authors' release)") from None
+    raise FaceliftError(f"weights {text!r}: no such folder (use 'tiny', a folder, or a cached hub id)")
+
+
+def save_weights_folder(folder: str | Path, mvdiff: Any, lrm: Any, meta: dict | None = None) -> Path:
+    """Assemble a weights folder (mvdiff/, lrm/, facelift.json) from the two stages, atomically."""
+    from facelift.atomic import atomic_dir
+
+    folder = Path(folder)
+    with atomic_dir(folder) as tmp:
+        mvdiff.save_pretrained(tmp / "mvdiff")
+        lrm.save_pretrained(tmp / "lrm")
+        (tmp / META_FILE).write_text(json.dumps(meta or {}, indent=2))
+    return folder
+
+
+@dataclass
+class FaceLiftOutput:
+    """One reconstruction.
+
+    Attributes:
+        input_image: the preprocessed input (Stage I's resolution or 512², RGB, white background).
+        views: the 6 Stage I views (PIL, :data:`facelift.cameras.VIEW_NAMES` order), or the
+            user's own views with ``reconstruct_views``.
+        cameras: the cameras of ``views`` (batch of V).
+        gaussians: the head, merged over views and pruned for export.
+        info: what produced it (weights, seed, steps, guidance, face box ...).
+    """
+
+    input_image: Image.Image
+    views: list[Image.Image]
+    cameras: Camera
+    gaussians: Gaussians
+    info: dict = field(default_factory=dict)
+
+    def render(self, camera: Camera, background=(1.0, 1.0, 1.0)) -> RenderOutput:
+        with torch.no_grad():
+            return rasterize(self.gaussians, camera, background=background)
+
+    def save(self, folder: str | Path, turntable: TurntableSpec | None = None, format: str = "ply",
+             progress: bool = True) -> Path:
+        """Write input.png, views.png, gaussians.ply|splat, turntable.mp4, cameras.json (atomically)."""
+        return write_result(folder, self.input_image, self.views, self.cameras, self.gaussians,
+                            turntable or TurntableSpec(), format=format, extra={"info": self.info}, progress=progress)
+
+
+class FaceLiftPipeline:
+    """Both stages plus preprocessing; diffusers-like construction and call."""
+
+    def __init__(self, mvdiff: Any, lrm: Any, device: torch.device | str = "cpu",
+                 defaults: dict | None = None, name: str = ""):
+        from facelift.lrm.config import ExportConfig
+
+        self.mvdiff = mvdiff
+        self.lrm = lrm
+        self.device = torch.device(device)
+        self.defaults = {"num_inference_steps": 50, "guidance_scale": 3.0, **(defaults or {})}
+        self.export = ExportConfig()
+        self.name = name
+
+    @classmethod
+    def from_pretrained(cls, name_or_path: str | Path = "tiny", device: str | torch.device | None = None,
+                        dtype: torch.dtype | None = None) -> "FaceLiftPipeline":
+        """Load both stages. ``device`` defaults to CUDA when available; ``dtype`` (e.g.
+        ``torch.float16`` on GPU) applies to Stage I; Stage II runs bf16 autocast on GPU."""
+        from facelift.lrm.model import GSLRM
+        from facelift.mvdiff.pipeline import FaceLiftMultiViewPipeline
+
+        folder = resolve_weights(name_or_path)
+        for sub in ("mvdiff", "lrm"):
+            if not (folder / sub).is_dir():
+                raise FaceliftError(f"{folder}: weights folder has no {sub}/ (expected mvdiff/ and lrm/; "
+                                    "convert the authors' release with 'facelift convert-official')")
+        device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
+        if device.type == "cuda" and not torch.cuda.is_available():
+            raise FaceliftError(f"--device {device}: CUDA is not available on this machine")
+        meta = {}
+        if (folder / META_FILE).is_file():
+            meta = json.loads((folder / META_FILE).read_text())
+        mv = FaceLiftMultiViewPipeline.from_pretrained(folder / "mvdiff", torch_dtype=dtype).to(device)
+        mv.set_progress_bar_config(desc="Stage I: views", leave=False)
+        lrm = GSLRM.from_pretrained(folder / "lrm", device=device).eval()
+        return cls(mv, lrm, device, defaults=meta.get("defaults"), name=str(name_or_path))
+
+    # ------------------------------------------------------------------ stages
+    def preprocess(self, image: Any, crop: bool = True, remove_background: bool = True):
+        from facelift.preprocess import preprocess_image
+
+        return preprocess_image(image, size=512, crop=crop, remove_background=remove_background)
+
+    def generate_views(self, image: Image.Image, seed: int = 0, num_inference_steps: int | None = None,
+                       guidance_scale: float | None = None) -> list[Image.Image]:
+        """Stage I: the 6 views of a preprocessed 512² input."""
+        generator = torch.Generator(device="cpu").manual_seed(seed)
+        out = self.mvdiff(
+            image,
+            num_inference_steps=num_inference_steps or self.defaults["num_inference_steps"],
+            guidance_scale=self.defaults["guidance_scale"] if guidance_scale is None else guidance_scale,
+            generator=generator,
+            output_type="pil",
+        )
+        return list(out.images[0])
+
+    def reconstruct_gaussians(self, views: list[Image.Image] | torch.Tensor, cameras: Camera) -> Gaussians:
+        """Stage II: posed views (PIL list or (V, 3, H, W) in [0, 1]) -> pruned Gaussians.
+
+        Views are resized to the model's training resolution, with the cameras' intrinsics
+        scaled to match, so any input size works.
+        """
+        size = self.lrm.config.image_size
+        if isinstance(views, torch.Tensor):
+            images = views.float()
+        else:
+            from facelift.mvdiff.pipeline import to_image_batch
+
+            images = torch.cat([to_image_batch(v, size) for v in views])
+        if images.shape[-1] != size or images.shape[-2] != size:
+            images = torch.nn.functional.interpolate(images, size=(size, size), mode="bilinear",
+                                                     antialias=True, align_corners=False)
+        if (cameras.width, cameras.height) != (size, size):
+            cameras = cameras.resized(size, size)
+        return self.lrm.reconstruct(images.clamp(0, 1), cameras, export=self.export)
+
+    # -------------------------------------------------------------------- call
+    def __call__(self, image: Any, seed: int = 0, num_inference_steps: int | None = None,
+                 guidance_scale: float | None = None, crop: bool = True, remove_background: bool = True,
+                 progress: ProgressFn | None = None) -> FaceLiftOutput:
+        """Photo (path, PIL or array) -> :class:`FaceLiftOutput`.
+
+        ``progress(stage, fraction)`` is called as stages finish (for UIs).
+        """
+        report = progress or (lambda stage, frac: None)
+        report("preprocess", 0.0)
+        pre = self.preprocess(image, crop=crop, remove_background=remove_background)
+        report("views", 0.1)
+        views = self.generate_views(pre.image, seed, num_inference_steps, guidance_scale)
+        report("gaussians", 0.8)
+        cameras = facelift_cameras(views[0].width)
+        gaussians = self.reconstruct_gaussians(views, cameras)
+        report("done", 1.0)
+        info = {
+            "weights": self.name, "seed": seed,
+            "num_inference_steps": num_inference_steps or self.defaults["num_inference_steps"],
+            "guidance_scale": self.defaults["guidance_scale"] if guidance_scale is None else guidance_scale,
+            "crop": crop, "remove_background": remove_background, "num_faces": pre.num_faces,
+            "face_box": None if pre.face_box is None else [pre.face_box.x0, pre.face_box.y0,
+                                                             pre.face_box.x1, pre.face_box.y1],
+            "num_gaussians": len(gaussians),
+        }
+        return FaceLiftOutput(pre.image, views, cameras, gaussians, info)
+
+    def reconstruct_views(self, folder: str | Path) -> FaceLiftOutput:
+        """Skip Stage I: reconstruct from the user's own posed views (a transforms.json folder)."""
+        from facelift.preprocess import load_image
+
+        folder = Path(folder)
+        cameras, names, _ = read_transforms(folder / "transforms.json")
+        views = []
+        for name in names:
+            path = folder / name
+            if not path.suffix and not path.exists():
+                path = path.with_suffix(".png")
+            loaded = load_image(path)
+            rgb = loaded.rgb.astype("float32")
+            if loaded.alpha is not None:  # views on a transparent film: composite onto white
+                rgb = rgb * loaded.alpha[..., None] + 255.0 * (1.0 - loaded.alpha[..., None])
+            views.append(Image.fromarray(rgb.round().clip(0, 255).astype("uint8")))
+        sizes = {v.size for v in views}
+        if sizes != {(cameras.width, cameras.height)}:
+            raise FaceliftError(f"{folder}: image sizes {sorted(sizes)} do not match transforms.json's "
+                                f"{cameras.width}x{cameras.height}")
+        gaussians = self.reconstruct_gaussians(views, cameras)
+        info = {"weights": self.name, "views_from": str(folder), "num_gaussians": len(gaussians)}
+        return FaceLiftOutput(views[0], views, cameras, gaussians, info)
+
+
+__all__ = ["FaceLiftPipeline", "FaceLiftOutput", "resolve_weights", "tensor_to_pil"]

@@ -1,0 +1,99 @@
+"""End to end on random tiny weights built here (the bundled weights have their own test)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+
+from facelift.cameras import VIEW_NAMES, facelift_cameras, write_transforms
+from facelift.errors import FaceliftError
+from facelift.gaussians import Gaussians
+from facelift.media import video_info
+from facelift.pipeline import FaceLiftPipeline, resolve_weights, save_weights_folder
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "astronaut.jpg"
+
+
+@pytest.fixture(scope="module")
+def weights(tmp_path_factory):
+    from facelift.lrm.config import LRMConfig
+    from facelift.lrm.model import GSLRM
+    from facelift.mvdiff import MVDIFF_PRESETS, build_pipeline
+
+    torch.manual_seed(0)
+    mv = build_pipeline(MVDIFF_PRESETS.get_preset("tiny").model)
+    lrm = GSLRM(LRMConfig(image_size=64, width=64, layers=1, head_dim=32))
+    folder = tmp_path_factory.mktemp("w") / "tiny-random"
+    return save_weights_folder(folder, mv, lrm, {"defaults": {"num_inference_steps": 2, "guidance_scale": 3.0}})
+
+
+def test_photo_to_head_python_api(weights):
+    pipe = FaceLiftPipeline.from_pretrained(weights, device="cpu")
+    stages = []
+    out = pipe(EXAMPLE, seed=1, progress=lambda stage, frac: stages.append(stage))
+    assert stages == ["preprocess", "views", "gaussians", "done"]
+    assert out.input_image.size == (512, 512)
+    assert len(out.views) == len(VIEW_NAMES) == 6
+    assert isinstance(out.gaussians, Gaussians) and len(out.gaussians) > 0
+    assert (out.gaussians.opacities > 0.04).all()  # export filter applied
+    again = pipe(EXAMPLE, seed=1)
+    assert all(np.array_equal(np.asarray(a), np.asarray(b)) for a, b in zip(out.views, again.views)), \
+        "same seed must give the same views"
+    render = out.render(facelift_cameras(32)[0])
+    assert render.rgb.shape == (32, 32, 3)
+
+
+def test_reconstruct_cli_writes_every_output_and_skips_bad_files(weights, tmp_path):
+    bad = tmp_path / "notes.jpg"
+    bad.write_text("this is not a photo")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "facelift", "reconstruct", str(EXAMPLE), str(bad), "-o", str(out),
+                           "--weights", str(weights), "--frames", "4", "--size", "64", "--steps", "2"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1, proc.stderr  # one input failed
+    assert "notes.jpg" in proc.stderr and "Traceback" not in proc.stderr
+    result = out / "astronaut"
+    assert sorted(p.name for p in result.iterdir()) == sorted(
+        ["input.png", "views.png", "gaussians.ply", "turntable.mp4", "cameras.json"])
+    assert not (out / "notes").exists()
+    assert len(Gaussians.load_ply(result / "gaussians.ply")) > 0
+    assert video_info(result / "turntable.mp4")["nframes"] == 4
+    cams = json.loads((result / "cameras.json").read_text())
+    spec = facelift_cameras(512)
+    for i, view in enumerate(cams["views"]):
+        assert view["name"] == VIEW_NAMES[i]
+        assert torch.allclose(torch.tensor(view["c2w_opencv"]).float(), spec.c2w[i], atol=1e-4)
+    assert Image.open(result / "views.png").size == (3 * 64, 2 * 64)
+    # A rerun skips the finished input (and exits 0 when nothing fails).
+    before = (result / "gaussians.ply").stat().st_mtime_ns
+    proc = subprocess.run([sys.executable, "-m", "facelift", "reconstruct", str(EXAMPLE), "-o", str(out),
+                           "--weights", str(weights)], capture_output=True, text=True)
+    assert proc.returncode == 0 and "already done" in proc.stderr
+    assert (result / "gaussians.ply").stat().st_mtime_ns == before
+
+
+def test_reconstruct_from_own_posed_views(weights, tmp_path):
+    views_dir = tmp_path / "views"
+    (views_dir / "images").mkdir(parents=True)
+    cams = facelift_cameras(64)
+    for i in range(len(cams)):
+        Image.new("RGB", (64, 64), (200, 120 + 10 * i, 90)).save(views_dir / "images" / f"{i:03d}.png")
+    write_transforms(views_dir / "transforms.json", cams)
+    pipe = FaceLiftPipeline.from_pretrained(weights, device="cpu")
+    out = pipe.reconstruct_views(views_dir)
+    assert len(out.views) == 6 and len(out.gaussians) > 0
+
+
+def test_missing_weights_and_no_face_errors(weights, tmp_path):
+    with pytest.raises(FaceliftError, match="no such folder"):
+        resolve_weights(tmp_path / "nope")
+    blank = tmp_path / "blank.png"
+    Image.new("RGB", (256, 256), (90, 160, 200)).save(blank)
+    pipe = FaceLiftPipeline.from_pretrained(weights, device="cpu")
+    with pytest.raises(FaceliftError, match="--no-crop"):
+        pipe(blank)
