@@ -220,10 +220,12 @@ def sample_lighting(kind: str, r: np.random.Generator) -> Lighting:
         lobes.append((direction(), hue / hue.max() * r.uniform(0.2, 0.7)))
     sun_dir = direction(-0.2)
     warm = np.array([1.0, r.uniform(0.85, 1.0), r.uniform(0.65, 1.0)])
-    sun = warm * r.uniform(0.5, 1.3)
+    sun = warm * r.uniform(0.4, 1.1)
     return Lighting(
         "environment",
-        ambient=0.0,
+        # A uniform floor so no side of the head sinks into black (a real HDR map
+        # always has some light from every direction).
+        ambient=round(float(r.uniform(0.15, 0.35)), 6),
         lobes=tuple((_tuple3(d), _tuple3(c)) for d, c in lobes),
         sun_direction=_tuple3(sun_dir), sun_rgb=_tuple3(sun),
     )
@@ -348,10 +350,13 @@ class HeadShape:
         d = sdf.smin(d, face, 0.08)
         jaw = sdf.ellipsoid(q, (0.0, -0.06, -0.26), (0.29 * i.jaw_width, 0.32, 0.22))
         d = sdf.smin(d, jaw, 0.06)
-        chin = sdf.ellipsoid(q, (0.0, -0.285 - i.chin_forward, -0.41), np.array([0.09, 0.07, 0.07]) * i.chin_size)
-        d = sdf.smin(d, chin, 0.06)
+        chin_c = (0.0, -0.285 - i.chin_forward, -0.41)
+        chin_r = np.array([0.09, 0.07, 0.07]) * i.chin_size
+        d = sdf.smin(d, sdf.bounded(q, chin_c, float(chin_r.max()), lambda x: sdf.ellipsoid(x, chin_c, chin_r)), 0.06)
+        cheek_r = np.array([0.11, 0.11, 0.10]) * i.cheek_fullness
         for s in (-1, 1):
-            cheek = sdf.ellipsoid(q, (s * 0.19, -0.235, -0.05), np.array([0.11, 0.11, 0.10]) * i.cheek_fullness)
+            cheek_c = (s * 0.19, -0.235, -0.05)
+            cheek = sdf.bounded(q, cheek_c, float(cheek_r.max()), lambda x, c=cheek_c: sdf.ellipsoid(x, c, cheek_r))
             d = sdf.smin(d, cheek, 0.06)
         brow = sdf.ellipsoid(q, (0.0, -0.285, 0.165), (0.29, 0.11, 0.075))
         return sdf.smin(d, brow, 0.05)
@@ -396,27 +401,33 @@ class HeadShape:
         return sdf.ellipsoid(w, (0.0, self.mouth_y + 0.01, self.mouth_z - 0.0175 * open_),
                              (0.055 * self.ident.lip_width, 0.05, 0.003 + 0.024 * open_))
 
-    def ears(self, q: np.ndarray) -> np.ndarray:
+    def _ear(self, q: np.ndarray, s: int) -> np.ndarray:
         i = self.ident
-        d = None
-        for s in (-1, 1):
-            a = math.radians(i.ear_angle) * -s  # right ear (x<0) turns its back edge outward
-            rz = np.array([[math.cos(a), -math.sin(a), 0], [math.sin(a), math.cos(a), 0], [0, 0, 1]], np.float32)
-            c = np.array([s * (0.395 * i.head_width), 0.07, 0.04], np.float32)
-            e = sdf.ellipsoid(q, c, np.array([0.03, 0.065, 0.11]) * i.ear_size, rz)
-            bowl = sdf.ellipsoid(q, c + np.array([s * 0.032, -0.005, 0.0], np.float32),
-                                 np.array([0.02, 0.04, 0.075]) * i.ear_size, rz)
-            e = sdf.smax(e, -bowl, 0.01)
-            d = e if d is None else np.minimum(d, e)
-        return d
+        a = math.radians(i.ear_angle) * -s  # the right ear (x<0) turns its back edge outward
+        rz = np.array([[math.cos(a), -math.sin(a), 0], [math.sin(a), math.cos(a), 0], [0, 0, 1]], np.float32)
+        c = self._ear_centre(s)
+        e = sdf.ellipsoid(q, c, np.array([0.03, 0.065, 0.11]) * i.ear_size, rz)
+        bowl = sdf.ellipsoid(q, c + np.array([s * 0.032, -0.005, 0.0], np.float32),
+                             np.array([0.02, 0.04, 0.075]) * i.ear_size, rz)
+        return sdf.smax(e, -bowl, 0.01)
+
+    def _ear_centre(self, s: int) -> np.ndarray:
+        return np.array([s * (0.395 * self.ident.head_width), 0.07, 0.04], np.float32)
+
+    def ears(self, q: np.ndarray) -> np.ndarray:
+        r = 0.13 * self.ident.ear_size
+        return np.minimum(*(sdf.bounded(q, self._ear_centre(s), r, lambda x, s=s: self._ear(x, s)) for s in (-1, 1)))
 
     def head_skin(self, q: np.ndarray) -> np.ndarray:
         d = self.base_face(q)
-        d = sdf.smin(d, self.nose(q), 0.035)
-        upper, lower = self.lips(q)
-        d = sdf.smin(d, np.minimum(upper, lower), 0.02)
+        nose_c = 0.5 * (self.nose_root + self.nose_tip)
+        nose_r = 0.5 * float(np.linalg.norm(self.nose_root - self.nose_tip)) + 0.07
+        d = sdf.smin(d, sdf.bounded(q, nose_c, nose_r, self.nose), 0.035)
+        mouth_c = (0.0, self.mouth_y + 0.015, self.mouth_z - 0.02)
+        lips = sdf.bounded(q, mouth_c, 0.13, lambda x: np.minimum(*self.lips(x)))
+        d = sdf.smin(d, lips, 0.02)
         if self.app.mouth_open > 0:
-            d = sdf.smax(d, -self.mouth_cavity(q), 0.008)
+            d = sdf.smax(d, -sdf.bounded(q, mouth_c, 0.1, self.mouth_cavity), 0.008)
         return sdf.smin(d, self.ears(q), 0.02)
 
     def body(self, p: np.ndarray) -> np.ndarray:
@@ -485,7 +496,7 @@ class HeadShape:
         """< 0 on the jaw, chin and upper lip, with a gap around the lips."""
         ax = np.abs(q[:, 0])
         top = -0.19 + 0.3 * np.clip(ax / 0.36, 0, 1) ** 2
-        d = np.maximum(q[:, 2] - top, q[:, 1] - 0.12)
+        d = np.maximum(np.maximum(q[:, 2] - top, q[:, 1] - 0.06), -0.52 - q[:, 2])
         # Leave the lips bare: an elliptic hole around the (smile-bent) mouth.
         w = self._lip_frame(q)
         hole = 1.0 - np.hypot(q[:, 0] / (0.09 * self.ident.lip_width),
@@ -495,7 +506,7 @@ class HeadShape:
     def beard(self, q: np.ndarray, head_skin: np.ndarray) -> np.ndarray | None:
         if self.app.beard != "full":
             return None
-        t = 0.6 * self.app.hair_thickness
+        t = 0.45 * self.app.hair_thickness
         return np.maximum(head_skin - t + 0.006 * self.hair_noise(q), self.beard_region(q))
 
     # ----------------------------------------------------------------- scene
@@ -572,7 +583,7 @@ def _surface_colours(shape: HeadShape, p: np.ndarray) -> tuple[np.ndarray, np.nd
     albedo = np.tile(skin_rgb, (n, 1)) * (1 + 0.035 * shape.skin_noise(q))[:, None]
 
     # Cheeks and nose are a little redder; the lips are a darker, redder skin.
-    blush = np.exp(-(((np.abs(q[:, 0]) - 0.17) / 0.07) ** 2 + ((q[:, 2] + 0.06) / 0.06) ** 2))
+    blush = np.exp(-(((np.abs(q[:, 0]) - 0.17) / 0.07) ** 2 + ((q[:, 2] + 0.06) / 0.06) ** 2)) * (q[:, 1] < -0.1)
     blush += 0.6 * np.exp(-((q - shape.nose_tip) ** 2).sum(1) / 0.03 ** 2)
     albedo = _mix(albedo, skin_rgb * np.array([1.0, 0.72, 0.7], np.float32), 0.35 * np.clip(blush, 0, 1))
     upper, lower = shape.lips(q)
@@ -693,7 +704,7 @@ def _sh_lobe(cos_t: np.ndarray) -> np.ndarray:
     return 0.25 + 0.5 * cos_t + 0.3125 * 0.5 * (3 * cos_t ** 2 - 1)
 
 
-def _occlusion(field, p: np.ndarray, n: np.ndarray, step: float = 0.025, samples: int = 5) -> np.ndarray:
+def _occlusion(field, p: np.ndarray, n: np.ndarray, samples: int = 5, step: float = 0.025) -> np.ndarray:
     """Ambient occlusion from the SDF: how much closer than expected the surface is
     along the normal (the standard SDF-AO estimate); 1 = open, lower = in a crease."""
     occ = np.zeros(len(p), np.float32)
@@ -716,21 +727,25 @@ def _soft_shadow(field, p: np.ndarray, light: np.ndarray, steps: int = 14) -> np
 
 
 def shade(albedo: np.ndarray, points: np.ndarray, normals: np.ndarray, lighting: Lighting,
-          field) -> np.ndarray:
-    """Bake ``lighting`` into colours (N, 3) for surface points with unit normals."""
-    ao = _occlusion(field, points, normals)
+          field, fast: bool = False) -> np.ndarray:
+    """Bake ``lighting`` into colours (N, 3) for surface points with unit normals.
+
+    ``fast`` takes fewer occlusion and shadow samples (enough for 64² renders).
+    """
+    ao = _occlusion(field, points, normals, samples=3 if fast else 5, step=0.04 if fast else 0.025)
     if lighting.kind == "ambient":
         return np.clip(albedo * (lighting.ambient * ao)[:, None], 0, 1)
     e = np.zeros_like(albedo)
     for d, c in lighting.lobes:
         e += _sh_lobe(normals @ np.asarray(d, np.float32))[:, None] * np.asarray(c, np.float32)[None]
+    e += lighting.ambient
     e *= ao[:, None]
     sun = np.asarray(lighting.sun_direction, np.float32)
     lam = np.clip(normals @ sun, 0, None)
     lit = lam > 0
     shadow = np.zeros(len(points), np.float32)
     if lit.any():
-        shadow[lit] = _soft_shadow(field, points[lit] + normals[lit] * 0.01, sun)
+        shadow[lit] = _soft_shadow(field, points[lit] + normals[lit] * 0.01, sun, steps=8 if fast else 14)
     e += (lam * shadow)[:, None] * np.asarray(lighting.sun_rgb, np.float32)[None]
     # A gentle shoulder instead of a hard clip, so strong light does not flatten to white.
     rgb = albedo * e
@@ -741,11 +756,10 @@ def shade(albedo: np.ndarray, points: np.ndarray, normals: np.ndarray, lighting:
 
 
 def spacing_for_resolution(resolution: int) -> float:
-    """Surface-sample spacing that renders hole-free and sharp at ``resolution``²
-    (about 3 pixels at 512² and 1.2 pixels at 64², clamped to [0.011, 0.035])."""
-    pixel = 2 * (2.7 - 0.45) * math.tan(math.radians(25.0)) / resolution
-    return float(np.clip(3.0 * pixel, 0.011, 0.035)) if resolution >= 256 else float(
-        np.clip(1.3 * pixel, 0.011, 0.035))
+    """Surface-sample spacing for renders at ``resolution``²: 0.016 at 512² (≈ 40k
+    Gaussians, 3.7 px apart), growing as 1/sqrt(resolution) to 0.045 at 64² (≈ 5k,
+    1.3 px apart), so low resolutions stay hole-free with few Gaussians."""
+    return float(np.clip(0.016 * math.sqrt(512.0 / resolution), 0.008, 0.05))
 
 
 def build_head(identity: Identity, appearance: Appearance, spacing: float = 0.0125) -> ProceduralHead:
@@ -767,7 +781,7 @@ def build_head(identity: Identity, appearance: Appearance, spacing: float = 0.01
     normals = np.concatenate([nrm, en])
     albedo = np.concatenate([alb, ea])
     labels = np.concatenate([lab, el])
-    rgb = shade(albedo, points, normals, appearance.lighting, shape.scene)
+    rgb = shade(albedo, points, normals, appearance.lighting, shape.scene, fast=spacing > 0.03)
     sigma = np.concatenate([np.full(len(pts), 0.7 * spacing, np.float32),
                             np.full(len(ep), 0.7 * eye_spacing, np.float32)])
     scales = np.stack([sigma, sigma, sigma * 0.15], axis=1)
@@ -794,7 +808,7 @@ def make_head(identity_seed: int, appearance_seed: int, spacing: float = 0.0125,
 #: (the subject's left, +X), a cool sky fill and a warm bounce from below.
 EXAMPLE_LIGHTING = Lighting(
     "environment", ambient=0.0,
-    lobes=(((0.0, -0.3, 0.95), (0.55, 0.58, 0.62)), ((0.0, 0.0, -1.0), (0.18, 0.16, 0.14)),
+    lobes=(((0.0, -0.3, 0.95), (0.45, 0.48, 0.52)), ((0.0, 0.0, -1.0), (0.18, 0.16, 0.14)),
            ((0.0, -1.0, 0.0), (0.35, 0.35, 0.35)), ((-0.3, 0.9, 0.3), (0.4, 0.38, 0.36))),
     sun_direction=(0.5, -0.75, 0.43), sun_rgb=(0.62, 0.58, 0.52),
 )

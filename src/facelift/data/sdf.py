@@ -15,19 +15,40 @@ import numpy as np
 Field = Callable[[np.ndarray], np.ndarray]
 
 
+def _norm(v: np.ndarray) -> np.ndarray:
+    """Row norms of (N, 3): faster than np.linalg.norm for thin arrays."""
+    return np.sqrt(np.einsum("ij,ij->i", v, v))
+
+
+def bounded(p: np.ndarray, centre, radius: float, fn: Field) -> np.ndarray:
+    """Evaluate a small part's field ``fn`` only near it.
+
+    ``radius`` must enclose the part. Outside that sphere the distance to the sphere is
+    returned instead: a lower bound of the true distance, so surface sampling and
+    smooth unions stay correct while far points skip the part's arithmetic.
+    """
+    c = np.asarray(centre, dtype=np.float32)
+    dist = _norm(p - c)
+    near = dist < radius + 0.1
+    out = dist - radius
+    if near.any():
+        out[near] = fn(p[near])
+    return out
+
+
 def ellipsoid(p: np.ndarray, centre, radii, rotation: np.ndarray | None = None) -> np.ndarray:
     """Approximate distance to an ellipsoid; ``rotation`` (3, 3) maps local axes to world."""
     q = p - np.asarray(centre, dtype=np.float32)
     if rotation is not None:
         q = q @ rotation.astype(np.float32)  # row-vector form of R^T q: world -> local
     r = np.asarray(radii, dtype=np.float32)
-    k0 = np.linalg.norm(q / r, axis=1)
-    k1 = np.linalg.norm(q / (r * r), axis=1)
+    k0 = _norm(q / r)
+    k1 = _norm(q / (r * r))
     return k0 * (k0 - 1.0) / np.maximum(k1, 1e-8)
 
 
 def sphere(p: np.ndarray, centre, radius: float) -> np.ndarray:
-    return np.linalg.norm(p - np.asarray(centre, dtype=np.float32), axis=1) - radius
+    return _norm(p - np.asarray(centre, dtype=np.float32)) - radius
 
 
 def capsule(p: np.ndarray, a, b, radius_a: float, radius_b: float | None = None) -> np.ndarray:
@@ -38,7 +59,7 @@ def capsule(p: np.ndarray, a, b, radius_a: float, radius_b: float | None = None)
     ab = b - a
     t = np.clip(((p - a) @ ab) / float(ab @ ab), 0.0, 1.0)
     closest = a + t[:, None] * ab
-    return np.linalg.norm(p - closest, axis=1) - (radius_a + (radius_b - radius_a) * t)
+    return _norm(p - closest) - (radius_a + (radius_b - radius_a) * t)
 
 
 def smin(a: np.ndarray, b: np.ndarray, k: float) -> np.ndarray:
@@ -54,12 +75,16 @@ def smax(a: np.ndarray, b: np.ndarray, k: float) -> np.ndarray:
     return -smin(-a, -b, k)
 
 
-def gradient(field: Field, p: np.ndarray, eps: float = 1e-3) -> np.ndarray:
-    """(N, 3) central-difference gradient of ``field`` at ``p``."""
+def gradient(field: Field, p: np.ndarray, eps: float = 1e-3, d: np.ndarray | None = None) -> np.ndarray:
+    """(N, 3) gradient of ``field`` at ``p``: forward differences from ``d = field(p)``
+    when given (3 evaluations), else central differences (6)."""
     offsets = np.eye(3, dtype=np.float32) * eps
+    if d is not None:
+        fd = field(np.concatenate([p + o for o in offsets])).reshape(3, len(p))
+        return (fd - d[None]).T / eps
     stacked = np.concatenate([p + o for o in offsets] + [p - o for o in offsets])
-    d = field(stacked).reshape(6, len(p))
-    return np.stack([d[i] - d[i + 3] for i in range(3)], axis=1) / (2 * eps)
+    d6 = field(stacked).reshape(6, len(p))
+    return np.stack([d6[i] - d6[i + 3] for i in range(3)], axis=1) / (2 * eps)
 
 
 def surface_points(field: Field, lo, hi, spacing: float, coarse: float = 0.1) -> tuple[np.ndarray, np.ndarray]:
@@ -97,13 +122,13 @@ def surface_points(field: Field, lo, hi, spacing: float, coarse: float = 0.1) ->
         d = field(centres)
         centres = centres[np.abs(d) < 0.55 * h]
     pts = centres
-    for _ in range(3):
-        g = gradient(field, pts)
-        d = field(pts)
-        pts = pts - (d / np.maximum((g * g).sum(1), 1e-8))[:, None] * g
     d = field(pts)
-    g = gradient(field, pts)
-    keep = (np.abs(d) < 0.1 * spacing) & (np.linalg.norm(g, axis=1) > 1e-4)
+    for _ in range(2):
+        g = gradient(field, pts, d=d)
+        pts = pts - (d / np.maximum((g * g).sum(1), 1e-8))[:, None] * g
+        d = field(pts)
+    g = gradient(field, pts, d=d)
+    keep = (np.abs(d) < 0.1 * spacing) & (_norm(g) > 1e-4)
     pts, g = pts[keep], g[keep]
     normals = g / np.linalg.norm(g, axis=1, keepdims=True)
     return pts.astype(np.float32), normals.astype(np.float32)
