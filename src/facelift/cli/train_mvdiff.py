@@ -1,0 +1,54 @@
+"""``facelift train mvdiff``: train the Stage I multi-view diffusion model."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from facelift.cli import group
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    sub = group(subparsers, "train", "train the models (Stage I multi-view diffusion, Stage II GS-LRM)")
+    p = sub.add_parser(
+        "mvdiff", help="train the multi-view diffusion model (Stage I)",
+        description="Train Stage I on a dataset of heads with the 6 FaceLift views (ROOT/<subject>/transforms.json "
+                    "+ images). The tiny preset first trains its small VAE (--stage vae), then the UNet jointly "
+                    "with its small CLIP image encoder and view embeddings (--stage unet); --stage all (default) "
+                    "does both. Resumes from the run folder's latest checkpoint automatically. Multi-GPU: "
+                    "'accelerate launch -m facelift train mvdiff ...'. Settings are a preset plus key=value "
+                    "overrides, e.g. train.max_steps=4000 train.batch_size=2 model.attention=dense.",
+    )
+    p.add_argument("--preset", default=None, help="tiny (CPU, 64²) or paper (SD 2.1-unCLIP, 512²); default tiny, "
+                                                   "or the run's saved config when resuming")
+    p.add_argument("--data", type=Path, required=True, help="training dataset folder")
+    p.add_argument("--val-data", type=Path, default=None, help="validation dataset (default: the training data)")
+    p.add_argument("--out", type=Path, required=True, help="run folder (checkpoints, logs, samples, pipeline/)")
+    p.add_argument("--stage", choices=("all", "vae", "unet"), default="all",
+                   help="vae: the tiny VAE only; unet: the diffusion model (needs RUN/vae or --vae for tiny)")
+    p.add_argument("--vae", type=Path, default=None, help="trained VAE folder to use instead of RUN/vae (tiny)")
+    p.add_argument("--fresh", action="store_true", help="ignore existing checkpoints in --out (default: resume)")
+    p.add_argument("--cpu", action="store_true", help="train on CPU even if a GPU is present")
+    p.add_argument("--max-steps-this-run", type=int, default=None, metavar="N",
+                   help="stop after N steps (checkpoint saved) without changing the schedule")
+    p.add_argument("overrides", nargs="*", metavar="key=value", help="config overrides")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from facelift.train.mvdiff import load_dataset, resolve_config, train_mvdiff, train_vae
+
+    resume = not args.fresh
+    cfg = resolve_config(args.preset, args.overrides, args.out, resume)
+    data = load_dataset(args.data, cfg.model.image_size)
+    val = load_dataset(args.val_data, cfg.model.image_size) if args.val_data else None
+    builds_vae = cfg.model.base is None
+    if args.stage in ("all", "vae") and builds_vae and args.vae is None:
+        if args.stage == "vae" or not (args.out / "vae" / "config.json").is_file():
+            train_vae(cfg, data, args.out, resume=resume, cpu=args.cpu, max_steps_this_run=args.max_steps_this_run)
+            if not (args.out / "vae" / "config.json").is_file():
+                return 0  # stopped early by --max-steps-this-run; run again to continue
+    if args.stage in ("all", "unet"):
+        train_mvdiff(cfg, data, args.out, val_dataset=val, resume=resume, cpu=args.cpu,
+                     max_steps_this_run=args.max_steps_this_run, vae_path=args.vae)
+    return 0

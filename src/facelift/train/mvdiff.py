@@ -1,0 +1,568 @@
+"""Stage I training: the multi-view diffusion model (``facelift train mvdiff``).
+
+Recipe (suppl. C.2, SPEC §2.2): AdamW lr 1e-4 after a short warm-up, constant; the
+preset's prediction type (v for ``paper``, x0 for ``tiny``); min-SNR loss weighting γ=5;
+EMA of the trained weights, saved beside the raw ones; condition dropout 5% each for
+CLIP-only / both / latents-only; the same timestep for the 6 views of a head; random
+white / black / grey backgrounds per head in training, white in validation; fp16/bf16 and
+gradient checkpointing on GPU; multi-GPU through ``accelerate launch``.
+
+Stages (``stage``):
+
+* ``vae`` (tiny preset): trains the tiny ``AutoencoderKL`` alone on all view images
+  (L1 + MSE + a small KL), then fixes its ``scaling_factor`` to 1/std of the latents.
+  Latent diffusion needs a fixed latent space, so the VAE is trained first, not jointly.
+* ``unet``: trains the UNet, and for ``tiny`` jointly the small CLIP image encoder (its
+  embedding reaches the loss through the unCLIP class embedding) and the learned per-view
+  embeddings. The ``paper`` preset keeps the CLIP encoder and the text-derived view
+  embeddings frozen, like the release.
+* ``all`` (default): ``vae`` if the preset builds its VAE and the run has none yet, then ``unet``.
+
+Run folder: ``config.json``; ``vae/`` (final VAE) and ``vae_checkpoints/``; ``checkpoints/
+step_NNNNNNNN/model.safetensors`` holding ``model.*`` (raw) and ``ema.*`` (EMA) weights plus
+the optimizer state (:mod:`facelift.train.common`); ``logs/metrics.csv`` + TensorBoard;
+``samples/val_*.png`` grids (rows: input, 6 generated views, 6 targets); ``pipeline/``: the
+final pipeline (EMA weights) loadable with ``FaceLiftMultiViewPipeline.from_pretrained``.
+
+Exact resume: every random draw of step ``s`` (batch, backgrounds, noise, timesteps,
+dropout) comes from a generator seeded by (seed, s, rank), so a resumed run repeats the
+uninterrupted one.
+
+Data: any dataset whose items are ``{"input": (C, H, W), "views": (V, C, H, W)}`` floats in
+[0, 1], C = 4 (RGBA, backgrounds composited here) or 3. :class:`FolderViews` reads the
+project's on-disk layout (``ROOT/<subject>/transforms.json`` + images), picking the six
+Stage I views by camera position.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import logging
+import math
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+import torch
+import torch.nn.functional as F
+from diffusers.training_utils import compute_snr
+from torch import Tensor, nn
+
+from facelift.cameras import RADIUS, VIEW_NAMES, facelift_cameras
+from facelift.config import apply_overrides, load_config, save_config
+from facelift.errors import FaceliftError
+from facelift.mvdiff import build_pipeline
+from facelift.mvdiff.config import MVDIFF_PRESETS, MVDiffConfig
+from facelift.mvdiff.pipeline import FaceLiftMultiViewPipeline
+from facelift.train.common import (
+    CheckpointManager,
+    OptimConfig,
+    RunLogger,
+    build_optimizer,
+    build_scheduler,
+    load_into,
+    load_weights,
+    make_accelerator,
+    progress,
+    seed_everything,
+)
+
+log = logging.getLogger(__name__)
+
+#: Training backgrounds (the release's "three_choices"): white, black, grey.
+BACKGROUNDS = ((1.0, 1.0, 1.0), (0.0, 0.0, 0.0), (0.5, 0.5, 0.5))
+
+
+# ------------------------------------------------------------------------------ data
+class FolderViews:
+    """Stage I samples from ``ROOT/<subject>/transforms.json`` folders (SPEC §4 layout).
+
+    Each item: ``input`` = the front view, ``views`` = the 6 views in
+    :data:`facelift.cameras.VIEW_NAMES` order, RGBA (alpha ones if the files have none),
+    (4, S, S) / (6, 4, S, S) floats. Views are matched to the rig by camera position (within
+    5% of the orbit radius, in the subject's normalised frame); subjects without all six are
+    skipped with a warning.
+    """
+
+    def __init__(self, root: str | Path, size: int):
+        from facelift.train.lrm import SubjectFolders  # the shared reader of the layout
+
+        self.folders = SubjectFolders(root, size, background=(1.0, 1.0, 1.0))
+        self.size = size
+        rig = facelift_cameras(size).position.double()
+        self.index: list[tuple[int, list[int]]] = []
+        for i in range(len(self.folders)):
+            _, _, cams, _ = self.folders._load(i)
+            pos = cams.position.double()
+            scale = RADIUS / pos.norm(dim=-1).clamp_min(1e-9).mean()  # rigs at another radius still match
+            d = torch.cdist(rig, pos * scale)
+            best = d.argmin(dim=1)
+            if bool((d.gather(1, best[:, None]) < 0.05 * RADIUS).all()):
+                self.index.append((i, best.tolist()))
+            else:
+                log.warning("%s: no full set of the 6 Stage I views; skipped", self.folders.subjects[i])
+        if not self.index:
+            raise FaceliftError(f"{root}: no subject has the 6 Stage I views ({', '.join(VIEW_NAMES)})")
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def __getitem__(self, k: int) -> dict[str, Tensor]:
+        i, idx = self.index[k]
+        rgb, alpha, _, _ = self.folders._load(i)
+        views = torch.cat([rgb[idx], alpha[idx]], dim=1).float() / 255.0
+        return {"input": views[0], "views": views}
+
+
+def composite(rgba: Tensor, background: Tensor) -> Tensor:
+    """(..., C, H, W) RGBA (or RGB, returned as is) over per-sample colours (B, 3) -> RGB."""
+    if rgba.shape[-3] == 3:
+        return rgba
+    bg = background.view(background.shape[0], *([1] * (rgba.ndim - 4)), 3, 1, 1)
+    a = rgba[..., 3:, :, :]
+    return rgba[..., :3, :, :] * a + bg * (1.0 - a)
+
+
+def step_generator(seed: int, step: int, rank: int, salt: str = "") -> torch.Generator:
+    digest = hashlib.sha256(f"mvdiff:{salt}:{seed}:{step}:{rank}".encode()).digest()
+    return torch.Generator().manual_seed(int.from_bytes(digest[:8], "little"))
+
+
+def batch_indices(n: int, batch: int, step: int, rank: int, world: int, seed: int) -> list[int]:
+    """Sample indices of ``step`` on ``rank``: epochs are seeded permutations, so any step is
+    reproducible without replaying the ones before it."""
+    out = []
+    for j in range(batch):
+        pos = (step * world + rank) * batch + j
+        epoch, k = divmod(pos, n)
+        perm = torch.randperm(n, generator=step_generator(seed, epoch, 0, "epoch"))
+        out.append(int(perm[k]))
+    return out
+
+
+@dataclass
+class Batch:
+    """One training batch: ``cond`` (B, 3, H, W) input images, ``views`` (B, V, 3, H, W) targets."""
+
+    cond: Tensor
+    views: Tensor
+
+
+def make_batch(dataset: Any, batch_size: int, step: int, rank: int, world: int, seed: int,
+               backgrounds: str = "random") -> Batch:
+    idx = batch_indices(len(dataset), batch_size, step, rank, world, seed)
+    items = [dataset[i] for i in idx]
+    cond = torch.stack([it["input"] for it in items]).float()
+    views = torch.stack([it["views"] for it in items]).float()
+    if backgrounds == "random":
+        g = step_generator(seed, step, rank, "background")
+        choice = torch.randint(len(BACKGROUNDS), (len(items),), generator=g)
+        bg = torch.tensor(BACKGROUNDS)[choice]
+    else:
+        bg = torch.ones(len(items), 3)
+    return Batch(cond=composite(cond, bg), views=composite(views, bg))
+
+
+# ------------------------------------------------------------------------------ model
+class MVDiffTrainable(nn.Module):
+    """The trained parts of a pipeline, as one module (for DDP, the optimizer, checkpoints).
+
+    Holds the pipeline's own ``unet`` (and, when trained, ``image_encoder`` /
+    ``view_embeddings``) so updates show in the pipeline; the frozen components are reached
+    through the pipeline, outside this module's parameters.
+    """
+
+    def __init__(self, pipe: FaceLiftMultiViewPipeline, train_image_encoder: bool, train_view_embeddings: bool):
+        super().__init__()
+        self.unet = pipe.unet
+        if train_image_encoder:
+            self.image_encoder = pipe.image_encoder
+        if train_view_embeddings:
+            self.view_embeddings = pipe.view_embeddings
+        object.__setattr__(self, "_pipe", pipe)  # not a sub-module: frozen parts stay out of the state
+
+    def forward(self, cond: Tensor, cond_latents: Tensor, noisy: Tensor, timesteps: Tensor,
+                drop_clip: Tensor, drop_latents: Tensor, generator: torch.Generator | None = None) -> Tensor:
+        """Model output (B·V, 4, h, w) for noisy latents (B·V, 4, h, w) at per-sample timesteps (B,).
+
+        ``drop_clip`` / ``drop_latents``: (B,) bools zeroing the CLIP embedding / input
+        latents of a sample (classifier-free guidance dropout).
+        """
+        pipe = self._pipe
+        V = pipe.num_views
+        clip = pipe.encode_clip(cond).float()
+        clip = clip * (~drop_clip).to(clip.dtype)[:, None]
+        labels = pipe.noise_image_embeddings(clip, 0, generator)
+        cond_latents = cond_latents * (~drop_latents).to(cond_latents.dtype)[:, None, None, None]
+        return pipe.unet_forward(noisy, timesteps.repeat_interleave(V), cond_latents, labels)
+
+
+class EMAPair(nn.Module):
+    """Raw and EMA weights side by side: one checkpoint file holds ``model.*`` and ``ema.*``."""
+
+    def __init__(self, model: nn.Module, ema: nn.Module):
+        super().__init__()
+        self.model = model
+        self.ema = ema
+
+
+def make_ema(model: MVDiffTrainable) -> nn.Module:
+    ema = nn.Module()
+    for name, child in model.named_children():
+        ema.add_module(name, copy.deepcopy(child))
+    ema.requires_grad_(False)
+    return ema
+
+
+@torch.no_grad()
+def update_ema(ema: nn.Module, model: nn.Module, decay: float) -> None:
+    for e, p in zip(ema.parameters(), model.parameters()):
+        e.lerp_(p.detach().to(e.dtype), 1.0 - decay)
+
+
+def ema_decay_at(step: int, decay: float) -> float:
+    """Warm-up of the EMA decay, (1+s)/(10+s) capped at ``decay``, so early EMA follows the model."""
+    return min(decay, (1.0 + step) / (10.0 + step))
+
+
+def min_snr_weights(scheduler: Any, timesteps: Tensor, gamma: float, prediction_type: str) -> Tensor:
+    """Min-SNR-γ loss weights (Hang et al. 2023) for an MSE on the given prediction type.
+
+    epsilon: min(SNR, γ)/SNR; v: min(SNR, γ)/(SNR+1); x0 ("sample"): min(SNR, γ).
+    """
+    snr = compute_snr(scheduler, timesteps.cpu()).to(timesteps.device).float()
+    clipped = torch.clamp(snr, max=gamma)
+    if prediction_type == "epsilon":
+        return clipped / snr
+    if prediction_type == "v_prediction":
+        return clipped / (snr + 1.0)
+    if prediction_type == "sample":
+        return clipped
+    raise FaceliftError(f"unknown prediction type {prediction_type!r}")
+
+
+def diffusion_loss(model: nn.Module, pipe: FaceLiftMultiViewPipeline, batch: Batch, cfg: MVDiffConfig,
+                   generator: torch.Generator, device: torch.device) -> tuple[Tensor, dict[str, float]]:
+    """The weighted denoising loss of one batch (plus logging scalars)."""
+    t_cfg = cfg.train
+    B, V = batch.views.shape[:2]
+    views = batch.views.to(device).flatten(0, 1)
+    cond = batch.cond.to(device)
+    with torch.no_grad():
+        latents = pipe.encode_latents(views, sample=True, generator=generator).float()
+        cond_latents = pipe.encode_latents(cond).float()
+    sched = pipe.scheduler
+    T = sched.config.num_train_timesteps
+    t = torch.randint(0, T, (B,), generator=generator).to(device)
+    noise = torch.randn(latents.shape, generator=generator).to(device)
+    t_views = t.repeat_interleave(V)  # one timestep for the 6 views of a head
+    noisy = sched.add_noise(latents, noise, t_views)
+    r = torch.rand(B, generator=generator).to(device)
+    p1, p2, p3 = t_cfg.drop_clip, t_cfg.drop_both, t_cfg.drop_latents
+    drop_clip = r < p1 + p2
+    drop_latents = (r >= p1) & (r < p1 + p2 + p3)
+    pred = model(cond, cond_latents, noisy, t, drop_clip, drop_latents, generator).float()
+    kind = sched.config.prediction_type
+    if kind == "epsilon":
+        target = noise
+    elif kind == "v_prediction":
+        target = sched.get_velocity(latents, noise, t_views)
+    else:
+        target = latents
+    per_view = F.mse_loss(pred, target, reduction="none").mean(dim=(1, 2, 3))
+    weights = min_snr_weights(sched, t_views, t_cfg.snr_gamma, kind) if t_cfg.snr_gamma > 0 else torch.ones_like(per_view)
+    loss = (weights * per_view).mean()
+    return loss, {"loss": float(loss.detach()), "mse": float(per_view.detach().mean())}
+
+
+# ------------------------------------------------------------------------------ config
+def resolve_config(preset: str | None, overrides: Sequence[str], run_dir: Path, resume: bool) -> MVDiffConfig:
+    """Preset + overrides; on resume the run's saved config (overrides still apply on top)."""
+    saved = Path(run_dir) / "config.json"
+    if resume and saved.is_file():
+        cfg = load_config(MVDiffConfig, saved)
+    else:
+        cfg = MVDIFF_PRESETS.get_preset(preset or "tiny")
+    return apply_overrides(cfg, list(overrides))
+
+
+@dataclass
+class TrainResult:
+    run_dir: Path
+    step: int
+    pipeline: FaceLiftMultiViewPipeline
+
+
+# ------------------------------------------------------------------------------ VAE stage
+def train_vae(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, resume: bool = True, cpu: bool = False,
+              max_steps_this_run: int | None = None) -> Path:
+    """Train the tiny preset's VAE on all view images; writes ``RUN/vae`` when finished."""
+    run_dir = Path(run_dir)
+    t_cfg = cfg.train
+    accelerator = make_accelerator(t_cfg.mixed_precision, cpu=cpu)
+    rank, world, is_main = accelerator.process_index, accelerator.num_processes, accelerator.is_main_process
+    seed_everything(t_cfg.seed)
+    pipe = build_pipeline(cfg.model, seed=t_cfg.seed)
+    vae = _VAERecon(pipe.vae.train())
+    optim_cfg = OptimConfig(lr=t_cfg.vae_lr, beta1=0.9, beta2=0.999, weight_decay=0.0, warmup_steps=50,
+                            min_lr_ratio=0.1, grad_clip=t_cfg.max_grad_norm)
+    optimizer = build_optimizer(vae, optim_cfg)
+    scheduler = build_scheduler(optimizer, optim_cfg, t_cfg.vae_max_steps)
+    ckpts = CheckpointManager(run_dir / "vae_checkpoints", keep_last=t_cfg.keep_checkpoints)
+    step = 0
+    if resume and ckpts.latest() is not None:
+        step = ckpts.load(None, vae.vae, optimizer, scheduler).step
+    vae, optimizer = accelerator.prepare(vae, optimizer)
+    logger = RunLogger(run_dir / "vae_logs", enabled=is_main, resume_step=step if resume else None)
+    end = t_cfg.vae_max_steps if max_steps_this_run is None else min(t_cfg.vae_max_steps, step + max_steps_this_run)
+    bar = progress(t_cfg.vae_max_steps, initial=step, enabled=is_main, desc="train mvdiff vae")
+    device = accelerator.device
+    try:
+        while step < end:
+            batch = make_batch(dataset, t_cfg.batch_size, step, rank, world, t_cfg.seed, t_cfg.backgrounds)
+            g = step_generator(t_cfg.seed, step, rank, "vae")
+            x = batch.views.flatten(0, 1).to(device) * 2.0 - 1.0
+            with accelerator.autocast():
+                rec, kl = vae(x, g)
+            l1 = (rec.float() - x).abs().mean()
+            mse = F.mse_loss(rec.float(), x)
+            kl = kl.float().mean()
+            loss = l1 + mse + t_cfg.vae_kl_weight * kl
+            optimizer.zero_grad(set_to_none=True)
+            accelerator.backward(loss)
+            if t_cfg.max_grad_norm > 0:
+                accelerator.clip_grad_norm_(vae.parameters(), t_cfg.max_grad_norm)
+            optimizer.step()
+            scheduler.step()
+            step += 1
+            bar.update(1)
+            if step % t_cfg.log_every == 0 or step == end:
+                psnr = -10.0 * math.log10(max(float(mse.detach()) / 4.0, 1e-10))  # images in [-1, 1]
+                logger.log(step, {"vae_loss": float(loss), "vae_l1": float(l1), "vae_psnr": psnr, "vae_kl": float(kl)})
+                bar.set_postfix(loss=f"{float(loss):.4f}", psnr=f"{psnr:.2f}")
+            if step % t_cfg.checkpoint_every == 0 or step == end:
+                accelerator.wait_for_everyone()
+                ckpts.save(step, accelerator.unwrap_model(vae).vae, optimizer, scheduler, config=cfg, is_main=is_main)
+        accelerator.wait_for_everyone()
+        out = run_dir / "vae"
+        if is_main and step >= t_cfg.vae_max_steps:
+            final = accelerator.unwrap_model(vae).vae.eval()
+            final.register_to_config(scaling_factor=latent_scaling_factor(final, dataset, device))
+            final.save_pretrained(out)
+            log.info("VAE finished: %s (scaling_factor %.4f)", out, final.config.scaling_factor)
+    finally:
+        bar.close()
+        logger.close()
+    return out
+
+
+class _VAERecon(nn.Module):
+    """VAE round trip as one forward (so DDP sees it): reconstruction and KL per image."""
+
+    def __init__(self, vae: nn.Module):
+        super().__init__()
+        self.vae = vae
+
+    def forward(self, x: Tensor, generator: torch.Generator) -> tuple[Tensor, Tensor]:
+        dist = self.vae.encode(x).latent_dist
+        z = dist.mean + dist.std * torch.randn(dist.mean.shape, generator=generator).to(x.device)
+        return self.vae.decode(z).sample, dist.kl()
+
+
+@torch.no_grad()
+def latent_scaling_factor(vae: nn.Module, dataset: Any, device: torch.device, samples: int = 32) -> float:
+    """1 / std of the VAE latents over a few dataset images (SD's 0.18215 was found the same way)."""
+    zs = []
+    for k in range(min(samples, len(dataset))):
+        views = composite(dataset[k]["views"][None].float(), torch.ones(1, 3))[0]
+        zs.append(vae.encode(views.to(device) * 2.0 - 1.0).latent_dist.mode().float().cpu())
+    return float(1.0 / torch.cat(zs).std().clamp_min(1e-6))
+
+
+# ------------------------------------------------------------------------------ UNet stage
+def train_mvdiff(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, val_dataset: Any = None,
+                 resume: bool = True, cpu: bool = False, max_steps_this_run: int | None = None,
+                 vae_path: str | Path | None = None) -> TrainResult:
+    """Train (or resume) the Stage I diffusion model. See the module docstring.
+
+    ``vae_path``: a trained VAE folder for the tiny preset (default ``RUN/vae``; required
+    when the preset builds its components, since the UNet trains in that VAE's latent space).
+    """
+    run_dir = Path(run_dir)
+    t_cfg = cfg.train
+    accelerator = make_accelerator(t_cfg.mixed_precision, cpu=cpu)
+    rank, world, is_main = accelerator.process_index, accelerator.num_processes, accelerator.is_main_process
+    seed_everything(t_cfg.seed)
+    pipe = build_pipeline(cfg.model, seed=t_cfg.seed)
+    pipe.set_progress_bar_config(disable=True)
+    if cfg.model.base is None:
+        from diffusers import AutoencoderKL
+
+        vae_path = Path(vae_path) if vae_path is not None else run_dir / "vae"
+        if not (vae_path / "config.json").is_file():
+            raise FaceliftError(f"{vae_path}: no trained VAE; run 'facelift train mvdiff --stage vae' first")
+        pipe.vae = AutoencoderKL.from_pretrained(vae_path, use_safetensors=True).eval()
+    pipe.vae.requires_grad_(False)
+    pipe.image_encoder.requires_grad_(t_cfg.train_image_encoder)
+    pipe.view_embeddings.requires_grad_(t_cfg.train_view_embeddings)
+    if t_cfg.gradient_checkpointing:
+        pipe.unet.enable_gradient_checkpointing()
+    device = accelerator.device
+    pipe.to(device)
+
+    model = MVDiffTrainable(pipe, t_cfg.train_image_encoder, t_cfg.train_view_embeddings)
+    ema = make_ema(model)
+    pair = EMAPair(model, ema)
+    optim_cfg = OptimConfig(lr=t_cfg.lr, beta1=t_cfg.adam_beta1, beta2=t_cfg.adam_beta2,
+                            weight_decay=t_cfg.weight_decay, warmup_steps=t_cfg.lr_warmup_steps,
+                            min_lr_ratio=1.0, grad_clip=t_cfg.max_grad_norm)  # min ratio 1: constant after warm-up
+    optimizer = build_optimizer(model, optim_cfg)
+    scheduler = build_scheduler(optimizer, optim_cfg, t_cfg.max_steps)
+    ckpts = CheckpointManager(run_dir / "checkpoints", keep_last=t_cfg.keep_checkpoints)
+    step = 0
+    if resume and ckpts.latest() is not None:
+        step = ckpts.load(None, pair, optimizer, scheduler).step
+    if is_main:
+        run_dir.mkdir(parents=True, exist_ok=True)
+        save_config(cfg, run_dir / "config.json")
+    # The LR scheduler is stepped by hand once per update (Accelerate would step it per process).
+    model, optimizer = accelerator.prepare(model, optimizer)
+    logger = RunLogger(run_dir, enabled=is_main, resume_step=step if resume else None)
+    n_params = sum(p.numel() for p in model.parameters() if p.requires_grad)
+    log.info("training %.2f M parameters on %d samples, from step %d", n_params / 1e6, len(dataset), step)
+
+    end = t_cfg.max_steps if max_steps_this_run is None else min(t_cfg.max_steps, step + max_steps_this_run)
+    accum = max(1, t_cfg.gradient_accumulation_steps)
+    bar = progress(t_cfg.max_steps, initial=step, enabled=is_main, desc="train mvdiff")
+    t_last, since = time.perf_counter(), 0
+    try:
+        while step < end:
+            model.train()
+            optimizer.zero_grad(set_to_none=True)
+            scalars: dict[str, float] = {}
+            for micro in range(accum):
+                g = step_generator(t_cfg.seed, step * accum + micro, rank)
+                batch = make_batch(dataset, t_cfg.batch_size, step * accum + micro, rank, world, t_cfg.seed,
+                                   t_cfg.backgrounds)
+                sync = micro == accum - 1
+                ctx = accelerator.no_sync(model) if (not sync and world > 1) else _null()
+                with ctx:
+                    with accelerator.autocast():
+                        loss, terms = diffusion_loss(model, pipe, batch, cfg, g, device)
+                    accelerator.backward(loss / accum)
+                for k, v in terms.items():
+                    scalars[k] = scalars.get(k, 0.0) + v / accum
+            grad_norm = float(accelerator.clip_grad_norm_(model.parameters(), t_cfg.max_grad_norm)) \
+                if t_cfg.max_grad_norm > 0 else float("nan")
+            lr = optimizer.param_groups[0]["lr"]
+            optimizer.step()
+            scheduler.step()
+            if step >= t_cfg.ema_start_step:
+                update_ema(ema, accelerator.unwrap_model(model), ema_decay_at(step, t_cfg.ema_decay))
+            step += 1
+            since += 1
+            bar.update(1)
+            if step % t_cfg.log_every == 0 or step == end:
+                now = time.perf_counter()
+                loss_all = float(accelerator.reduce(torch.tensor(scalars["loss"], device=device), reduction="mean"))
+                logger.log(step, {"loss": loss_all, "mse": scalars["mse"], "lr": lr, "grad_norm": grad_norm,
+                                  "steps_per_s": since / max(now - t_last, 1e-9)})
+                t_last, since = now, 0
+                bar.set_postfix(loss=f"{loss_all:.4f}")
+            if is_main and t_cfg.validate_every > 0 and (step % t_cfg.validate_every == 0 or step == end):
+                validate(pipe, accelerator.unwrap_model(model), ema, val_dataset or dataset, cfg, step, logger)
+            if step % t_cfg.checkpoint_every == 0 or step == end:
+                accelerator.wait_for_everyone()
+                ckpts.save(step, EMAPair(accelerator.unwrap_model(model), ema), optimizer, scheduler,
+                           config=cfg, is_main=is_main)
+        accelerator.wait_for_everyone()
+        if is_main and step >= t_cfg.max_steps:
+            export_pipeline(pipe, accelerator.unwrap_model(model), ema, run_dir / "pipeline")
+    finally:
+        bar.close()
+        logger.close()
+    accelerator.end_training()
+    return TrainResult(run_dir=run_dir, step=step, pipeline=pipe)
+
+
+class _null:
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+class swapped_weights:
+    """Context: ``model``'s parameters temporarily replaced by ``ema``'s (same structure)."""
+
+    def __init__(self, model: nn.Module, ema: nn.Module):
+        self.model, self.ema = model, ema
+
+    def __enter__(self):
+        self.saved = [p.detach().clone() for p in self.model.parameters()]
+        with torch.no_grad():
+            for p, e in zip(self.model.parameters(), self.ema.parameters()):
+                p.copy_(e)
+
+    def __exit__(self, *exc):
+        with torch.no_grad():
+            for p, s in zip(self.model.parameters(), self.saved):
+                p.copy_(s)
+        return False
+
+
+@torch.no_grad()
+def validate(pipe: FaceLiftMultiViewPipeline, model: nn.Module, ema: nn.Module, dataset: Any, cfg: MVDiffConfig,
+             step: int, logger: RunLogger, samples: int = 2) -> Tensor:
+    """Sample the 6 views (EMA weights, white background) for the first dataset items; log a grid.
+
+    Grid rows per sample: input + generated views, then input + target views. Returns it (H, W, 3).
+    """
+    was_training = model.training
+    model.eval()
+    rows = []
+    n = min(samples, len(dataset))
+    items = [dataset[k] for k in range(n)]
+    white = torch.ones(n, 3)
+    cond = composite(torch.stack([it["input"] for it in items]).float(), white)
+    views = composite(torch.stack([it["views"] for it in items]).float(), white)
+    with swapped_weights(model, ema):
+        gen = pipe(cond, num_inference_steps=cfg.train.validation_steps, guidance_scale=cfg.sample.guidance_scale,
+                   eta=cfg.sample.eta, generator=torch.Generator().manual_seed(0), output_type="pt").images
+    mse = F.mse_loss(gen[:, 1:], views[:, 1:]).item()
+    for k in range(n):
+        rows.append(torch.cat([cond[k], *gen[k]], dim=2))
+        rows.append(torch.cat([cond[k], *views[k]], dim=2))
+    grid = torch.cat(rows, dim=1).permute(1, 2, 0)
+    logger.log(step, {"val_mse_novel": mse, "val_psnr_novel": -10.0 * math.log10(max(mse, 1e-10))})
+    logger.log_image(step, "val", grid)
+    model.train(was_training)
+    return grid
+
+
+def export_pipeline(pipe: FaceLiftMultiViewPipeline, model: nn.Module, ema: nn.Module, out: str | Path) -> Path:
+    """Save the pipeline with the EMA weights (the raw ones are in the checkpoints)."""
+    with swapped_weights(model, ema):
+        pipe.save_pretrained(out)
+    log.info("pipeline saved: %s", out)
+    return Path(out)
+
+
+def load_checkpoint_into_pipeline(pipe: FaceLiftMultiViewPipeline, checkpoint: str | Path, cfg: MVDiffConfig,
+                                  use_ema: bool = True) -> FaceLiftMultiViewPipeline:
+    """Put a training checkpoint's (EMA) weights into ``pipe`` (built from the same config)."""
+    t_cfg = cfg.train
+    model = MVDiffTrainable(pipe, t_cfg.train_image_encoder, t_cfg.train_view_embeddings)
+    state = load_weights(checkpoint)
+    prefix = "ema." if use_ema else "model."
+    load_into(model, {k[len(prefix):]: v for k, v in state.items() if k.startswith(prefix)}, strict=True,
+              what=str(checkpoint))
+    return pipe
+
+
+def load_dataset(root: str | Path, size: int) -> Any:
+    """The Stage I dataset at ``root`` (project layout, see :class:`FolderViews`)."""
+    return FolderViews(root, size)

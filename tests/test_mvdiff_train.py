@@ -1,0 +1,163 @@
+"""Stage I training: loss weighting, dropout, backgrounds, a falling loss, exact resume."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import torch
+from diffusers import DDIMScheduler
+
+from facelift.mvdiff import build_pipeline
+from facelift.mvdiff.config import ModelConfig, MVDiffConfig, TinyArchitecture, TrainConfig
+from facelift.mvdiff.pipeline import FaceLiftMultiViewPipeline
+from facelift.train.common import load_weights, read_metrics
+from facelift.train.mvdiff import (
+    BACKGROUNDS, MVDiffTrainable, batch_indices, diffusion_loss, make_batch, min_snr_weights,
+    step_generator, train_mvdiff, train_vae,
+)
+
+ARCH = TinyArchitecture(
+    unet_block_out_channels=(32, 64), unet_layers_per_block=1, unet_attention_head_dim=8,
+    unet_norm_num_groups=8, cross_attention_dim=32, view_embedding_tokens=2,
+    vae_block_out_channels=(8, 16), vae_latent_channels=4, vae_norm_num_groups=8,
+    clip_hidden_size=32, clip_intermediate_size=64, clip_num_layers=1, clip_num_heads=2,
+    clip_image_size=16, clip_patch_size=8, clip_projection_dim=16,
+)
+
+
+def config(**train) -> MVDiffConfig:
+    base = dict(batch_size=1, max_steps=4, vae_max_steps=2, checkpoint_every=2, validate_every=4,
+                validation_steps=2, log_every=1, lr_warmup_steps=0, keep_checkpoints=3)
+    base.update(train)
+    return MVDiffConfig(model=ModelConfig(image_size=16, tiny=ARCH), train=TrainConfig(**base))
+
+
+def dataset(n: int = 3, size: int = 16) -> list[dict]:
+    """Random RGBA heads: a coloured disc per view on a transparent background."""
+    g = torch.Generator().manual_seed(0)
+    yy, xx = torch.meshgrid(torch.linspace(-1, 1, size), torch.linspace(-1, 1, size), indexing="ij")
+    items = []
+    for _ in range(n):
+        colour = torch.rand(3, generator=g)
+        views = []
+        for v in range(6):
+            r = 0.5 + 0.1 * math.cos(v)
+            alpha = ((xx**2 + yy**2) < r**2).float()[None]
+            rgb = colour.view(3, 1, 1) * (0.6 + 0.4 * torch.rand(1, size, size, generator=g))
+            views.append(torch.cat([rgb, alpha]))
+        views = torch.stack(views)
+        items.append({"input": views[0], "views": views})
+    return items
+
+
+def test_min_snr_weights_follow_the_prediction_type():
+    sched = DDIMScheduler(beta_schedule="scaled_linear", beta_start=0.00085, beta_end=0.012)
+    t = torch.tensor([0, 500, 999])
+    ac = sched.alphas_cumprod[t]
+    snr = ac / (1 - ac)
+    g = 5.0
+    torch.testing.assert_close(min_snr_weights(sched, t, g, "epsilon"), torch.minimum(snr, torch.tensor(g)) / snr)
+    torch.testing.assert_close(min_snr_weights(sched, t, g, "v_prediction"),
+                               torch.minimum(snr, torch.tensor(g)) / (snr + 1))
+    torch.testing.assert_close(min_snr_weights(sched, t, g, "sample"), torch.minimum(snr, torch.tensor(g)))
+    assert min_snr_weights(sched, t, g, "epsilon")[0] < 0.01  # nearly clean: down-weighted
+    assert min_snr_weights(sched, t, g, "epsilon")[2] == pytest.approx(1.0)
+
+
+def test_batches_are_permutations_per_epoch_and_reproducible():
+    seen = [i for s in range(5) for i in batch_indices(10, 2, s, 0, 1, seed=3)]
+    assert sorted(seen) == list(range(10))
+    assert batch_indices(10, 2, 7, 0, 1, 3) == batch_indices(10, 2, 7, 0, 1, 3)
+    # Two ranks draw disjoint parts of the same epoch.
+    r0 = batch_indices(10, 2, 0, 0, 2, 3) + batch_indices(10, 2, 1, 0, 2, 3)
+    r1 = batch_indices(10, 2, 0, 1, 2, 3) + batch_indices(10, 2, 1, 1, 2, 3)
+    assert not set(r0) & set(r1)
+
+
+def test_backgrounds_random_in_training_white_in_validation():
+    data = dataset(4)
+    colours = set()
+    for step in range(12):
+        b = make_batch(data, 4, step, 0, 1, seed=0, backgrounds="random")
+        corner = b.views[:, :, :, 0, 0]  # transparent pixel: pure background
+        assert torch.allclose(corner, corner[:, :1].expand_as(corner))  # one background per head
+        torch.testing.assert_close(b.cond[:, :, 0, 0], corner[:, 0])
+        colours |= {tuple(round(float(c), 3) for c in row) for row in corner[:, 0]}
+    assert colours == set(BACKGROUNDS)
+    white = make_batch(data, 4, 0, 0, 1, seed=0, backgrounds="white")
+    assert torch.equal(white.views[:, :, :, 0, 0], torch.ones(4, 6, 3))
+
+
+def test_condition_dropout_zeroes_what_it_says():
+    cfg = config()
+    pipe = build_pipeline(cfg.model)
+    model = MVDiffTrainable(pipe, True, True)
+    seen = {}
+
+    def hook(module, args, kwargs):
+        seen["x"], seen["labels"] = args[0].clone(), kwargs["class_labels"].clone()
+
+    h = pipe.unet.register_forward_pre_hook(hook, with_kwargs=True)
+    cond = torch.rand(3, 3, 16, 16)
+    cond_lat = torch.randn(3, 4, 8, 8)
+    with torch.no_grad():
+        model(cond, cond_lat, torch.randn(18, 4, 8, 8), torch.tensor([10, 20, 30]),
+              drop_clip=torch.tensor([True, True, False]), drop_latents=torch.tensor([False, True, True]))
+    h.remove()
+    x, labels = seen["x"].view(3, 6, 8, 8, 8), seen["labels"].view(3, 6, -1)
+    D = ARCH.clip_projection_dim
+    assert torch.count_nonzero(x[0, :, 4:]) > 0 and torch.count_nonzero(x[1:, :, 4:]) == 0
+    assert labels[:2, :, :D].abs().max() < 0.05 and labels[2, :, :D].abs().max() > 0.1
+
+
+def test_training_steps_lower_the_loss_on_a_fixed_batch():
+    torch.manual_seed(0)
+    cfg = config(drop_clip=0.0, drop_both=0.0, drop_latents=0.0)
+    pipe = build_pipeline(cfg.model)
+    model = MVDiffTrainable(pipe, True, True).train()
+    batch = make_batch(dataset(2), 2, 0, 0, 1, seed=0)
+    opt = torch.optim.AdamW(model.parameters(), lr=2e-3)
+
+    def loss_now():
+        return diffusion_loss(model, pipe, batch, cfg, step_generator(0, 0, 0), torch.device("cpu"))[0]
+
+    with torch.no_grad():
+        before = float(loss_now())
+    for _ in range(8):
+        opt.zero_grad()
+        loss_now().backward()
+        opt.step()
+    with torch.no_grad():
+        after = float(loss_now())
+    assert after < 0.7 * before, (before, after)
+
+
+def test_training_run_resumes_exactly_and_exports_a_pipeline(tmp_path):
+    data = dataset(3)
+    cfg = config()
+    train_vae(cfg, data, tmp_path / "a")
+    assert (tmp_path / "a" / "vae" / "config.json").is_file()
+    vae = tmp_path / "a" / "vae"
+    full = train_mvdiff(cfg, data, tmp_path / "a", vae_path=vae)
+    assert full.step == 4
+    part = train_mvdiff(cfg, data, tmp_path / "b", vae_path=vae, max_steps_this_run=2)
+    assert part.step == 2
+    resumed = train_mvdiff(cfg, data, tmp_path / "b", vae_path=vae)
+    assert resumed.step == 4
+    a = load_weights(tmp_path / "a" / "checkpoints" / "step_00000004")
+    b = load_weights(tmp_path / "b" / "checkpoints" / "step_00000004")
+    assert any(k.startswith("ema.unet.") for k in a) and any(k.startswith("model.unet.") for k in a)
+    for k in a:
+        assert torch.equal(a[k], b[k]), k
+    losses_a = [r["loss"] for r in read_metrics(tmp_path / "a") if "loss" in r]
+    losses_b = [r["loss"] for r in read_metrics(tmp_path / "b") if "loss" in r]
+    assert len(losses_a) == 4 and losses_a == pytest.approx(losses_b)
+    assert list((tmp_path / "a" / "samples").glob("val_*.png"))
+    pipe = FaceLiftMultiViewPipeline.from_pretrained(tmp_path / "a" / "pipeline")
+    # The exported pipeline carries the EMA weights.
+    ema = {k[len("ema.unet."):]: v for k, v in a.items() if k.startswith("ema.unet.")}
+    for k, v in pipe.unet.state_dict().items():
+        assert torch.equal(v, ema[k]), k
+    out = pipe(data[0]["input"], num_inference_steps=2, output_type="pt").images
+    assert out.shape == (1, 6, 3, 16, 16)
