@@ -38,6 +38,17 @@ def test_ssim_matches_scikit_image_on_random_images():
         assert abs(float(ours[i]) - ref) < 1e-4
 
 
+def test_ssim_matches_scikit_image_on_near_flat_images():
+    # Bright, almost constant images are where float32 moments would lose the variances.
+    skm = pytest.importorskip("skimage.metrics")
+    g = torch.Generator().manual_seed(4)
+    a = torch.full((32, 32, 3), 0.9, dtype=torch.float64)
+    b = a + 1e-3 * torch.randn(a.shape, generator=g, dtype=torch.float64)
+    ref = skm.structural_similarity(a.numpy(), b.numpy(), gaussian_weights=True, sigma=1.5,
+                                    use_sample_covariance=False, data_range=1, channel_axis=-1)
+    assert abs(float(M.ssim(a, b)) - ref) < 1e-6
+
+
 def test_ssim_of_identical_images_is_one_and_is_batched():
     a, b = _pair(shape=(2, 3, 20, 20, 3))
     assert torch.allclose(M.ssim(a, a), torch.ones(2, 3, dtype=torch.float64))

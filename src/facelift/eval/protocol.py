@@ -42,6 +42,7 @@ SingleImageReconstructor = Callable[[Tensor], "Gaussians"]  # noqa: F821
 ViewGenerator = Callable[[Tensor], Tensor]
 MultiViewReconstructor = Callable[[Tensor, Camera], "Gaussians"]  # noqa: F821
 RenderFn = Callable[["Gaussians", Camera], Tensor]  # noqa: F821  -> (H, W, 4) RGBA on white
+# (render, target), both (H, W, 3) float32 in [0, 1] -> aligned render (array-like, same scale) or None
 Aligner = Callable[[np.ndarray, np.ndarray], "np.ndarray | None"]
 
 METRIC_ORDER = ("PSNR", "SSIM", "LPIPS", "DreamSim", "ArcFace")
@@ -166,12 +167,12 @@ def run_benchmark(dataset: str, root: str | Path, rows: Sequence[SubjectViews], 
             pred = render(gaussians, cams[i])[..., :3]
             key = f"{subject.subject}/{view.name}"
             if aligned:
-                warped = aligner(_to_uint8(pred), _to_uint8(target))
+                warped = aligner(pred.float().numpy(), target.float().numpy())
                 if warped is None:
                     excluded.append(f"{key}: no face detected")
                     log.info("excluded %s (no face)", key)
                     continue
-                pred = torch.from_numpy(np.asarray(warped, np.float32) / 255.0)
+                pred = torch.from_numpy(np.array(warped, dtype=np.float32))
             values = suite(pred, target)
             per_view.add(key, values)
             sub_table.add(view.name, values)
