@@ -240,7 +240,7 @@ def test_procedural_benchmark_reports_each_stage(tmp_path):
     grey = 128 / 255
 
     def generate(front):
-        return torch.full((6, *front.shape[:2], 3), grey + 0.1)  # off by 0.1 -> 20 dB
+        return torch.full((6, 8, 8, 3), grey + 0.1)  # Stage I at another size; off by 0.1 -> 20 dB
 
     def reconstruct(views, cameras):
         assert views.shape == (6, 16, 16, 3) and len(cameras) == 6
@@ -256,3 +256,22 @@ def test_procedural_benchmark_reports_each_stage(tmp_path):
     assert math.isclose(rows["end-to-end"]["PSNR-masked"], 20.0, rel_tol=1e-4)
     assert rows["stage2"]["IoU"] == 1.0 and rows["stage2"]["PSNR"] == math.inf  # a perfect reconstruction
     assert "| stage1 |" in table.to_markdown(with_mean=False)
+
+
+def test_landmark_aligner_plugs_into_the_protocol_and_improves_a_misframed_render():
+    data = pytest.importorskip("skimage.data")
+    from facelift.eval.metrics import psnr
+
+    target = torch.from_numpy(data.astronaut()[:256, 96:352] / 255.0).float()  # the face, 256²
+    # A "render" of the same face, 10% smaller and shifted: what camera transfer leaves behind.
+    theta = torch.tensor([[[1.1, 0.0, 0.08], [0.0, 1.1, -0.05]]])
+    grid = torch.nn.functional.affine_grid(theta, (1, 3, 256, 256), align_corners=False)
+    render = torch.nn.functional.grid_sample(target.permute(2, 0, 1)[None], grid, padding_mode="border",
+                                             align_corners=False)[0].permute(1, 2, 0)
+    aligner = P.default_aligner()
+    aligned = aligner(render.numpy(), target.numpy())
+    assert aligned is not None
+    aligned = torch.from_numpy(np.array(aligned, dtype=np.float32))
+    assert aligned.shape == target.shape
+    assert float(psnr(aligned, target)) > float(psnr(render, target)) + 3
+    assert aligner(np.ones((64, 64, 3), np.float32), target.numpy()) is None  # no face: excluded

@@ -34,7 +34,7 @@ from facelift.cameras import Camera, facelift_cameras
 from facelift.errors import FaceliftError
 from facelift.eval import metrics as M
 from facelift.eval.datasets import SubjectViews, open_dataset, our_test_cameras, read_view_list, square_resize
-from facelift.eval.report import EvalTable, MetricSuite, fmt
+from facelift.eval.report import EvalTable, MetricSuite, fmt, resize_image
 
 log = logging.getLogger(__name__)
 
@@ -264,8 +264,9 @@ def run_procedural(subject_dirs: Sequence[str | Path], *, generate_views: ViewGe
     - ``stage2``: Gaussians from the six ground-truth views, rendered at the held-out views;
     - ``end-to-end``: Gaussians from the generated views, rendered at the held-out views.
 
-    A stage whose function is None is skipped. Generated views are (6, H, W, 3|4); RGB ones
-    count as opaque, so their IoU column is only meaningful for RGBA generators.
+    A stage whose function is None is skipped. Generated views are (6, H, W, 3|4), resized to
+    the data's size when they differ; RGB ones count as opaque, so Stage I's IoU is only
+    meaningful for RGBA generators.
     """
     render = render or default_render
     rows: dict[str, list[dict[str, float]]] = {"stage1": [], "stage2": [], "end-to-end": []}
@@ -275,10 +276,13 @@ def run_procedural(subject_dirs: Sequence[str | Path], *, generate_views: ViewGe
         generated = None
         if generate_views is not None:
             generated = generate_views(front)
+            if generated.ndim != 4 or generated.shape[0] != 6:
+                raise FaceliftError(f"view generator returned shape {tuple(generated.shape)}, want (6, H, W, 3|4)")
             if generated.shape[-1] == 3:
                 generated = torch.cat([generated, torch.ones_like(generated[..., :1])], dim=-1)
-            if generated.shape[:3] != s.fixed_images.shape[:3]:
-                raise FaceliftError(f"view generator returned {tuple(generated.shape)}, want {tuple(s.fixed_images.shape[:3])} + channels")
+            h, w = s.fixed_images.shape[1:3]
+            if generated.shape[1:3] != (h, w):  # Stage I's resolution may differ from the data's
+                generated = torch.stack([resize_image(v, h, w) for v in generated])
             rows["stage1"].append(_pixel_row(generated, s.fixed_images))
         if reconstruct_views is not None:
             for key, views in (("stage2", M.composite(s.fixed_images)), ("end-to-end", None if generated is None else M.composite(generated))):
@@ -310,36 +314,29 @@ class PipelineHooks:
 def pipeline_hooks(weights: str | None, device: str | None = None) -> PipelineHooks:
     """The reconstruction functions from :class:`facelift.pipeline.FaceLiftPipeline`.
 
-    Uses ``pipe(image)`` (→ result with ``.gaussians``), ``pipe.generate_views(image)`` and
-    ``pipe.reconstruct_views(views, cameras)`` where the pipeline provides them.
+    single image: ``pipe(photo)`` (preprocessing with face crop, both stages) → ``.gaussians``;
+    Stage I alone: ``pipe.generate_views(PIL)`` on an already-framed view;
+    Stage II alone: ``pipe.reconstruct_gaussians(views (V, 3, H, W), cameras)``.
     """
+    from PIL import Image
+
     try:
-        from facelift.pipeline import FaceLiftPipeline  # type: ignore[import-not-found]
+        from facelift.pipeline import FaceLiftPipeline
     except ImportError:
         raise FaceliftError("the reconstruction pipeline (facelift.pipeline) is not available in this install") from None
-    pipe = FaceLiftPipeline.from_pretrained(weights, device=device)
+    pipe = FaceLiftPipeline.from_pretrained(weights or "tiny", device=device)
 
     def single_image(image: Tensor):
-        result = pipe(_to_uint8(image))
-        g = getattr(result, "gaussians", None)
-        if g is None:
-            raise FaceliftError("the pipeline's result has no .gaussians")
-        return g
-
-    gen = getattr(pipe, "generate_views", None)
-    rec = getattr(pipe, "reconstruct_views", None)
+        return pipe(_to_uint8(image)).gaussians
 
     def generate(image: Tensor) -> Tensor:
-        out = gen(_to_uint8(image))
-        out = getattr(out, "images", out)
-        out = torch.as_tensor(np.asarray(out))
-        return out.float() / 255.0 if out.dtype == torch.uint8 else out.float()
+        views = pipe.generate_views(Image.fromarray(_to_uint8(image)))
+        return torch.stack([torch.from_numpy(np.asarray(v.convert("RGB"), np.float32) / 255.0) for v in views])
 
     def reconstruct(views: Tensor, cameras: Camera):
-        out = rec(views, cameras)
-        return getattr(out, "gaussians", out)
+        return pipe.reconstruct_gaussians(views[..., :3].permute(0, 3, 1, 2), cameras)
 
-    return PipelineHooks(single_image, generate if callable(gen) else None, reconstruct if callable(rec) else None)
+    return PipelineHooks(single_image, generate, reconstruct)
 
 
 def run_benchmark_cli(args, suite: MetricSuite) -> int:
