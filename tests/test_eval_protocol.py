@@ -275,3 +275,26 @@ def test_landmark_aligner_plugs_into_the_protocol_and_improves_a_misframed_rende
     assert aligned.shape == target.shape
     assert float(psnr(aligned, target)) > float(psnr(render, target)) + 3
     assert aligner(np.ones((64, 64, 3), np.float32), target.numpy()) is None  # no face: excluded
+
+
+def test_procedural_cli_takes_the_held_out_split(tmp_path, monkeypatch, capsys):
+    from facelift.cli import main
+
+    for name in ("h0", "h1"):
+        _fake_procedural_subject(tmp_path / "data" / name)
+    (tmp_path / "data" / "index.json").write_text(json.dumps({"subjects": [
+        {"name": "h0", "split": "train", "identity": "h0"}, {"name": "h1", "split": "test", "identity": "h1"}]}))
+    seen = []
+
+    def reconstruct(views, cameras):
+        seen.append(len(cameras))
+        return 0.5
+
+    monkeypatch.setattr(P, "pipeline_hooks", lambda weights, device=None: P.PipelineHooks(None, None, reconstruct))
+    monkeypatch.setattr(P, "default_render", lambda v, cam: torch.cat([torch.full((cam.height, cam.width, 3), v), torch.ones(cam.height, cam.width, 1)], -1))
+    assert main(["eval", "procedural", "--data", str(tmp_path / "data"), "-o", str(tmp_path / "proc.md")]) == 0
+    assert seen == [6]  # only the test-split head
+    assert "| stage2 |" in capsys.readouterr().out
+    assert (tmp_path / "proc.csv").is_file()
+    assert main(["eval", "procedural", "--data", str(tmp_path / "data"), "--split", "val"]) == 2
+    assert "no subjects in split 'val'" in capsys.readouterr().err

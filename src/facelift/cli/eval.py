@@ -107,5 +107,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--data", required=True, metavar="DIR", help="dataset folder (a folder per subject with images/ and transforms.json)")
     p.add_argument("--weights", default=None, metavar="W", help="pipeline weights (preset name or folder)")
     p.add_argument("-o", "--output", default=None, metavar="REPORT", help="write the tables (.md and .csv)")
+    p.add_argument("--split", default="test", help="which split of index.json to evaluate: train, val, test or all (default: test, the held-out identities)")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="evaluate only the first N subjects")
     p.set_defaults(func=_procedural)

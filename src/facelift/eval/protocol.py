@@ -353,13 +353,24 @@ def run_benchmark_cli(args, suite: MetricSuite) -> int:
     return 0
 
 
+def procedural_subjects(data: str | Path, split: str = "test") -> list[Path]:
+    """Subject folders of a dataset in the :mod:`facelift.data.layout` layout, in ``split``
+    (``index.json``; a folder without an index counts every subject as "train"). ``split="all"``
+    takes every subject."""
+    from facelift.data.layout import read_index
+
+    data = Path(data)
+    index = read_index(data)
+    subjects = index["subjects"]
+    chosen = [e["name"] for e in subjects if split == "all" or e.get("split") == split]
+    if not chosen:
+        have = sorted({e.get("split", "?") for e in subjects})
+        raise FaceliftError(f"{data}: no subjects in split {split!r} (splits here: {', '.join(have)}; use --split)")
+    return [data / name for name in chosen]
+
+
 def run_procedural_cli(args) -> int:
-    data = Path(args.data)
-    if not data.is_dir():
-        raise FaceliftError(f"not a folder: {data}")
-    subjects = sorted(d for d in data.iterdir() if (d / "transforms.json").is_file())
-    if not subjects:
-        raise FaceliftError(f"no subject folders with transforms.json in {data}")
+    subjects = procedural_subjects(args.data, args.split)
     if args.limit:
         subjects = subjects[: args.limit]
     hooks = pipeline_hooks(args.weights)
