@@ -14,26 +14,13 @@ from facelift.cameras import VIEW_NAMES, facelift_cameras, write_transforms
 from facelift.errors import FaceliftError
 from facelift.gaussians import Gaussians
 from facelift.media import video_info
-from facelift.pipeline import FaceLiftPipeline, resolve_weights, save_weights_folder
+from facelift.pipeline import FaceLiftPipeline, resolve_weights
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "astronaut.jpg"
 
 
-@pytest.fixture(scope="module")
-def weights(tmp_path_factory):
-    from facelift.lrm.config import LRMConfig
-    from facelift.lrm.model import GSLRM
-    from facelift.mvdiff import MVDIFF_PRESETS, build_pipeline
-
-    torch.manual_seed(0)
-    mv = build_pipeline(MVDIFF_PRESETS.get_preset("tiny").model)
-    lrm = GSLRM(LRMConfig(image_size=64, width=64, layers=1, head_dim=32))
-    folder = tmp_path_factory.mktemp("w") / "tiny-random"
-    return save_weights_folder(folder, mv, lrm, {"defaults": {"num_inference_steps": 2, "guidance_scale": 3.0}})
-
-
-def test_photo_to_head_python_api(weights):
-    pipe = FaceLiftPipeline.from_pretrained(weights, device="cpu")
+def test_photo_to_head_python_api(random_weights):
+    pipe = FaceLiftPipeline.from_pretrained(random_weights, device="cpu")
     stages = []
     out = pipe(EXAMPLE, seed=1, progress=lambda stage, frac: stages.append(stage))
     assert stages == ["preprocess", "views", "gaussians", "done"]
@@ -48,12 +35,12 @@ def test_photo_to_head_python_api(weights):
     assert render.rgb.shape == (32, 32, 3)
 
 
-def test_reconstruct_cli_writes_every_output_and_skips_bad_files(weights, tmp_path):
+def test_reconstruct_cli_writes_every_output_and_skips_bad_files(random_weights, tmp_path):
     bad = tmp_path / "notes.jpg"
     bad.write_text("this is not a photo")
     out = tmp_path / "out"
     proc = subprocess.run([sys.executable, "-m", "facelift", "reconstruct", str(EXAMPLE), str(bad), "-o", str(out),
-                           "--weights", str(weights), "--frames", "4", "--size", "64", "--steps", "2"],
+                           "--weights", str(random_weights), "--frames", "4", "--size", "64", "--steps", "2"],
                           capture_output=True, text=True)
     assert proc.returncode == 1, proc.stderr  # one input failed
     assert "notes.jpg" in proc.stderr and "Traceback" not in proc.stderr
@@ -72,28 +59,28 @@ def test_reconstruct_cli_writes_every_output_and_skips_bad_files(weights, tmp_pa
     # A rerun skips the finished input (and exits 0 when nothing fails).
     before = (result / "gaussians.ply").stat().st_mtime_ns
     proc = subprocess.run([sys.executable, "-m", "facelift", "reconstruct", str(EXAMPLE), "-o", str(out),
-                           "--weights", str(weights)], capture_output=True, text=True)
+                           "--weights", str(random_weights)], capture_output=True, text=True)
     assert proc.returncode == 0 and "already done" in proc.stderr
     assert (result / "gaussians.ply").stat().st_mtime_ns == before
 
 
-def test_reconstruct_from_own_posed_views(weights, tmp_path):
+def test_reconstruct_from_own_posed_views(random_weights, tmp_path):
     views_dir = tmp_path / "views"
     (views_dir / "images").mkdir(parents=True)
     cams = facelift_cameras(64)
     for i in range(len(cams)):
         Image.new("RGB", (64, 64), (200, 120 + 10 * i, 90)).save(views_dir / "images" / f"{i:03d}.png")
     write_transforms(views_dir / "transforms.json", cams)
-    pipe = FaceLiftPipeline.from_pretrained(weights, device="cpu")
+    pipe = FaceLiftPipeline.from_pretrained(random_weights, device="cpu")
     out = pipe.reconstruct_views(views_dir)
     assert len(out.views) == 6 and len(out.gaussians) > 0
 
 
-def test_missing_weights_and_no_face_errors(weights, tmp_path):
+def test_missing_weights_and_no_face_errors(random_weights, tmp_path):
     with pytest.raises(FaceliftError, match="no such folder"):
         resolve_weights(tmp_path / "nope")
     blank = tmp_path / "blank.png"
     Image.new("RGB", (256, 256), (90, 160, 200)).save(blank)
-    pipe = FaceLiftPipeline.from_pretrained(weights, device="cpu")
+    pipe = FaceLiftPipeline.from_pretrained(random_weights, device="cpu")
     with pytest.raises(FaceliftError, match="--no-crop"):
         pipe(blank)

@@ -199,19 +199,25 @@ class FaceLiftPipeline:
         report = progress or (lambda stage, frac: None)
         report("preprocess", 0.0)
         pre = self.preprocess(image, crop=crop, remove_background=remove_background)
+        return self.from_preprocessed(pre, seed, num_inference_steps, guidance_scale, progress=report)
+
+    def from_preprocessed(self, pre: Any, seed: int = 0, num_inference_steps: int | None = None,
+                          guidance_scale: float | None = None,
+                          progress: ProgressFn | None = None) -> FaceLiftOutput:
+        """Stages I and II on a :class:`facelift.preprocess.PreprocessResult`."""
+        report = progress or (lambda stage, frac: None)
+        steps = num_inference_steps or self.defaults["num_inference_steps"]
+        guidance = self.defaults["guidance_scale"] if guidance_scale is None else guidance_scale
         report("views", 0.1)
-        views = self.generate_views(pre.image, seed, num_inference_steps, guidance_scale)
+        views = self.generate_views(pre.image, seed, steps, guidance)
         report("gaussians", 0.8)
         cameras = facelift_cameras(views[0].width)
         gaussians = self.reconstruct_gaussians(views, cameras)
         report("done", 1.0)
+        box = pre.face_box
         info = {
-            "weights": self.name, "seed": seed,
-            "num_inference_steps": num_inference_steps or self.defaults["num_inference_steps"],
-            "guidance_scale": self.defaults["guidance_scale"] if guidance_scale is None else guidance_scale,
-            "crop": crop, "remove_background": remove_background, "num_faces": pre.num_faces,
-            "face_box": None if pre.face_box is None else [pre.face_box.x0, pre.face_box.y0,
-                                                             pre.face_box.x1, pre.face_box.y1],
+            "weights": self.name, "seed": seed, "num_inference_steps": steps, "guidance_scale": guidance,
+            "num_faces": pre.num_faces, "face_box": None if box is None else [box.x0, box.y0, box.x1, box.y1],
             "num_gaussians": len(gaussians),
         }
         return FaceLiftOutput(pre.image, views, cameras, gaussians, info)

@@ -1,0 +1,18 @@
+import pytest
+import torch
+
+
+@pytest.fixture(scope="session")
+def random_weights(tmp_path_factory):
+    """A complete weights folder (mvdiff/ + lrm/) of randomly initialised tiny models."""
+    from facelift.lrm.config import LRMConfig
+    from facelift.lrm.model import GSLRM
+    from facelift.mvdiff import MVDIFF_PRESETS, build_pipeline
+    from facelift.pipeline import save_weights_folder
+
+    with torch.random.fork_rng():
+        torch.manual_seed(0)
+        mv = build_pipeline(MVDIFF_PRESETS.get_preset("tiny").model)
+        lrm = GSLRM(LRMConfig(image_size=64, width=64, layers=1, head_dim=32))
+    folder = tmp_path_factory.mktemp("weights") / "tiny-random"
+    return save_weights_folder(folder, mv, lrm, {"defaults": {"num_inference_steps": 2, "guidance_scale": 3.0}})
