@@ -114,7 +114,8 @@ def test_dlib_identity_same_face_is_close_and_no_face_is_nan():
     img = _astronaut()
     metric = I.DlibIdentity()
     assert metric.name == "dlib-id"
-    shifted = torch.roll(img, shifts=(7, -5), dims=(0, 1))
-    d = metric(torch.stack([img, img]), torch.stack([shifted, torch.ones_like(img)]))
-    assert float(d[0]) < 0.6  # dlib's same-person threshold
-    assert math.isnan(float(d[1]))
+    mirrored_dimmer = img.flip(1) * 0.8 + 0.05  # same person, other pixels
+    d = metric(torch.stack([img, img, img]), torch.stack([img, mirrored_dimmer, torch.ones_like(img)]))
+    assert float(d[0]) == 0.0
+    assert 0.0 < float(d[1]) < 0.6  # dlib's same-person threshold
+    assert math.isnan(float(d[2]))

@@ -119,3 +119,41 @@ def test_lpips_rejects_wrong_shapes(tmp_path, monkeypatch):
 def test_dreamsim_without_package_or_weights_is_a_clear_error(tmp_path):
     with pytest.raises(FaceliftError, match="dreamsim"):
         P.load_dreamsim(tmp_path)
+
+
+@pytest.fixture()
+def _forget_dreamsim():
+    import sys
+
+    yield
+    sys.modules.pop("dreamsim", None)  # the stand-in must not leak into later tests
+
+
+def test_dreamsim_wrapper_checks_the_cache_and_batches(tmp_path, monkeypatch, _forget_dreamsim):
+    # A stand-in for the reference package with the same entry point, to test our wrapper:
+    # it refuses to run without the checkpoints and feeds the model 224² batches.
+    pkg = tmp_path / "pkgs" / "dreamsim"
+    pkg.mkdir(parents=True)
+    (pkg / "__init__.py").write_text(
+        "import torch\n"
+        "calls = []\n"
+        "def dreamsim(pretrained=True, device='cuda', cache_dir='./models', normalize_embeds=True, dreamsim_type='ensemble'):\n"
+        "    calls.append((cache_dir, dreamsim_type))\n"
+        "    def model(a, b):\n"
+        "        assert a.shape[1:] == (3, 224, 224)\n"
+        "        return (a - b).abs().mean(dim=(1, 2, 3))\n"
+        "    return model, None\n")
+    monkeypatch.syspath_prepend(str(tmp_path / "pkgs"))
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    with pytest.raises(FaceliftError, match="ensemble_lora"):
+        P.load_dreamsim(cache)
+    for name in P.DREAMSIM_FILES["ensemble"]:
+        (cache / name).touch()
+    fn = P.load_dreamsim(cache)
+    x = torch.zeros(2, 3, 40, 40, 3)
+    d = fn(x, x + 0.25)
+    assert d.shape == (2, 3) and torch.allclose(d, torch.full((2, 3), 0.25, dtype=torch.float64), atol=1e-6)
+    import dreamsim
+
+    assert dreamsim.calls == [(str(cache), "ensemble")]
