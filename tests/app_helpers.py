@@ -75,12 +75,12 @@ class FakeOutput:
     views: list
     gaussians: object
 
-    def save(self, folder, frames=60, format="ply"):
+    def save(self, folder, turntable=None, format="ply", progress=True):
         from facelift.cameras import facelift_cameras
         from facelift.outputs import TurntableSpec, write_result
 
-        write_result(folder, self.input_image, self.views, facelift_cameras(), self.gaussians,
-                     TurntableSpec(frames=frames, size=64), format=format, progress=False)
+        return write_result(folder, self.input_image, self.views, facelift_cameras(), self.gaussians,
+                            turntable or TurntableSpec(), format=format, progress=progress)
 
 
 class FakePipeline:
@@ -102,8 +102,9 @@ class FakePipeline:
         loaded = load_image(image)
         inp = Image.fromarray(loaded.rgb).resize((512, 512))
         if progress:
-            progress("Stage I: generating views", 0.5)
+            progress("preprocess", 0.0)
+            progress("views", 0.1)
         views = [Image.fromarray((np.asarray(inp) * (0.4 + 0.1 * i)).astype(np.uint8)) for i in range(6)]
         if progress:
-            progress("Stage II: Gaussians", 1.0)
+            progress("gaussians", 0.8)
         return FakeOutput(inp, views, blob((0, 0, 0), (0.2, 0.3, 0.9), n=1500, seed=seed))

@@ -19,8 +19,9 @@ Limits, so a public demo on a CPU box stays usable:
 
 The pipeline is any object with the call signature of ``FaceLiftPipeline``:
 ``pipe(image, seed=, num_inference_steps=, guidance_scale=, crop=, progress=)`` returning
-an output with ``input_image``, ``views``, ``gaussians`` and ``save(folder, frames=, format=)``.
-Its ``progress`` callback is called as ``progress(stage: str, fraction: float)``.
+an output with ``input_image``, ``views``, ``gaussians`` and
+``save(folder, turntable=TurntableSpec, format=, progress=)``. Its ``progress`` callback is
+called as ``progress(stage: str, fraction: float)``; known stage names get friendlier labels.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from PIL import Image
 from facelift.app import LOOPBACK, free_port, require, warn_if_public
 from facelift.cameras import VIEW_NAMES
 from facelift.errors import FaceliftError
+from facelift.outputs import TurntableSpec
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,13 @@ TITLE = "FaceLift: a 3D head from one photo"
 #: Rotating +90° about X maps (x, y, z) -> (x, -z, y): up becomes -Y and the face looks toward
 #: -Z, at that camera, the subject's right on the viewer's left. Only the displayed copy is rotated.
 _WORLD_TO_DISPLAY = torch.tensor([[1.0, 0.0, 0.0], [0.0, 0.0, -1.0], [0.0, 1.0, 0.0]])
+#: What the page says while the pipeline is in one of its stages.
+STAGE_LABELS = {
+    "preprocess": "Preprocessing: finding the face, removing the background",
+    "views": "Stage I: generating the six views",
+    "gaussians": "Stage II: reconstructing the 3D Gaussians",
+    "done": "Reconstructed",
+}
 
 
 @dataclass
@@ -93,10 +102,7 @@ def load_pipeline(weights: str | Path = "tiny", device: str | None = None):
         from facelift.pipeline import FaceLiftPipeline
     except ImportError as e:
         raise FaceliftError(f"the FaceLift pipeline is not available in this installation ({e})") from None
-    pipe = FaceLiftPipeline.from_pretrained(str(weights))
-    if device is not None and hasattr(pipe, "to"):
-        pipe = pipe.to(device)
-    return pipe
+    return FaceLiftPipeline.from_pretrained(str(weights), device=device)
 
 
 def display_copy(gaussians):
@@ -113,10 +119,11 @@ class Demo:
         workdir: parent of the per-job folders (a fresh temporary folder by default;
             removed by :meth:`close` only when created here).
         defaults: initial values of the controls (seed, steps, guidance, crop, frames).
+        turntable_size: side of the turntable video in pixels.
     """
 
     def __init__(self, pipeline: Any, limits: DemoLimits | None = None, workdir: str | Path | None = None,
-                 defaults: dict | None = None) -> None:
+                 defaults: dict | None = None, turntable_size: int = 512) -> None:
         disable_telemetry()
         self.gr = require("gradio", "facelift demo")
         self.pipeline = pipeline
@@ -125,6 +132,7 @@ class Demo:
         self.workdir = Path(tempfile.mkdtemp(prefix="facelift-demo-")) if workdir is None else Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.defaults = {"seed": 0, "steps": 50, "guidance": 3.0, "crop": True, "frames": 60, **(defaults or {})}
+        self.turntable_size = int(turntable_size)
         self._jobs: list[Path] = []
         self._job_counter = 0
         self._jobs_lock = threading.Lock()
@@ -178,7 +186,7 @@ class Demo:
 
         def on_stage(stage: str, fraction: float = 0.0, *_: Any) -> None:
             # Pipeline work is the first 85 %; writing the turntable the rest.
-            report(0.85 * max(0.0, min(1.0, float(fraction))), str(stage))
+            report(0.85 * max(0.0, min(1.0, float(fraction))), STAGE_LABELS.get(str(stage), str(stage)))
 
         report(0.0, "Preprocessing")
         cwd_name = str(upload)
@@ -187,7 +195,8 @@ class Demo:
                                 guidance_scale=float(guidance), crop=bool(crop), progress=on_stage)
             report(0.85, "Rendering the turntable")
             result_dir = job / "result"
-            out.save(result_dir, frames=int(frames), format="ply")
+            out.save(result_dir, turntable=TurntableSpec(frames=int(frames), size=self.turntable_size),
+                     format="ply", progress=False)
         except FaceliftError as e:
             raise FaceliftError(str(e).replace(cwd_name, name)) from None
 
@@ -223,7 +232,7 @@ class Demo:
         name = Path(getattr(upload, "orig_name", None) or path).name
         try:
             r = self.reconstruct(path, seed, steps, guidance, crop, frames, name=name,
-                                 progress=(lambda f, d: progress(f, desc=d)) if progress else None)
+                                 progress=(lambda f, d: progress(f, desc=d)) if progress is not None else None)
         except FaceliftError as e:
             log.info("demo: %s", e)
             message = str(e)
