@@ -42,7 +42,7 @@ def main() -> None:
     lp = LPIPS()
     rows = [
         ("PSNR", lambda: M.psnr(a, b)),
-        ("SSIM (11×11 Gaussian, float64)", lambda: M.ssim(a, b)),
+        ("SSIM (11×11 Gaussian)", lambda: M.ssim(a, b)),
         ("masked PSNR + masked SSIM", lambda: (M.masked_psnr(a, b, mask), M.masked_ssim(a, b, mask))),
         ("silhouette IoU", lambda: M.silhouette_iou(mask, mask.flip(-1))),
         ("LPIPS-AlexNet", lambda: lp(a, b)),
