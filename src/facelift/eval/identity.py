@@ -100,25 +100,20 @@ def align_face(image, landmarks5: np.ndarray, size: int = ARCFACE_SIZE) -> np.nd
 
 
 class MediapipeLandmarks:
-    """Five ArcFace landmarks from MediaPipe Face Mesh (models ship in the mediapipe wheel).
+    """Five ArcFace landmarks from the MediaPipe face mesh (models ship in the mediapipe wheel),
+    through :func:`facelift.preprocess.detect.face_landmarks` (BlazeFace box, then the mesh), so
+    evaluation and preprocessing find faces the same way.
 
     ``__call__(image)`` → (5, 2) float pixel coordinates, or None when no face is found.
     """
 
-    def __init__(self, min_confidence: float = 0.5) -> None:
-        import mediapipe as mp
-
-        self._mesh = mp.solutions.face_mesh.FaceMesh(
-            static_image_mode=True, max_num_faces=1, refine_landmarks=False, min_detection_confidence=min_confidence
-        )
-
     def __call__(self, image) -> np.ndarray | None:
-        img = _to_uint8(image)
-        result = self._mesh.process(img)
-        if not result.multi_face_landmarks:
+        from facelift.preprocess.detect import face_landmarks
+
+        pts = face_landmarks(_to_uint8(image))
+        if pts is None:
             return None
-        h, w = img.shape[:2]
-        pts = np.array([[p.x * w, p.y * h] for p in result.multi_face_landmarks[0].landmark])
+        pts = np.asarray(pts, np.float64)[:, :2]
         return np.stack([
             pts[list(_MESH_EYE_LEFT)].mean(0),
             pts[list(_MESH_EYE_RIGHT)].mean(0),
