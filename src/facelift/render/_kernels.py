@@ -8,17 +8,17 @@ Pipeline (all arrays C-contiguous; floats float32 in memory, float64 in register
    Gaussian's alpha can reach 1/255 at; culled Gaussians get box x0 = -1.
 2. :func:`depth_order`: the visible Gaussians sorted front to back (stable LSD radix sort
    on the float32 bit patterns, which order like the values for positive depths).
-3. :func:`bin_tiles`: a stable counting sort of (Gaussian, tile) pairs by tile, fed in
-   depth order, so each tile's slice ``tile_ids[offsets[t]:offsets[t + 1]]`` is already
-   sorted front to back. Gaussians keep their input numbering throughout: nothing is
-   gathered or permuted.
+3. :func:`gather_sorted` copies the visible Gaussians' image-space data in that order
+   (memory locality), and :func:`bin_tiles` makes a stable counting sort of (Gaussian,
+   tile) pairs by tile, so each tile's slice ``tile_ids[offsets[t]:offsets[t + 1]]`` is
+   already sorted front to back.
 4. :func:`forward` (parallel over 16x16 tiles): inside a tile, Gaussian by Gaussian over
    the part of its box inside the tile, with per-pixel early termination.
 5. :func:`backward` walks each tile's list back to front from the saved final
    transmittance and last-composited position, writing one gradient row per pair;
-   :func:`reduce_pairs` sums rows per Gaussian; :func:`project_backward` (parallel over
-   Gaussians) chains them to means, scales, quaternions, opacities and colours. No
-   atomics: the result does not depend on thread scheduling.
+   :func:`project_backward` (parallel over Gaussians) sums each Gaussian's rows and
+   chains them to means, scales, quaternions, opacities and colours. No atomics: the
+   result does not depend on thread scheduling.
 
 Composited features are 4 channels: RGB and camera-space depth, alike.
 
@@ -54,7 +54,7 @@ T_MIN = 1e-4
 FOV_CLAMP_MARGIN = 0.3
 
 
-@njit(inline="always")
+@njit(inline="always", error_model="numpy")
 def _quat_rotation(qw, qx, qy, qz):
     """Normalised quaternion (w, x, y, z), its norm, and its rotation matrix (row-major)."""
     qw = np.float64(qw)
@@ -72,7 +72,7 @@ def _quat_rotation(qw, qx, qy, qz):
             2.0 * (x * z - w * y), 2.0 * (y * z + w * x), 1.0 - 2.0 * (x * x + y * y))
 
 
-@njit(parallel=True, cache=True)
+@njit(parallel=True, cache=True, error_model="numpy")
 def project(means, scales, quats, opacities, colors, view, intr, width, height,
             means2d, conics, feats, boxes):
     """EWA projection of N Gaussians into one camera.
@@ -176,11 +176,16 @@ def project(means, scales, quats, opacities, colors, view, intr, width, height,
         feats[g, 3] = z
 
 
-@njit(parallel=True, cache=True)
-def project_backward(means, scales, quats, view, intr, width, height, boxes, grad2d,
-                     grad_means, grad_scales, grad_quats, grad_opacities, grad_colors):
-    """Chain the per-Gaussian image-space gradients (N, 10) of :func:`reduce_pairs` back
-    through :func:`project` to means, scales, quaternions, opacities and colours."""
+@njit(parallel=True, cache=True, error_model="numpy")
+def project_backward(means, scales, quats, view, intr, width, height, gauss_offsets, pair_grads, grad_means, grad_scales, grad_quats, grad_opacities, grad_colors):
+    """Sum each visible Gaussian's per-pair image-space gradients (from :func:`backward`)
+    and chain them back through :func:`project` to means, scales, quaternions, opacities
+    and colours.
+
+    Everything here is read and written in input order (the pair rows are laid out by
+    input Gaussian): random access in this long loop body stalled it fivefold. The
+    outputs (N, ...) must arrive zeroed: culled Gaussians, which own no rows, are skipped.
+    """
     fx = np.float64(intr[0])
     fy = np.float64(intr[1])
     cx = np.float64(intr[2])
@@ -195,25 +200,34 @@ def project_backward(means, scales, quats, view, intr, width, height, boxes, gra
     t0 = np.float64(view[0, 3]); t1 = np.float64(view[1, 3]); t2 = np.float64(view[2, 3])  # noqa: E702
     n = means.shape[0]
     for g in prange(n):
-        for k in range(3):
-            grad_means[g, k] = 0.0
-            grad_scales[g, k] = 0.0
-            grad_colors[g, k] = 0.0
-        for k in range(4):
-            grad_quats[g, k] = 0.0
-        grad_opacities[g] = 0.0
-        if boxes[g, 0] < 0:
+        if gauss_offsets[g] == gauss_offsets[g + 1]:
             continue
-        g_u = grad2d[g, 0]
-        g_v = grad2d[g, 1]
-        g_qa = grad2d[g, 2]
-        g_qb = grad2d[g, 3]
-        g_qc = grad2d[g, 4]
-        grad_opacities[g] = grad2d[g, 5]
-        grad_colors[g, 0] = grad2d[g, 6]
-        grad_colors[g, 1] = grad2d[g, 7]
-        grad_colors[g, 2] = grad2d[g, 8]
-        g_z = np.float64(grad2d[g, 9])
+        # Ten scalar accumulators (a per-iteration array would be a heap allocation).
+        g_u = 0.0
+        g_v = 0.0
+        g_qa = 0.0
+        g_qb = 0.0
+        g_qc = 0.0
+        g_op = 0.0
+        g_r = 0.0
+        g_g = 0.0
+        g_b = 0.0
+        g_z = 0.0
+        for row in range(gauss_offsets[g], gauss_offsets[g + 1]):
+            g_u += pair_grads[row, 0]
+            g_v += pair_grads[row, 1]
+            g_qa += pair_grads[row, 2]
+            g_qb += pair_grads[row, 3]
+            g_qc += pair_grads[row, 4]
+            g_op += pair_grads[row, 5]
+            g_r += pair_grads[row, 6]
+            g_g += pair_grads[row, 7]
+            g_b += pair_grads[row, 8]
+            g_z += pair_grads[row, 9]
+        grad_opacities[g] = g_op
+        grad_colors[g, 0] = g_r
+        grad_colors[g, 1] = g_g
+        grad_colors[g, 2] = g_b
 
         # ---- recompute the forward
         mx = np.float64(means[g, 0])
@@ -339,7 +353,7 @@ def project_backward(means, scales, quats, view, intr, width, height, boxes, gra
         grad_means[g, 2] = v02 * g_x + v12 * g_y + v22 * g_zc
 
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def depth_order(boxes, feats):
     """Visible Gaussians (box x0 >= 0) sorted by depth (``feats[:, 3]``), stable.
 
@@ -378,48 +392,90 @@ def depth_order(boxes, feats):
     return idx
 
 
-@njit(cache=True)
-def bin_tiles(order, boxes, tiles_x, tiles_y):
-    """Counting sort of (Gaussian, tile) pairs by tile, stable in the given (depth) order.
+@njit(parallel=True, cache=True, error_model="numpy")
+def gather_sorted(order, means2d, conics, opacities, feats, boxes):
+    """Copies of the per-Gaussian image-space arrays in depth order (M visible ones).
 
+    Tiles then walk their lists through increasing addresses instead of jumping across
+    the whole input: at 1.5 M Gaussians this halves the compositing time.
+    """
+    m = order.shape[0]
+    s_means2d = np.empty((m, 2), np.float32)
+    s_conics = np.empty((m, 3), np.float32)
+    s_opac = np.empty(m, np.float32)
+    s_feats = np.empty((m, N_FEAT), np.float32)
+    s_boxes = np.empty((m, 4), np.int32)
+    for i in prange(m):
+        g = order[i]
+        s_means2d[i, 0] = means2d[g, 0]
+        s_means2d[i, 1] = means2d[g, 1]
+        for k in range(3):
+            s_conics[i, k] = conics[g, k]
+        s_opac[i] = opacities[g]
+        for k in range(N_FEAT):
+            s_feats[i, k] = feats[g, k]
+        for k in range(4):
+            s_boxes[i, k] = boxes[g, k]
+    return s_means2d, s_conics, s_opac, s_feats, s_boxes
+
+
+@njit(cache=True, error_model="numpy")
+def bin_tiles(boxes, order, n_gaussians, tiles_x, tiles_y):
+    """Counting sort of (Gaussian, tile) pairs by tile, stable in Gaussian (depth) order.
+
+    Args:
+        boxes: (M, 4) int32 pixel boxes of the depth-sorted visible Gaussians.
+        order: (M,) int32 input index of each (from :func:`depth_order`).
+        n_gaussians: N, the size of the input set.
     Returns:
         offsets: (tiles_x * tiles_y + 1,) int64, start of each tile's slice.
-        tile_ids: (P,) int32 Gaussian index of every pair, grouped by tile.
+        tile_ids: (P,) int32 depth-sorted Gaussian of every pair, grouped by tile.
+        gauss_offsets: (N + 1,) int64, start of each input Gaussian's pairs in the
+            Gaussian-major layout of the backward's per-pair gradient rows (culled
+            Gaussians own no rows).
+        pair_slot: (P,) int64, the Gaussian-major row of each entry of ``tile_ids``.
     """
     n_tiles = tiles_x * tiles_y
     counts = np.zeros(n_tiles + 1, np.int64)
-    m = order.shape[0]
+    m = boxes.shape[0]
+    gauss_offsets = np.zeros(n_gaussians + 1, np.int64)
     for i in range(m):
-        g = order[i]
-        tx0 = boxes[g, 0] // TILE
-        ty0 = boxes[g, 1] // TILE
-        tx1 = boxes[g, 2] // TILE
-        ty1 = boxes[g, 3] // TILE
+        tx0 = boxes[i, 0] // TILE
+        ty0 = boxes[i, 1] // TILE
+        tx1 = boxes[i, 2] // TILE
+        ty1 = boxes[i, 3] // TILE
+        gauss_offsets[order[i] + 1] = (tx1 - tx0 + 1) * (ty1 - ty0 + 1)
         for ty in range(ty0, ty1 + 1):
             row = ty * tiles_x
             for tx in range(tx0, tx1 + 1):
                 counts[row + tx + 1] += 1
     for t in range(n_tiles):
         counts[t + 1] += counts[t]
+    for g in range(n_gaussians):
+        gauss_offsets[g + 1] += gauss_offsets[g]
     offsets = counts
     cursor = offsets[:-1].copy()
-    tile_ids = np.empty(offsets[n_tiles], np.int32)
+    n_pairs = offsets[n_tiles]
+    tile_ids = np.empty(n_pairs, np.int32)
+    pair_slot = np.empty(n_pairs, np.int64)
     for i in range(m):
-        g = order[i]
-        tx0 = boxes[g, 0] // TILE
-        ty0 = boxes[g, 1] // TILE
-        tx1 = boxes[g, 2] // TILE
-        ty1 = boxes[g, 3] // TILE
+        tx0 = boxes[i, 0] // TILE
+        ty0 = boxes[i, 1] // TILE
+        tx1 = boxes[i, 2] // TILE
+        ty1 = boxes[i, 3] // TILE
+        j = gauss_offsets[order[i]]
         for ty in range(ty0, ty1 + 1):
             row = ty * tiles_x
             for tx in range(tx0, tx1 + 1):
                 t = row + tx
-                tile_ids[cursor[t]] = g
+                tile_ids[cursor[t]] = i
+                pair_slot[cursor[t]] = j
+                j += 1
                 cursor[t] += 1
-    return offsets, tile_ids
+    return offsets, tile_ids, gauss_offsets, pair_slot
 
 
-@njit(parallel=True, cache=True)
+@njit(parallel=True, cache=True, error_model="numpy")
 def forward(means2d, conics, opacities, feats, boxes, offsets, tile_ids, width, height, tiles_x,
             out_feat, out_T, out_last):
     """Front-to-back compositing.
@@ -494,15 +550,18 @@ def forward(means2d, conics, opacities, feats, boxes, offsets, tile_ids, width, 
                     out_feat[py0 + ly, px0 + lx, f] = acc[ly, lx, f]
 
 
-@njit(parallel=True, cache=True)
+@njit(parallel=True, cache=True, error_model="numpy")
 def backward(means2d, conics, opacities, feats, boxes, offsets, tile_ids, width, height, tiles_x,
-             final_T, last, grad_feat, grad_alpha, pair_grads):
+             final_T, last, grad_feat, grad_alpha, pair_slot, pair_grads):
     """Gradients of the composited features and alpha (= 1 - final T) per pair.
 
     Args:
         final_T, last: saved by :func:`forward`.
         grad_feat: (H, W, 4) dL/d(out_feat); grad_alpha: (H, W) dL/d(alpha).
-        pair_grads: (P, 10) float32 output, one row per entry of ``tile_ids``.
+        pair_slot: from :func:`bin_tiles`.
+        pair_grads: (P, 10) float32 output, one row per pair, in Gaussian-major order
+            (row ``pair_slot[k]`` for entry k of ``tile_ids``), so the per-Gaussian sum
+            reads contiguous rows. Rows of pairs that touch no pixel are zeroed.
     """
     n_tiles = offsets.shape[0] - 1
     for t in prange(n_tiles):
@@ -535,9 +594,10 @@ def backward(means2d, conics, opacities, feats, boxes, offsets, tile_ids, width,
                     gfeat[ly, lx, f] = grad_feat[py0 + ly, px0 + lx, f]
         for k in range(end - 1, start - 1, -1):
             pos = k - start
-            for j in range(N_GRAD):
-                pair_grads[k, j] = 0.0
+            slot = pair_slot[k]
             if pos > max_last:
+                for j in range(N_GRAD):
+                    pair_grads[slot, j] = 0.0
                 continue
             g = tile_ids[k]
             bx0 = max(boxes[g, 0], px0)
@@ -611,24 +671,13 @@ def backward(means2d, conics, opacities, feats, boxes, offsets, tile_ids, width,
                     g_a -= 0.5 * dx * dx * d_power
                     g_b -= dx * dy * d_power
                     g_c -= 0.5 * dy * dy * d_power
-            pair_grads[k, 0] = g_mx
-            pair_grads[k, 1] = g_my
-            pair_grads[k, 2] = g_a
-            pair_grads[k, 3] = g_b
-            pair_grads[k, 4] = g_c
-            pair_grads[k, 5] = g_op
-            pair_grads[k, 6] = g_f0
-            pair_grads[k, 7] = g_f1
-            pair_grads[k, 8] = g_f2
-            pair_grads[k, 9] = g_f3
-
-
-@njit(cache=True)
-def reduce_pairs(tile_ids, pair_grads, n_gaussians):
-    """Sum the per-pair gradient rows into (M, 10) per-Gaussian gradients (float64)."""
-    out = np.zeros((n_gaussians, N_GRAD), np.float64)
-    for k in range(tile_ids.shape[0]):
-        g = tile_ids[k]
-        for j in range(N_GRAD):
-            out[g, j] += pair_grads[k, j]
-    return out
+            pair_grads[slot, 0] = g_mx
+            pair_grads[slot, 1] = g_my
+            pair_grads[slot, 2] = g_a
+            pair_grads[slot, 3] = g_b
+            pair_grads[slot, 4] = g_c
+            pair_grads[slot, 5] = g_op
+            pair_grads[slot, 6] = g_f0
+            pair_grads[slot, 7] = g_f1
+            pair_grads[slot, 8] = g_f2
+            pair_grads[slot, 9] = g_f3

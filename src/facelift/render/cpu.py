@@ -33,16 +33,17 @@ class _RasterizeCPU(torch.autograd.Function):
         boxes = np.empty((n, 4), np.int32)
         K.project(*arrays, view_np, intr_np, width, height, means2d, conics, feats, boxes)
         order = K.depth_order(boxes, feats)
+        sorted_ = K.gather_sorted(order, means2d, conics, arrays[3], feats, boxes)
+        del means2d, conics, feats, boxes
         tiles_x = (width + K.TILE - 1) // K.TILE
         tiles_y = (height + K.TILE - 1) // K.TILE
-        offsets, tile_ids = K.bin_tiles(order, boxes, tiles_x, tiles_y)
+        offsets, tile_ids, gauss_offsets, pair_slot = K.bin_tiles(sorted_[4], order, n, tiles_x, tiles_y)
         out_feat = np.empty((height, width, K.N_FEAT), np.float32)
         out_T = np.empty((height, width), np.float32)
         out_last = np.empty((height, width), np.int32)
-        K.forward(means2d, conics, arrays[3], feats, boxes, offsets, tile_ids, width, height, tiles_x,
-                  out_feat, out_T, out_last)
+        K.forward(*sorted_, offsets, tile_ids, width, height, tiles_x, out_feat, out_T, out_last)
         if any(ctx.needs_input_grad[:5]):
-            ctx.saved = (arrays, view_np, intr_np, means2d, conics, feats, boxes, offsets, tile_ids,
+            ctx.saved = (arrays, view_np, intr_np, order, sorted_, offsets, tile_ids, gauss_offsets, pair_slot,
                          out_T, out_last, width, height, tiles_x)
         ctx.device = means.device
         alpha = 1.0 - out_T
@@ -50,24 +51,22 @@ class _RasterizeCPU(torch.autograd.Function):
 
     @staticmethod
     def backward(ctx, grad_feat, grad_alpha):
-        (arrays, view_np, intr_np, means2d, conics, feats, boxes, offsets, tile_ids,
+        (arrays, view_np, intr_np, order, sorted_, offsets, tile_ids, gauss_offsets, pair_slot,
          out_T, out_last, width, height, tiles_x) = ctx.saved
         ctx.saved = None
         n = arrays[0].shape[0]
         gf = _f32(grad_feat) if grad_feat is not None else np.zeros((height, width, K.N_FEAT), np.float32)
         ga = _f32(grad_alpha) if grad_alpha is not None else np.zeros((height, width), np.float32)
         pair_grads = np.empty((tile_ids.shape[0], K.N_GRAD), np.float32)
-        K.backward(means2d, conics, arrays[3], feats, boxes, offsets, tile_ids, width, height, tiles_x,
-                   out_T, out_last, gf, ga, pair_grads)
-        grad2d = K.reduce_pairs(tile_ids, pair_grads, n)
-        del pair_grads
-        g_means = np.empty((n, 3), np.float32)
-        g_scales = np.empty((n, 3), np.float32)
-        g_quats = np.empty((n, 4), np.float32)
-        g_opac = np.empty(n, np.float32)
-        g_colors = np.empty((n, 3), np.float32)
-        K.project_backward(arrays[0], arrays[1], arrays[2], view_np, intr_np, width, height, boxes, grad2d,
-                           g_means, g_scales, g_quats, g_opac, g_colors)
+        K.backward(*sorted_, offsets, tile_ids, width, height, tiles_x, out_T, out_last, gf, ga, pair_slot,
+                   pair_grads)
+        g_means = np.zeros((n, 3), np.float32)
+        g_scales = np.zeros((n, 3), np.float32)
+        g_quats = np.zeros((n, 4), np.float32)
+        g_opac = np.zeros(n, np.float32)
+        g_colors = np.zeros((n, 3), np.float32)
+        K.project_backward(arrays[0], arrays[1], arrays[2], view_np, intr_np, width, height, gauss_offsets,
+                           pair_grads, g_means, g_scales, g_quats, g_opac, g_colors)
         grads = [torch.from_numpy(a) for a in (g_means, g_scales, g_quats, g_opac, g_colors)]
         return (*grads, None, None, None, None)
 
