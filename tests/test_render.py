@@ -130,3 +130,9 @@ def test_a_batch_of_cameras_is_refused_with_a_hint():
 
     with pytest.raises(FaceliftError, match="single camera"):
         rasterize(Gaussians.empty(), facelift_cameras(size=8))
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="checks the error raised when CUDA is missing")
+def test_gsplat_backend_without_cuda_says_what_is_missing():
+    with pytest.raises(FaceliftError, match="gsplat.*CUDA|CUDA.*gsplat"):
+        rasterize(Gaussians.empty(), orbit_camera(0.0, size=8), backend="gsplat")
