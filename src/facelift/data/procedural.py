@@ -206,7 +206,7 @@ def sample_lighting(kind: str, r: np.random.Generator) -> Lighting:
     def direction(min_z: float = -1.0) -> np.ndarray:
         while True:
             v = r.normal(size=3)
-            v /= np.linalg.norm(v)
+            v /= math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2])
             if v[2] >= min_z:
                 return v
 
@@ -293,13 +293,17 @@ class _Noise:
 
     def __init__(self, r: np.random.Generator, frequency: float, waves: int = 10):
         d = r.normal(size=(waves, 3))
-        self.k = (d / np.linalg.norm(d, axis=1, keepdims=True) * frequency
+        self.k = (d / np.sqrt(d[:, 0] ** 2 + d[:, 1] ** 2 + d[:, 2] ** 2)[:, None] * frequency
                   * r.uniform(0.6, 1.6, (waves, 1))).astype(np.float32)
         self.phase = r.uniform(0, 2 * np.pi, waves).astype(np.float32)
         self.scale = np.float32(math.sqrt(2.0 / waves))
 
     def __call__(self, p: np.ndarray) -> np.ndarray:
-        return np.sin(p @ self.k.T + self.phase).sum(1) * self.scale
+        waves = np.sin(sdf.matmul3(p, self.k.T) + self.phase)
+        total = waves[:, 0].copy()
+        for k in range(1, waves.shape[1]):
+            total += waves[:, k]
+        return total * self.scale
 
 
 class HeadShape:
@@ -337,10 +341,10 @@ class HeadShape:
 
     def to_head(self, p: np.ndarray) -> np.ndarray:
         """World points -> the head frame (model units, before pose)."""
-        return (self.to_model(p) - _PIVOT) @ self.R + _PIVOT
+        return sdf.matmul3(self.to_model(p) - _PIVOT, self.R) + _PIVOT
 
     def to_world(self, q: np.ndarray) -> np.ndarray:
-        return ((q - _PIVOT) @ self.R.T + _PIVOT) * _SCALE + _OFFSET
+        return (sdf.matmul3(q - _PIVOT, self.R.T) + _PIVOT) * _SCALE + _OFFSET
 
     # ------------------------------------------------------------- the face
     def base_face(self, q: np.ndarray) -> np.ndarray:
@@ -421,7 +425,7 @@ class HeadShape:
     def head_skin(self, q: np.ndarray) -> np.ndarray:
         d = self.base_face(q)
         nose_c = 0.5 * (self.nose_root + self.nose_tip)
-        nose_r = 0.5 * float(np.linalg.norm(self.nose_root - self.nose_tip)) + 0.07
+        nose_r = 0.5 * math.dist(self.nose_root.tolist(), self.nose_tip.tolist()) + 0.07
         d = sdf.smin(d, sdf.bounded(q, nose_c, nose_r, self.nose), 0.035)
         mouth_c = (0.0, self.mouth_y + 0.015, self.mouth_z - 0.02)
         lips = sdf.bounded(q, mouth_c, 0.13, lambda x: np.minimum(*self.lips(x)))
@@ -445,8 +449,8 @@ class HeadShape:
         """Signed distance-like value < 0 where hair grows: above an elevation (degrees,
         seen from the cranium centre) that goes from ``front`` over ``side`` to ``back``."""
         v = q - self.cranium_c
-        az = np.arctan2(v[:, 0], -v[:, 1])  # 0 toward the face
-        elev = np.degrees(np.arctan2(v[:, 2], np.hypot(v[:, 0], v[:, 1])))
+        az = sdf.atan2(v[:, 0], -v[:, 1])  # 0 toward the face
+        elev = np.degrees(sdf.atan2(v[:, 2], np.hypot(v[:, 0], v[:, 1])))
         c = np.cos(az)
         limit = side + (front - side) * np.clip(c, 0, 1) ** 1.5 + (back - side) * np.clip(-c, 0, 1)
         return np.radians(limit - elev) * 0.45
@@ -584,7 +588,8 @@ def _surface_colours(shape: HeadShape, p: np.ndarray) -> tuple[np.ndarray, np.nd
 
     # Cheeks and nose are a little redder; the lips are a darker, redder skin.
     blush = np.exp(-(((np.abs(q[:, 0]) - 0.17) / 0.07) ** 2 + ((q[:, 2] + 0.06) / 0.06) ** 2)) * (q[:, 1] < -0.1)
-    blush += 0.6 * np.exp(-((q - shape.nose_tip) ** 2).sum(1) / 0.03 ** 2)
+    dn = q - shape.nose_tip
+    blush += 0.6 * np.exp(-sdf.dot(dn, dn) / 0.03 ** 2)
     albedo = _mix(albedo, skin_rgb * np.array([1.0, 0.72, 0.7], np.float32), 0.35 * np.clip(blush, 0, 1))
     upper, lower = shape.lips(q)
     lip_w = 1 - _smoothstep(0.0, 0.006, np.minimum(upper, lower))
@@ -638,7 +643,7 @@ def _surface_colours(shape: HeadShape, p: np.ndarray) -> tuple[np.ndarray, np.nd
     hair = (labels == PART["hair"]) | (labels == PART["beard"])
     if hair.any():
         v = q[hair] - shape.cranium_c
-        az = np.arctan2(v[:, 0], -v[:, 1])
+        az = sdf.atan2(v[:, 0], -v[:, 1])
         streak = np.sin(70 * az + 1.5 * shape.hair_noise(q[hair])) * 0.5 + 0.5
         shade = 0.72 + 0.28 * streak + 0.08 * shape.fine_noise(q[hair])
         base = np.where((labels[hair] == PART["beard"])[:, None], beard_rgb, np.asarray(a.hair_rgb, np.float32))
@@ -659,13 +664,13 @@ def _eye_points(shape: HeadShape, spacing: float) -> tuple[np.ndarray, np.ndarra
     pts, nrm, alb, lab = [], [], [], []
     for c in shape.eye_c:
         q = c + r * dirs
-        cos_t = dirs @ gaze
+        cos_t = sdf.dot(dirs, gaze)
         theta = np.arccos(np.clip(cos_t, -1, 1))
         iris_t, pupil_t = 0.56, 0.22  # angular radii (rad): iris ≈ 0.027, pupil ≈ 0.011 wide
         col = np.tile(np.array([0.93, 0.91, 0.87], np.float32), (n, 1))
         col = _mix(col, (0.85, 0.6, 0.58), _smoothstep(0.9, 1.5, theta).astype(np.float32) * 0.4)
         iris = np.asarray(i.eye_rgb, np.float32)
-        radial = 0.8 + 0.35 * np.sin(40 * np.arctan2(dirs[:, 0], dirs[:, 2]))  # iris fibres
+        radial = 0.8 + 0.35 * np.sin(40 * sdf.atan2(dirs[:, 0], dirs[:, 2]))  # iris fibres
         ring = _smoothstep(iris_t * 0.75, iris_t, theta)  # darker limbal ring
         iris_col = iris[None] * (radial * (1 - 0.5 * ring))[:, None]
         w_iris = 1 - _smoothstep(iris_t - 0.04, iris_t + 0.02, theta)
@@ -689,7 +694,7 @@ def _eye_points(shape: HeadShape, spacing: float) -> tuple[np.ndarray, np.ndarra
         world = shape.to_world(q)
         keep = shape.skin(world) > -0.3 * spacing  # only what pokes out of the skin
         pts.append(world[keep])
-        nrm.append((dirs @ shape.R.T)[keep])
+        nrm.append(sdf.matmul3(dirs, shape.R.T)[keep])
         alb.append(col[keep])
         lab.append(label[keep])
     return (np.concatenate(pts), np.concatenate(nrm), np.clip(np.concatenate(alb), 0, 1).astype(np.float32),
@@ -737,11 +742,11 @@ def shade(albedo: np.ndarray, points: np.ndarray, normals: np.ndarray, lighting:
         return np.clip(albedo * (lighting.ambient * ao)[:, None], 0, 1)
     e = np.zeros_like(albedo)
     for d, c in lighting.lobes:
-        e += _sh_lobe(normals @ np.asarray(d, np.float32))[:, None] * np.asarray(c, np.float32)[None]
+        e += _sh_lobe(sdf.dot(normals, np.asarray(d, np.float32)))[:, None] * np.asarray(c, np.float32)[None]
     e += lighting.ambient
     e *= ao[:, None]
     sun = np.asarray(lighting.sun_direction, np.float32)
-    lam = np.clip(normals @ sun, 0, None)
+    lam = np.clip(sdf.dot(normals, sun), 0, None)
     lit = lam > 0
     shadow = np.zeros(len(points), np.float32)
     if lit.any():

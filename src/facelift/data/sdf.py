@@ -15,9 +15,37 @@ import numpy as np
 Field = Callable[[np.ndarray], np.ndarray]
 
 
+# Reproducibility: numpy's SIMD reductions (``sum(axis=1)``, ``einsum``, small matmuls)
+# may round differently depending on the memory alignment of each row, which changes
+# from run to run; the heads must be bit-identical for the same seeds. So row-wise dot
+# products and 3-vector transforms are written as explicit per-column arithmetic.
+
+
+def dot(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Row-wise dot products of (N, 3) arrays (b may be a single (3,) vector)."""
+    b = np.broadcast_to(b, a.shape) if b.ndim == 1 else b
+    return a[:, 0] * b[:, 0] + a[:, 1] * b[:, 1] + a[:, 2] * b[:, 2]
+
+
+def matmul3(p: np.ndarray, m: np.ndarray) -> np.ndarray:
+    """``p @ m`` for (N, 3) points and a (3, K) matrix, in deterministic arithmetic."""
+    m = np.asarray(m, dtype=p.dtype)
+    return p[:, 0:1] * m[0] + p[:, 1:2] * m[1] + p[:, 2:3] * m[2]
+
+
+def atan2(y: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """``arctan2`` from ``arctan``: numpy's vectorised ``arctan2`` kernel rounds
+    differently depending on the memory alignment of its operands (seen with numpy
+    1.26 on AVX-512), which would make the heads differ between runs."""
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+        a = np.arctan(y / np.where(x == 0, np.asarray(1e-30, dtype=x.dtype), x))
+    a = np.where(x < 0, np.where(y >= 0, a + np.pi, a - np.pi), a)
+    return a.astype(np.result_type(y, x), copy=False)
+
+
 def _norm(v: np.ndarray) -> np.ndarray:
-    """Row norms of (N, 3): faster than np.linalg.norm for thin arrays."""
-    return np.sqrt(np.einsum("ij,ij->i", v, v))
+    """Row norms of (N, 3)."""
+    return np.sqrt(dot(v, v))
 
 
 def bounded(p: np.ndarray, centre, radius: float, fn: Field) -> np.ndarray:
@@ -40,7 +68,7 @@ def ellipsoid(p: np.ndarray, centre, radii, rotation: np.ndarray | None = None) 
     """Approximate distance to an ellipsoid; ``rotation`` (3, 3) maps local axes to world."""
     q = p - np.asarray(centre, dtype=np.float32)
     if rotation is not None:
-        q = q @ rotation.astype(np.float32)  # row-vector form of R^T q: world -> local
+        q = matmul3(q, rotation.astype(np.float32))  # row-vector form of R^T q: world -> local
     r = np.asarray(radii, dtype=np.float32)
     k0 = _norm(q / r)
     k1 = _norm(q / (r * r))
@@ -57,7 +85,7 @@ def capsule(p: np.ndarray, a, b, radius_a: float, radius_b: float | None = None)
     b = np.asarray(b, dtype=np.float32)
     radius_b = radius_a if radius_b is None else radius_b
     ab = b - a
-    t = np.clip(((p - a) @ ab) / float(ab @ ab), 0.0, 1.0)
+    t = np.clip(dot(p - a, ab) / float(ab @ ab), 0.0, 1.0)
     closest = a + t[:, None] * ab
     return _norm(p - closest) - (radius_a + (radius_b - radius_a) * t)
 
@@ -125,12 +153,12 @@ def surface_points(field: Field, lo, hi, spacing: float, coarse: float = 0.1) ->
     d = field(pts)
     for _ in range(2):
         g = gradient(field, pts, d=d)
-        pts = pts - (d / np.maximum((g * g).sum(1), 1e-8))[:, None] * g
+        pts = pts - (d / np.maximum(dot(g, g), 1e-8))[:, None] * g
         d = field(pts)
     g = gradient(field, pts, d=d)
     keep = (np.abs(d) < 0.1 * spacing) & (_norm(g) > 1e-4)
     pts, g = pts[keep], g[keep]
-    normals = g / np.linalg.norm(g, axis=1, keepdims=True)
+    normals = g / _norm(g)[:, None]
     return pts.astype(np.float32), normals.astype(np.float32)
 
 
@@ -151,7 +179,7 @@ def normal_to_quaternion(n: np.ndarray) -> np.ndarray:
     # half turn about X instead.
     flip = w < 1e-6
     q[flip] = np.array([0.0, 1.0, 0.0, 0.0], dtype=q.dtype)
-    return q / np.linalg.norm(q, axis=1, keepdims=True)
+    return q / np.sqrt(q[:, 0] ** 2 + q[:, 1] ** 2 + q[:, 2] ** 2 + q[:, 3] ** 2)[:, None]
 
 
 def rotation_matrix(yaw_deg: float, pitch_deg: float, roll_deg: float) -> np.ndarray:
