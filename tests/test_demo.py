@@ -243,3 +243,19 @@ def test_one_job_at_a_time_and_the_next_visitor_sees_the_queue(tmp_path):
     finally:
         gate.set()
         d.close()
+
+
+def test_uploads_over_the_size_limit_are_refused_with_a_message(tmp_path):
+    d = Demo(FakePipeline(), limits=DemoLimits(max_file_size="10KB"), workdir=tmp_path / "work")
+    d.launch(port=free_port(), block=False)
+    try:
+        with chromium() as browser:
+            page = _open(browser, d.url)
+            page.locator("#photo input[type=file]").set_input_files(str(EXAMPLE_PHOTO))  # 125 KB
+            toast = page.locator("[data-testid=toast-body]").first
+            toast.wait_for(timeout=30_000)
+            assert "exceed the maximum allowed size" in toast.inner_text()
+            assert EXAMPLE_PHOTO.name in toast.inner_text()
+    finally:
+        d.close()
+    assert d.pipeline.calls == []

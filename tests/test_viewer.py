@@ -192,3 +192,46 @@ def test_time_slider_switches_frames_in_the_page(tmp_path):
             assert color_fraction(_canvas_image(page), (230, 25, 25)) < 0.005
     finally:
         viewer.close()
+
+
+def test_listening_beyond_loopback_warns(caplog):
+    from facelift.app import warn_if_public
+
+    with caplog.at_level("WARNING"):
+        warn_if_public("127.0.0.1")
+    assert caplog.records == []
+    with caplog.at_level("WARNING"):
+        warn_if_public("0.0.0.0")
+    assert "anyone who can reach this machine" in caplog.text
+
+
+def test_cli_view_serves_the_page_until_interrupted(tmp_path):
+    """The real command in its own process: the page answers on loopback; Ctrl-C ends it cleanly."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import urllib.request
+
+    blob((0, 0, 0), RED, n=100).save_ply(tmp_path / "head.ply")
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "facelift", "view", str(tmp_path / "head.ply"),
+                             "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        def page_answers():
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as r:
+                    return r.status == 200 and b"<html" in r.read(2000).lower()
+            except OSError:
+                return False
+
+        assert _wait_for(page_answers, timeout=60), "facelift view never served its page"
+        proc.send_signal(signal.SIGINT)
+        out, _ = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert f"http://127.0.0.1:{port}" in out
+    assert proc.returncode == 130  # the CLI's code for an interrupt, not a traceback
+    assert "Traceback" not in out

@@ -296,7 +296,8 @@ class Demo:
                                        object_fit="contain", elem_id="views")
                     model = gr.Model3D(label="3D Gaussians (drag to orbit, scroll to zoom)", height=400,
                                        clear_color=(1.0, 1.0, 1.0, 1.0), elem_id="model3d")
-                    download = gr.File(label="Download gaussians.ply", interactive=False, elem_id="download")
+                    download = gr.File(label="Download gaussians.ply", interactive=False, height=100,
+                                       elem_id="download")
 
             upload.upload(self._preview, inputs=upload, outputs=[preview, status], queue=False)
             upload.clear(lambda: (None, ""), outputs=[preview, status], queue=False)

@@ -31,7 +31,7 @@ from PIL import Image
 
 from facelift.app import LOOPBACK, require, warn_if_public
 from facelift.atomic import atomic_path
-from facelift.cameras import RADIUS, VIEW_NAMES, Camera, facelift_cameras, intrinsics_matrix
+from facelift.cameras import RADIUS, VIEW_NAMES, Camera, facelift_cameras, intrinsics_matrix, orbit_position
 from facelift.errors import FaceliftError
 from facelift.gaussians import Gaussians, matrix_to_quat
 
@@ -41,6 +41,7 @@ DEFAULT_PORT = 8080
 SPLAT_SUFFIXES = (".ply", ".splat")
 #: Distance of the initial viewpoint: a little behind the input cameras, so their frusta are in view.
 INITIAL_DISTANCE = 1.6 * RADIUS
+INITIAL_VIEW = (30.0, 20.0)  # azimuth, elevation in degrees (facelift.cameras.orbit_position)
 FRUSTUM_SCALE = 0.25
 VIEWS_GRID_COLUMNS = 3  # facelift.outputs writes views.png as a 3x2 grid, row by row
 
@@ -187,8 +188,9 @@ class Viewer:
 
         srv = self.server
         srv.scene.set_up_direction("+z")
-        # Start where the paper's front camera looks from (face toward -Y), a little further back.
-        srv.initial_camera.position = (0.0, -INITIAL_DISTANCE, 0.35 * INITIAL_DISTANCE)
+        # A three-quarter view from a little above, further back than the input cameras, so
+        # the face, its profile and the camera rig are all in sight.
+        srv.initial_camera.position = tuple(orbit_position(*INITIAL_VIEW, radius=INITIAL_DISTANCE).tolist())
         srv.initial_camera.look_at = (0.0, 0.0, 0.0)
         srv.initial_camera.up = (0.0, 0.0, 1.0)
 
