@@ -195,6 +195,7 @@ def test_benchmark_writes_tables_images_and_the_paper_comparison(tmp_path):
     assert math.isclose(res.per_view.rows[0]["PSNR"], expected, rel_tol=1e-6)
     summary = (tmp_path / "out" / "summary.md").read_text()
     assert "16.61" in summary and "0.1573" in summary and "ours (this run)" in summary
+    assert "| PSNR-masked ↑ | SSIM-masked ↑ |" in summary  # extra columns from Cafca's masks
     assert list(csv.DictReader((tmp_path / "out" / "per_subject.csv").open()))[0]["subject"] == "00002"
     assert (tmp_path / "out" / "images" / "00002_C05.png").is_file()
     assert "C12" in (tmp_path / "out" / "excluded.txt").read_text()
@@ -325,3 +326,5 @@ def test_benchmark_renders_with_the_real_rasterizer_through_transferred_cameras(
         assert out.shape == (16, 16, 4)
         assert float(out[8, 8, 3]) > 0.9 and float(out[0, 0, 3]) < 0.05  # head in the middle, white around
     assert all(math.isfinite(r["PSNR"]) for r in res.per_view.rows)
+    # Cafca's masks give the extra columns; the ball is smaller than the fake masks' box.
+    assert all(0.0 < r["IoU"] < 1.0 and math.isfinite(r["PSNR-masked"]) for r in res.per_view.rows)

@@ -34,7 +34,7 @@ from facelift.cameras import Camera, facelift_cameras
 from facelift.errors import FaceliftError
 from facelift.eval import metrics as M
 from facelift.eval.datasets import SubjectViews, open_dataset, our_test_cameras, read_view_list, square_resize
-from facelift.eval.report import EvalTable, MetricSuite, fmt, resize_image
+from facelift.eval.report import HIGHER_IS_BETTER, EvalTable, MetricSuite, fmt, resize_image
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,8 @@ def comparison_markdown(ours: dict[str, float], dataset: str, aligned: bool, lab
     caption, table = paper_numbers(dataset, aligned)
     cols = [c for c in METRIC_ORDER if any(c in row for row in table.values())]
     extra = [c for c in ours if c not in cols and c not in ("views",)]
-    header = "| method | " + " | ".join(f"{c} {'↑' if c in ('PSNR', 'SSIM') else '↓'}" for c in cols + extra) + " |"
+    arrow = {True: " ↑", False: " ↓", None: ""}
+    header = "| method | " + " | ".join(f"{c}{arrow[HIGHER_IS_BETTER.get(c)]}" for c in cols + extra) + " |"
     lines = [f"{caption}, with this run's means:", "", header, "|" + "---|" * (len(cols) + len(extra) + 1)]
     for method, row in table.items():
         lines.append(f"| {method} (paper) | " + " | ".join(fmt(c, row.get(c, math.nan)) for c in cols + extra) + " |")
@@ -141,7 +142,9 @@ def run_benchmark(dataset: str, root: str | Path, rows: Sequence[SubjectViews], 
     ``reconstruct``; each test camera is transferred into our system
     (:func:`facelift.eval.datasets.our_test_cameras`) and rendered at ``size``²; the target is the
     dataset image, centre-cropped and resized to ``size``², on white where masked. Aligned runs
-    warp each render onto its target's landmarks first and drop views without a face.
+    warp each render onto its target's landmarks first and drop views without a face. Where the
+    dataset has foreground masks (Cafca), masked PSNR/SSIM (and, unaligned, the silhouette IoU
+    of the render's alpha) are reported as extra columns beside the paper's metrics.
 
     Writes ``per_view.{csv,md}``, ``per_subject.{csv,md}``, ``summary.md`` (our means beside
     the paper's table), ``excluded.txt`` and ``images/SUBJECT_VIEW.png`` (render | target).
@@ -163,17 +166,20 @@ def run_benchmark(dataset: str, root: str | Path, rows: Sequence[SubjectViews], 
         sub_table = EvalTable(key="view", columns=list(suite.columns))
         for i, view in enumerate(subject.test_views):
             target = square_resize(view.load(), size)
+            mask = target[..., 3] if target.shape[-1] == 4 else None  # Cafca's foreground mask
             target = M.composite(target) if target.shape[-1] == 4 else target
-            pred = render(gaussians, cams[i])[..., :3]
+            rgba = render(gaussians, cams[i])
+            pred, pred_alpha = rgba[..., :3], rgba[..., 3]
             key = f"{subject.subject}/{view.name}"
             if aligned:
+                pred_alpha = None  # the warp moves pixels; the render's silhouette no longer applies
                 warped = aligner(pred.float().numpy(), target.float().numpy())
                 if warped is None:
                     excluded.append(f"{key}: no face detected")
                     log.info("excluded %s (no face)", key)
                     continue
                 pred = torch.from_numpy(np.array(warped, dtype=np.float32))
-            values = suite(pred, target)
+            values = suite(pred, target, mask, pred_alpha)
             per_view.add(key, values)
             sub_table.add(view.name, values)
             _save_side_by_side(out_dir / "images" / f"{subject.subject}_{view.name}.png", pred, target)
