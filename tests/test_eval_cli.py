@@ -71,3 +71,10 @@ def test_explicit_lpips_without_weights_fails_clearly(folders, tmp_path, monkeyp
     monkeypatch.setattr(perceptual, "_lpips_package_lin", lambda: None)
     assert main(["eval", "images", str(pred), str(gt), "--metrics", "lpips"]) == 2
     assert "alexnet-owt-7be5be79.pth" in capsys.readouterr().err
+
+
+def test_metrics_option_selects_columns(folders, capsys):
+    pred, gt = folders
+    assert main(["eval", "images", str(pred), str(gt), "--metrics", "ssim"]) == 0
+    out = capsys.readouterr().out
+    assert "SSIM" in out and "PSNR" not in out

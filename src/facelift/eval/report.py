@@ -42,26 +42,30 @@ PairFn = Callable[[Tensor, Tensor], Tensor]
 class MetricSuite:
     """Which metrics to compute. Learned metrics are callables ``(pred, target) → (...)``."""
 
-    pixel: bool = True  # PSNR + SSIM (and their masked variants when a mask is given)
+    psnr: bool = True  # with a mask also PSNR-masked
+    ssim: bool = True  # with a mask also SSIM-masked
     learned: dict[str, PairFn] = field(default_factory=dict)  # column name → distance function
 
     @property
     def columns(self) -> list[str]:
-        cols = ["PSNR", "SSIM"] if self.pixel else []
-        return cols + list(self.learned)
+        return ["PSNR"] * self.psnr + ["SSIM"] * self.ssim + list(self.learned)
 
     def __call__(self, pred: Tensor, target: Tensor, mask: Tensor | None = None,
                  pred_alpha: Tensor | None = None) -> dict[str, float]:
-        """One pair of (H, W, 3) images in [0, 1] → {column: value}."""
+        """One pair of (H, W, 3) images in [0, 1] → {column: value}. With ``mask`` (H, W) the
+        masked variants are added, and with ``pred_alpha`` (H, W) the silhouette IoU."""
         row: dict[str, float] = {}
-        if self.pixel:
+        if self.psnr:
             row["PSNR"] = float(M.psnr(pred, target))
+        if self.ssim:
             row["SSIM"] = float(M.ssim(pred, target))
-            if mask is not None:
+        if mask is not None:
+            if self.psnr:
                 row["PSNR-masked"] = float(M.masked_psnr(pred, target, mask))
+            if self.ssim:
                 row["SSIM-masked"] = float(M.masked_ssim(pred, target, mask))
-                if pred_alpha is not None:
-                    row["IoU"] = float(M.silhouette_iou(pred_alpha, mask))
+            if pred_alpha is not None:
+                row["IoU"] = float(M.silhouette_iou(pred_alpha, mask))
         for name, fn in self.learned.items():
             row[name] = float(fn(pred[None], target[None])[0])
         return row
@@ -86,7 +90,7 @@ def build_suite(names: Sequence[str] | None = None, *, lpips_weights: str | Path
         "arcface": ("ArcFace", lambda: identity.ArcFaceDistance.from_onnx(arcface)),
         "dlib-id": ("dlib-id", lambda: identity.DlibIdentity()),
     }
-    suite = MetricSuite(pixel=auto or "psnr" in wanted or "ssim" in wanted)
+    suite = MetricSuite(psnr=auto or "psnr" in wanted, ssim=auto or "ssim" in wanted)
     for key in wanted:
         if key not in loaders:
             continue
