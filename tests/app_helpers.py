@@ -86,23 +86,30 @@ class FakeOutput:
 class FakePipeline:
     """The call signature and outputs of ``FaceLiftPipeline``, without models.
 
-    It decodes the image with the real loader (so a non-image fails with the real message),
-    reports progress like the pipeline, and returns a blue ball of Gaussians. ``calls``
-    records the keyword arguments of each call.
+    It runs the real preprocessing (so a non-image or a photo without a face fails with the
+    real message; ``real_preprocess=False`` only decodes the image), reports progress like the
+    pipeline, and returns a blue ball of Gaussians as "Stage II". ``calls`` records the
+    keyword arguments of each call.
     """
 
-    def __init__(self):
+    def __init__(self, real_preprocess: bool = False):
         self.calls: list[dict] = []
+        self.real_preprocess = real_preprocess
 
     def __call__(self, image, seed=0, num_inference_steps=50, guidance_scale=3.0, crop=True, progress=None):
         from facelift.preprocess.io import load_image
 
         self.calls.append(dict(seed=seed, num_inference_steps=num_inference_steps,
                                guidance_scale=guidance_scale, crop=crop))
-        loaded = load_image(image)
-        inp = Image.fromarray(loaded.rgb).resize((512, 512))
         if progress:
             progress("preprocess", 0.0)
+        if self.real_preprocess:
+            from facelift.preprocess import preprocess_image
+
+            inp = preprocess_image(image, crop=crop).image
+        else:
+            inp = Image.fromarray(load_image(image).rgb).resize((512, 512))
+        if progress:
             progress("views", 0.1)
         views = [Image.fromarray((np.asarray(inp) * (0.4 + 0.1 * i)).astype(np.uint8)) for i in range(6)]
         if progress:

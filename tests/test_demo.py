@@ -136,6 +136,16 @@ def test_the_page_handler_turns_every_failure_into_a_message(demo, tmp_path):
     assert demo._run(None, 0, 2, 3.0, True, 8)[5].startswith("**Error**: please upload")
 
 
+def test_a_photo_without_a_face_gets_the_preprocessing_message_with_the_pages_advice(tmp_path):
+    grey = tmp_path / "wall.png"
+    Image.new("RGB", (256, 256), (128, 128, 128)).save(grey)
+    d = Demo(FakePipeline(real_preprocess=True), workdir=tmp_path / "work")
+    with pytest.warns(UserWarning, match="no face found"):  # gr.Warning outside a request
+        out = d._run(str(grey), 0, 2, 3.0, True, 8)
+    assert out[5].startswith("**Error**: wall.png: no face found")
+    assert 'untick "Detect and crop the face"' in out[5] and "--no-crop" not in out[5]
+
+
 def test_cli_demo_with_unusable_weights_exits_2_with_one_line(tmp_path, capsys):
     from facelift.cli import main
 
@@ -155,7 +165,7 @@ def _pipeline():
         return FaceLiftPipeline.from_pretrained("tiny")
     except (ImportError, FaceliftError) as e:
         print(f"demo browser tests use FakePipeline: {e}")
-        return FakePipeline()
+        return FakePipeline(real_preprocess=True)
 
 
 @pytest.fixture(scope="module")

@@ -61,6 +61,20 @@ STAGE_LABELS = {
 }
 
 
+#: Command-line advice in library messages, said the way the page offers it.
+_PAGE_HINTS = {
+    "pass --no-crop (crop=False)": 'untick "Detect and crop the face"',
+    "--no-crop": 'untick "Detect and crop the face"',
+}
+
+
+def for_the_page(message: str) -> str:
+    """A library error message with its command-line hints turned into the page's controls."""
+    for cli, page in _PAGE_HINTS.items():
+        message = message.replace(cli, page)
+    return message
+
+
 @dataclass
 class DemoLimits:
     """What one visitor may ask of the server.
@@ -198,7 +212,7 @@ class Demo:
             out.save(result_dir, turntable=TurntableSpec(frames=int(frames), size=self.turntable_size),
                      format="ply", progress=False)
         except FaceliftError as e:
-            raise FaceliftError(str(e).replace(cwd_name, name)) from None
+            raise FaceliftError(for_the_page(str(e).replace(cwd_name, name))) from None
 
         views = []
         for i, view in enumerate(out.views):
@@ -258,7 +272,7 @@ class Demo:
 
             img = load_image(path, name=name)
         except FaceliftError as e:
-            return None, f"**Error**: {e}"
+            return None, f"**Error**: {for_the_page(str(e))}"
         return Image.fromarray(img.rgb), f"{name}: {img.width}x{img.height} px. Press **Reconstruct**."
 
     def build(self):
