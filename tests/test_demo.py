@@ -24,7 +24,7 @@ from facelift.gaussians import Gaussians
 pytest.importorskip("gradio")
 
 from facelift.app import free_port  # noqa: E402
-from facelift.app.demo import Demo, DemoLimits, display_copy  # noqa: E402
+from facelift.app.demo import DISPLAY_SCALE, Demo, DemoLimits, display_copy  # noqa: E402
 
 FAST = {"steps": 2, "frames": 8}
 
@@ -76,9 +76,10 @@ def test_display_copy_puts_the_head_upright_facing_gradios_camera():
     g.means = torch.tensor([[0.0, 0.0, 1.0], [0.0, -1.0, 0.0], [-1.0, 0.0, 0.0]])  # top, face, subject's right
     g.scales = torch.tensor([[0.1, 0.2, 0.3]] * 3)
     d = display_copy(g)
-    torch.testing.assert_close(d.means, torch.tensor([[0.0, -1.0, 0.0], [0.0, 0.0, -1.0], [-1.0, 0.0, 0.0]]))
+    k = DISPLAY_SCALE
+    torch.testing.assert_close(d.means, k * torch.tensor([[0.0, -1.0, 0.0], [0.0, 0.0, -1.0], [-1.0, 0.0, 0.0]]))
     # A covariance rotates as R S R^T: the z extent (0.3) of the head becomes its y extent.
-    torch.testing.assert_close(torch.diagonal(d.covariances()[0]), torch.tensor([0.01, 0.09, 0.04]),
+    torch.testing.assert_close(torch.diagonal(d.covariances()[0]), k**2 * torch.tensor([0.01, 0.09, 0.04]),
                                atol=1e-6, rtol=0)
 
 

@@ -52,6 +52,9 @@ TITLE = "FaceLift: a 3D head from one photo"
 #: Rotating +90° about X maps (x, y, z) -> (x, -z, y): up becomes -Y and the face looks toward
 #: -Z, at that camera, the subject's right on the viewer's left. Only the displayed copy is rotated.
 _WORLD_TO_DISPLAY = torch.tensor([[1.0, 0.0, 0.0], [0.0, 0.0, -1.0], [0.0, 1.0, 0.0]])
+#: That camera orbits at distance 5 with a ~25° field of view, so it sees about ±1.1 units:
+#: our head, inside [-1, 1]³, would touch the frame; shrunk, it sits in it with a margin.
+DISPLAY_SCALE = 0.6
 #: What the page says while the pipeline is in one of its stages.
 STAGE_LABELS = {
     "preprocess": "Preprocessing: finding the face, removing the background",
@@ -120,8 +123,9 @@ def load_pipeline(weights: str | Path = "tiny", device: str | None = None):
 
 
 def display_copy(gaussians):
-    """The Gaussians turned Y-down for Gradio's viewer (the downloaded PLY keeps our Z-up world)."""
-    return gaussians.detach().to("cpu").transformed(rotation=_WORLD_TO_DISPLAY)
+    """The Gaussians turned Y-down and scaled to fit Gradio's viewer (the downloaded PLY keeps
+    our Z-up world and scale)."""
+    return gaussians.detach().to("cpu").transformed(rotation=_WORLD_TO_DISPLAY, scale=DISPLAY_SCALE)
 
 
 class Demo:
