@@ -212,25 +212,37 @@ class ArcFaceDistance:
         model = OnnxEmbedder(find_arcface(path), config)
         return cls(model, MediapipeLandmarks(), size=model.size)
 
-    def embed(self, image) -> np.ndarray | None:
-        """(H, W, 3) image → L2-normalised embedding (D,), or None without a detectable face."""
+    def _crop(self, image) -> np.ndarray | None:
         if self.landmarks is None:
             self.landmarks = MediapipeLandmarks()
         lm = self.landmarks(image)
-        if lm is None:
-            return None
-        face = align_face(image, lm, self.size)
-        e = self.embedder(face[None])[0].astype(np.float64)
-        return e / max(np.linalg.norm(e), 1e-12)
+        return None if lm is None else align_face(image, lm, self.size)
+
+    def embed_batch(self, images) -> list[np.ndarray | None]:
+        """Images (N, H, W, 3) → L2-normalised embeddings (D,) (None where no face is found);
+        the aligned crops go through the network as one batch."""
+        crops = [self._crop(img) for img in images]
+        found = [i for i, c in enumerate(crops) if c is not None]
+        out: list[np.ndarray | None] = [None] * len(crops)
+        if found:
+            emb = np.asarray(self.embedder(np.stack([crops[i] for i in found])), np.float64)
+            emb = emb / np.linalg.norm(emb, axis=-1, keepdims=True).clip(1e-12)
+            for i, e in zip(found, emb):
+                out[i] = e
+        return out
+
+    def embed(self, image) -> np.ndarray | None:
+        """(H, W, 3) image → L2-normalised embedding (D,), or None without a detectable face."""
+        return self.embed_batch([image])[0]
 
     def __call__(self, pred: Tensor, target: Tensor) -> Tensor:
         batch = pred.shape[:-3]
         p = pred.reshape(-1, *pred.shape[-3:])
         t = target.reshape(-1, *target.shape[-3:])
-        out = []
-        for i in range(p.shape[0]):
-            ep, et = self.embed(p[i]), self.embed(t[i])
-            out.append(np.nan if ep is None or et is None else float(cosine_distance(ep[None], et[None])[0]))
+        emb = self.embed_batch(list(p) + list(t))
+        n = p.shape[0]
+        out = [np.nan if emb[i] is None or emb[n + i] is None else float(cosine_distance(emb[i][None], emb[n + i][None])[0])
+               for i in range(n)]
         return torch.tensor(out, dtype=torch.float64).reshape(batch)
 
 
