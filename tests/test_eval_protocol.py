@@ -328,3 +328,22 @@ def test_benchmark_renders_with_the_real_rasterizer_through_transferred_cameras(
     assert all(math.isfinite(r["PSNR"]) for r in res.per_view.rows)
     # Cafca's masks give the extra columns; the ball is smaller than the fake masks' box.
     assert all(0.0 < r["IoU"] < 1.0 and math.isfinite(r["PSNR-masked"]) for r in res.per_view.rows)
+
+
+def test_benchmark_reports_a_failed_subject_and_goes_on(tmp_path):
+    _fake_cafca(tmp_path / "cafca", subject="00002")
+    _fake_cafca(tmp_path / "cafca", subject="00004")
+    flat = _Flat()
+
+    def reconstruct(image):
+        if reconstruct.n == 0:
+            reconstruct.n += 1
+            raise FaceliftError("no face found in the input")
+        return flat.reconstruct(image)
+
+    reconstruct.n = 0
+    rows = [D.SubjectViews("00002", "C00", ("C05",)), D.SubjectViews("00004", "C00", ("C05",))]
+    res = P.run_benchmark("cafca", tmp_path / "cafca", rows, reconstruct, MetricSuite(), tmp_path / "out",
+                          aligned=True, size=16, render=flat.render, aligner=lambda r, t: r)
+    assert [r["view"] for r in res.per_view.rows] == ["00004/C05"]
+    assert res.excluded == ["00002: reconstruction failed: no face found in the input"]

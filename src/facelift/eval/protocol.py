@@ -146,8 +146,9 @@ def run_benchmark(dataset: str, root: str | Path, rows: Sequence[SubjectViews], 
     dataset has foreground masks (Cafca), masked PSNR/SSIM (and, unaligned, the silhouette IoU
     of the render's alpha) are reported as extra columns beside the paper's metrics.
 
-    Writes ``per_view.{csv,md}``, ``per_subject.{csv,md}``, ``summary.md`` (our means beside
-    the paper's table), ``excluded.txt`` and ``images/SUBJECT_VIEW.png`` (render | target).
+    Writes ``per_view.{csv,md}``, ``per_subject.{csv,md}``, ``summary.md`` (our means over all
+    evaluated views beside the paper's table), ``excluded.txt`` (views without a face, subjects
+    whose reconstruction failed) and ``images/SUBJECT_VIEW.png`` (render | target).
     """
     ds = open_dataset(dataset, root)
     render = render or default_render
@@ -161,7 +162,12 @@ def run_benchmark(dataset: str, root: str | Path, rows: Sequence[SubjectViews], 
         subject = ds.subject(row, aligned=aligned)
         inp = subject.input_view.load()
         inp = M.composite(inp) if inp.shape[-1] == 4 else inp
-        gaussians = reconstruct(inp)
+        try:
+            gaussians = reconstruct(inp)
+        except FaceliftError as e:  # e.g. no face in the input photo: report it, go on with the rest
+            excluded.append(f"{subject.subject}: reconstruction failed: {e}")
+            log.warning("subject %s skipped: %s", subject.subject, e)
+            continue
         cams = our_test_cameras(subject, size)
         sub_table = EvalTable(key="view", columns=list(suite.columns))
         for i, view in enumerate(subject.test_views):
@@ -193,7 +199,8 @@ def run_benchmark(dataset: str, root: str | Path, rows: Sequence[SubjectViews], 
     per_view.write(out_dir / "per_view.csv")
     per_subject.write(out_dir / "per_subject.csv")
     summary = [f"# {dataset} benchmark ({'landmark-aligned' if aligned else 'unaligned'}), "
-               f"{len(per_subject.rows)} subjects, {len(per_view.rows)} views, {size}×{size}", "", comparison, "",
+               f"{len(per_subject.rows)} subjects, {len(per_view.rows)} views, {size}×{size}", "",
+               "Our row is the mean over all evaluated views.", "", comparison, "",
                "Per subject (mean over its views):", "", per_subject.to_markdown()]
     if excluded:
         summary += ["", f"{len(excluded)} views excluded (see excluded.txt)."]
