@@ -157,3 +157,15 @@ def test_dreamsim_wrapper_checks_the_cache_and_batches(tmp_path, monkeypatch, _f
     import dreamsim
 
     assert dreamsim.calls == [(str(cache), "ensemble")]
+
+
+def test_convert_lpips_cli_writes_a_loadable_file(weights, tmp_path):
+    from facelift.cli import main
+
+    folder, alex, _ = weights
+    out = tmp_path / "packed" / P.LPIPS_COMBINED_FILE
+    assert main(["eval", "convert-lpips", "--alexnet", str(folder / P.ALEXNET_FILE), "--lin", str(folder / P.LPIPS_LIN_FILE),
+                 "-o", str(out)]) == 0
+    assert torch.equal(P.load_lpips(out).features[0].weight, alex["features.0.weight"])
+    assert main(["eval", "convert-lpips", "--alexnet", str(tmp_path / "nope.pth"), "--lin", str(folder / P.LPIPS_LIN_FILE),
+                 "-o", str(out)]) == 2
