@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-import torch
 import torch.nn.functional as F
 from torch import Tensor
 from tqdm import tqdm
