@@ -34,7 +34,7 @@ def config(**train) -> MVDiffConfig:
 
 
 def dataset(n: int = 3, size: int = 16) -> list[dict]:
-    """Random RGBA heads: a coloured disc per view on a transparent background."""
+    """Random RGBA heads: a coloured disc per view on a transparent background (premultiplied)."""
     g = torch.Generator().manual_seed(0)
     yy, xx = torch.meshgrid(torch.linspace(-1, 1, size), torch.linspace(-1, 1, size), indexing="ij")
     items = []
@@ -45,7 +45,7 @@ def dataset(n: int = 3, size: int = 16) -> list[dict]:
             r = 0.5 + 0.1 * math.cos(v)
             alpha = ((xx**2 + yy**2) < r**2).float()[None]
             rgb = colour.view(3, 1, 1) * (0.6 + 0.4 * torch.rand(1, size, size, generator=g))
-            views.append(torch.cat([rgb, alpha]))
+            views.append(torch.cat([rgb * alpha, alpha]))  # premultiplied
         views = torch.stack(views)
         items.append({"input": views[0], "views": views})
     return items
@@ -161,3 +161,24 @@ def test_training_run_resumes_exactly_and_exports_a_pipeline(tmp_path):
         assert torch.equal(v, ema[k]), k
     out = pipe(data[0]["input"], num_inference_steps=2, output_type="pt").images
     assert out.shape == (1, 6, 3, 16, 16)
+
+
+def test_stage1_views_from_the_dataset_layout_composite_on_any_background(tmp_path):
+    import numpy as np
+
+    from facelift.cameras import facelift_cameras
+    from facelift.data import layout
+    from facelift.train.mvdiff import composite, load_dataset
+
+    rng = np.random.default_rng(0)
+    rgba = [rng.integers(0, 256, (16, 16, 4), dtype=np.uint8) for _ in range(6)]
+    layout.write_subject(tmp_path / "s0", rgba, facelift_cameras(16), {"num_fixed_views": 6})
+    data = load_dataset(tmp_path, 16)
+    item = data[0]
+    assert item["views"].shape == (6, 4, 16, 16) and torch.equal(item["input"], item["views"][0])
+    straight = torch.from_numpy(np.stack(rgba)).permute(0, 3, 1, 2).float() / 255.0
+    a = straight[:, 3:]
+    for bg in BACKGROUNDS:
+        expected = straight[:, :3] * a + torch.tensor(bg).view(1, 3, 1, 1) * (1 - a)
+        got = composite(item["views"][None], torch.tensor([bg]))[0]
+        torch.testing.assert_close(got, expected, atol=1e-5, rtol=0)

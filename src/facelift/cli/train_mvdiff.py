@@ -22,7 +22,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--preset", default=None, help="tiny (CPU, 64²) or paper (SD 2.1-unCLIP, 512²); default tiny, "
                                                    "or the run's saved config when resuming")
     p.add_argument("--data", type=Path, required=True, help="training dataset folder")
-    p.add_argument("--val-data", type=Path, default=None, help="validation dataset (default: the training data)")
+    p.add_argument("--val-data", type=Path, default=None,
+                   help="validation dataset (default: the 'val' split of --data, else its training split)")
     p.add_argument("--out", type=Path, required=True, help="run folder (checkpoints, logs, samples, pipeline/)")
     p.add_argument("--stage", choices=("all", "vae", "unet"), default="all",
                    help="vae: the tiny VAE only; unet: the diffusion model (needs RUN/vae or --vae for tiny)")
@@ -40,8 +41,15 @@ def run(args: argparse.Namespace) -> int:
 
     resume = not args.fresh
     cfg = resolve_config(args.preset, args.overrides, args.out, resume)
-    data = load_dataset(args.data, cfg.model.image_size)
-    val = load_dataset(args.val_data, cfg.model.image_size) if args.val_data else None
+    from facelift.errors import FaceliftError
+
+    data = load_dataset(args.data, cfg.model.image_size, split="train")
+    try:
+        val = load_dataset(args.val_data or args.data, cfg.model.image_size, split="val" if not args.val_data else "all")
+    except FaceliftError:
+        if args.val_data:
+            raise
+        val = None  # no held-out split: validate on training subjects
     builds_vae = cfg.model.base is None
     if args.stage in ("all", "vae") and builds_vae and args.vae is None:
         if args.stage == "vae" or not (args.out / "vae" / "config.json").is_file():

@@ -29,9 +29,9 @@ dropout) comes from a generator seeded by (seed, s, rank), so a resumed run repe
 uninterrupted one.
 
 Data: any dataset whose items are ``{"input": (C, H, W), "views": (V, C, H, W)}`` floats in
-[0, 1], C = 4 (RGBA, backgrounds composited here) or 3. :class:`FolderViews` reads the
-project's on-disk layout (``ROOT/<subject>/transforms.json`` + images), picking the six
-Stage I views by camera position.
+[0, 1], C = 4 (premultiplied RGBA, backgrounds composited here) or 3 (used as is).
+:class:`StageIViews` adapts :class:`facelift.data.loaders.StageIDataset` (the project's
+on-disk layout, identity splits) to that.
 """
 
 from __future__ import annotations
@@ -50,7 +50,6 @@ import torch.nn.functional as F
 from diffusers.training_utils import compute_snr
 from torch import Tensor, nn
 
-from facelift.cameras import RADIUS, VIEW_NAMES, facelift_cameras
 from facelift.config import apply_overrides, load_config, save_config
 from facelift.errors import FaceliftError
 from facelift.mvdiff import build_pipeline
@@ -76,53 +75,37 @@ BACKGROUNDS = ((1.0, 1.0, 1.0), (0.0, 0.0, 0.0), (0.5, 0.5, 0.5))
 
 
 # ------------------------------------------------------------------------------ data
-class FolderViews:
-    """Stage I samples from ``ROOT/<subject>/transforms.json`` folders (SPEC §4 layout).
+class StageIViews:
+    """Stage I samples with alpha, from :class:`facelift.data.StageIDataset` (project layout).
 
-    Each item: ``input`` = the front view, ``views`` = the 6 views in
-    :data:`facelift.cameras.VIEW_NAMES` order, RGBA (alpha ones if the files have none),
-    (4, S, S) / (6, 4, S, S) floats. Views are matched to the rig by camera position (within
-    5% of the orbit radius, in the subject's normalised frame); subjects without all six are
-    skipped with a warning.
+    Items: ``input`` (4, H, W) and ``views`` (6, 4, H, W), RGBA with premultiplied colour,
+    so :func:`composite` can put any background behind them.
     """
 
-    def __init__(self, root: str | Path, size: int):
-        from facelift.train.lrm import SubjectFolders  # the shared reader of the layout
+    def __init__(self, root: str | Path, size: int, split: str | Sequence[str] = "train"):
+        from facelift.data.loaders import StageIDataset
 
-        self.folders = SubjectFolders(root, size, background=(1.0, 1.0, 1.0))
-        self.size = size
-        rig = facelift_cameras(size).position.double()
-        self.index: list[tuple[int, list[int]]] = []
-        for i in range(len(self.folders)):
-            _, _, cams, _ = self.folders._load(i)
-            pos = cams.position.double()
-            scale = RADIUS / pos.norm(dim=-1).clamp_min(1e-9).mean()  # rigs at another radius still match
-            d = torch.cdist(rig, pos * scale)
-            best = d.argmin(dim=1)
-            if bool((d.gather(1, best[:, None]) < 0.05 * RADIUS).all()):
-                self.index.append((i, best.tolist()))
-            else:
-                log.warning("%s: no full set of the 6 Stage I views; skipped", self.folders.subjects[i])
-        if not self.index:
-            raise FaceliftError(f"{root}: no subject has the 6 Stage I views ({', '.join(VIEW_NAMES)})")
+        self.data = StageIDataset(root, split=split, resolution=size, background=(0.0, 0.0, 0.0))
 
     def __len__(self) -> int:
-        return len(self.index)
+        return len(self.data)
 
     def __getitem__(self, k: int) -> dict[str, Tensor]:
-        i, idx = self.index[k]
-        rgb, alpha, _, _ = self.folders._load(i)
-        views = torch.cat([rgb[idx], alpha[idx]], dim=1).float() / 255.0
+        item = self.data[k]
+        # Composited on black, the colour is exactly the premultiplied colour.
+        views = torch.cat([item["images"], item["alphas"]], dim=1)
         return {"input": views[0], "views": views}
 
 
 def composite(rgba: Tensor, background: Tensor) -> Tensor:
-    """(..., C, H, W) RGBA (or RGB, returned as is) over per-sample colours (B, 3) -> RGB."""
+    """(B, ..., 4, H, W) premultiplied RGBA over per-sample colours (B, 3) -> RGB.
+
+    3-channel input is returned as is (already composited)."""
     if rgba.shape[-3] == 3:
         return rgba
-    bg = background.view(background.shape[0], *([1] * (rgba.ndim - 4)), 3, 1, 1)
+    bg = background.view(background.shape[0], *([1] * (rgba.ndim - 4)), 3, 1, 1).to(rgba)
     a = rgba[..., 3:, :, :]
-    return rgba[..., :3, :, :] * a + bg * (1.0 - a)
+    return (rgba[..., :3, :, :] + bg * (1.0 - a)).clamp(0.0, 1.0)
 
 
 def step_generator(seed: int, step: int, rank: int, salt: str = "") -> torch.Generator:
@@ -563,6 +546,6 @@ def load_checkpoint_into_pipeline(pipe: FaceLiftMultiViewPipeline, checkpoint: s
     return pipe
 
 
-def load_dataset(root: str | Path, size: int) -> Any:
-    """The Stage I dataset at ``root`` (project layout, see :class:`FolderViews`)."""
-    return FolderViews(root, size)
+def load_dataset(root: str | Path, size: int, split: str | Sequence[str] = "train") -> Any:
+    """The Stage I dataset at ``root`` (project layout, see :class:`StageIViews`)."""
+    return StageIViews(root, size, split)
