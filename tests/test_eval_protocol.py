@@ -347,3 +347,33 @@ def test_benchmark_reports_a_failed_subject_and_goes_on(tmp_path):
                           aligned=True, size=16, render=flat.render, aligner=lambda r, t: r)
     assert [r["view"] for r in res.per_view.rows] == ["00004/C05"]
     assert res.excluded == ["00002: reconstruction failed: no face found in the input"]
+
+
+def test_export_cameras_then_evaluate_another_methods_renders(tmp_path, capsys):
+    from facelift.cameras import read_transforms
+    from facelift.cli import main
+    from facelift.eval.metrics import composite, psnr
+
+    cams = _fake_cafca(tmp_path / "cafca")
+    lst = tmp_path / "list.csv"
+    lst.write_text("subject,input_view,test_views\n00002,C00,C05 C12\n")
+    assert main(["eval", "export-cameras", "--dataset", "cafca", "--root", str(tmp_path / "cafca"), "--subjects", str(lst),
+                 "--aligned", "--size", "24", "-o", str(tmp_path / "export")]) == 0
+    exported, files, extra = read_transforms(tmp_path / "export" / "00002" / "transforms.json")
+    assert files == ["C05.png", "C12.png"] and extra["facelift_benchmark"]["input_view"] == "C00"
+    assert torch.allclose(exported.c2w, cams.c2w[[5, 12]], atol=1e-4)
+    assert Image.open(tmp_path / "export" / "00002" / "input.png").size == (32, 24)
+    # "Another method" renders only C05, at another size, grey on a transparent film.
+    grey = np.zeros((48, 48, 4), np.uint8)
+    grey[..., :3] = 128
+    grey[..., 3] = 255
+    _write_png(tmp_path / "renders" / "00002" / "C05.png", grey)
+    # (unaligned, so every camera of the subject is a test view): C05 is evaluated, the rest reported.
+    assert main(["eval", "benchmark", "--dataset", "cafca", "--root", str(tmp_path / "cafca"), "--subjects", str(lst),
+                 "--renders", str(tmp_path / "renders"), "--size", "24", "--metrics", "psnr", "-o", str(tmp_path / "rep2")]) == 0
+    rows = list(csv.DictReader((tmp_path / "rep2" / "per_view.csv").open()))
+    assert [r["view"] for r in rows] == ["00002/C05", "mean"]
+    target = composite(D.square_resize(D.CafcaDataset(tmp_path / "cafca").view("00002", "C05").load(), 24))
+    assert math.isclose(float(rows[0]["PSNR"]), float(psnr(torch.full((24, 24, 3), 128 / 255), target)), rel_tol=1e-5)
+    excluded = (tmp_path / "rep2" / "excluded.txt").read_text()
+    assert "00002/C12: no render" in excluded and "00002/C05" not in excluded

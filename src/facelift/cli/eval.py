@@ -58,6 +58,12 @@ def _benchmark(args) -> int:
     return run_benchmark_cli(args, _suite(args))
 
 
+def _export_cameras(args) -> int:
+    from facelift.eval.protocol import export_cameras_cli
+
+    return export_cameras_cli(args)
+
+
 def _procedural(args) -> int:
     from facelift.eval.protocol import run_procedural_cli
 
@@ -93,7 +99,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                    "with transferred cameras, and write per-subject and mean tables beside the paper's numbers.")
     p.add_argument("--dataset", required=True, choices=("cafca", "ava256"))
     p.add_argument("--root", required=True, metavar="DIR", help="dataset root in its published layout")
-    p.add_argument("--weights", default=None, metavar="W", help="pipeline weights (preset name or folder) for the reconstruction")
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--weights", default=None, metavar="W", help="pipeline weights (bundled name or folder) for the reconstruction (default: tiny)")
+    source.add_argument("--renders", default=None, metavar="DIR",
+                        help="evaluate another method's renders DIR/SUBJECT/VIEW.png, made for the cameras of `facelift eval export-cameras`")
     p.add_argument("-o", "--output", required=True, metavar="REPORT_DIR", help="output folder (tables, side-by-side images)")
     p.add_argument("--aligned", action="store_true", help="landmark-align renders to targets (suppl. Algorithm 1) and use the aligned view lists")
     p.add_argument("--subjects", default=None, metavar="FILE",
@@ -102,6 +111,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--size", type=int, default=512, help="render and compare at SIZE×SIZE (default 512)")
     _add_metric_args(p)
     p.set_defaults(func=_benchmark)
+
+    p = sub.add_parser("export-cameras", help="write each benchmark subject's input image and transferred test cameras (transforms.json) for other methods",
+                       description="Per subject: SUBJECT/input.png and SUBJECT/transforms.json with our transferred test cameras. "
+                                   "Render them with any method into RENDERS/SUBJECT/VIEW.png and evaluate with "
+                                   "`facelift eval benchmark ... --renders RENDERS`.")
+    p.add_argument("--dataset", required=True, choices=("cafca", "ava256"))
+    p.add_argument("--root", required=True, metavar="DIR", help="dataset root in its published layout")
+    p.add_argument("-o", "--output", required=True, metavar="DIR")
+    p.add_argument("--aligned", action="store_true", help="the aligned protocol's view lists")
+    p.add_argument("--subjects", default=None, metavar="FILE", help="subject/view list (default: the paper's list)")
+    p.add_argument("--limit", type=int, default=None, metavar="N")
+    p.add_argument("--size", type=int, default=512)
+    p.set_defaults(func=_export_cameras)
 
     p = sub.add_parser("procedural", help="in-house benchmark on held-out procedural heads (Stage I, Stage II, end to end)")
     p.add_argument("--data", required=True, metavar="DIR", help="dataset folder (a folder per subject with images/ and transforms.json)")

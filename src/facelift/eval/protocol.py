@@ -133,10 +133,15 @@ class BenchmarkResult:
         return self.per_view.means()
 
 
-def run_benchmark(dataset: str, root: str | Path, rows: Sequence[SubjectViews], reconstruct: SingleImageReconstructor,
+def run_benchmark(dataset: str, root: str | Path, rows: Sequence[SubjectViews], reconstruct: SingleImageReconstructor | None,
                   suite: MetricSuite, out_dir: str | Path, *, aligned: bool = False, size: int = 512,
-                  render: RenderFn | None = None, aligner: Aligner | None = None) -> BenchmarkResult:
+                  render: RenderFn | None = None, aligner: Aligner | None = None,
+                  renders_dir: str | Path | None = None) -> BenchmarkResult:
     """Run the paper's protocol on ``rows`` of a dataset and write the report into ``out_dir``.
+
+    With ``renders_dir`` instead of ``reconstruct``, another method's renders are evaluated:
+    ``renders_dir/SUBJECT/VIEW.png`` (RGB or RGBA), made for the cameras that
+    :func:`export_protocol` wrote (any size; resized to ``size``²).
 
     For each subject: the input view (composited on white where the dataset has a mask) goes to
     ``reconstruct``; each test camera is transferred into our system
@@ -150,6 +155,8 @@ def run_benchmark(dataset: str, root: str | Path, rows: Sequence[SubjectViews], 
     evaluated views beside the paper's table), ``excluded.txt`` (views without a face, subjects
     whose reconstruction failed) and ``images/SUBJECT_VIEW.png`` (render | target).
     """
+    if (reconstruct is None) == (renders_dir is None):
+        raise FaceliftError("give either a reconstruction function (--weights) or a folder of renders (--renders)")
     ds = open_dataset(dataset, root)
     render = render or default_render
     if aligned and aligner is None:
@@ -160,23 +167,32 @@ def run_benchmark(dataset: str, root: str | Path, rows: Sequence[SubjectViews], 
     excluded: list[str] = []
     for row in tqdm(rows, desc=f"{dataset} subjects", unit="subject"):
         subject = ds.subject(row, aligned=aligned)
-        inp = subject.input_view.load()
-        inp = M.composite(inp) if inp.shape[-1] == 4 else inp
-        try:
-            gaussians = reconstruct(inp)
-        except FaceliftError as e:  # e.g. no face in the input photo: report it, go on with the rest
-            excluded.append(f"{subject.subject}: reconstruction failed: {e}")
-            log.warning("subject %s skipped: %s", subject.subject, e)
-            continue
+        gaussians = None
+        if reconstruct is not None:
+            inp = subject.input_view.load()
+            inp = M.composite(inp) if inp.shape[-1] == 4 else inp
+            try:
+                gaussians = reconstruct(inp)
+            except FaceliftError as e:  # e.g. no face in the input photo: report it, go on with the rest
+                excluded.append(f"{subject.subject}: reconstruction failed: {e}")
+                log.warning("subject %s skipped: %s", subject.subject, e)
+                continue
         cams = our_test_cameras(subject, size)
         sub_table = EvalTable(key="view", columns=list(suite.columns))
         for i, view in enumerate(subject.test_views):
             target = square_resize(view.load(), size)
             mask = target[..., 3] if target.shape[-1] == 4 else None  # Cafca's foreground mask
             target = M.composite(target) if target.shape[-1] == 4 else target
-            rgba = render(gaussians, cams[i])
-            pred, pred_alpha = rgba[..., :3], rgba[..., 3]
             key = f"{subject.subject}/{view.name}"
+            if gaussians is not None:
+                rgba = render(gaussians, cams[i])
+            else:
+                rgba = _load_render(Path(renders_dir), subject.subject, view.name, size)
+                if rgba is None:
+                    excluded.append(f"{key}: no render in {renders_dir}")
+                    continue
+            pred = rgba[..., :3]
+            pred_alpha = rgba[..., 3] if rgba.shape[-1] == 4 else None
             if aligned:
                 pred_alpha = None  # the warp moves pixels; the render's silhouette no longer applies
                 warped = aligner(pred.float().numpy(), target.float().numpy())
@@ -207,6 +223,49 @@ def run_benchmark(dataset: str, root: str | Path, rows: Sequence[SubjectViews], 
     atomic_write_text(out_dir / "summary.md", "\n".join(summary) + "\n")
     atomic_write_text(out_dir / "excluded.txt", "".join(f"{e}\n" for e in excluded))
     return result
+
+
+def _load_render(folder: Path, subject: str, view: str, size: int) -> Tensor | None:
+    """``folder/SUBJECT/VIEW.{png,jpg,webp}`` as (size, size, 3|4), RGBA composited later; None if absent."""
+    for ext in (".png", ".jpg", ".jpeg", ".webp"):
+        path = folder / subject / f"{view}{ext}"
+        if path.is_file():
+            img = M.load_image(path)
+            if img.shape[0] != size or img.shape[1] != size:
+                img = resize_image(img, size, size)
+            if img.shape[-1] == 4:  # a render on a transparent film: composite like ours (white)
+                return torch.cat([M.composite(img), img[..., 3:]], dim=-1)
+            return img
+    return None
+
+
+def export_protocol(dataset: str, root: str | Path, rows: Sequence[SubjectViews], out_dir: str | Path, *,
+                    aligned: bool = False, size: int = 512) -> list[Path]:
+    """Write what another method needs to be evaluated under this protocol, per subject:
+    ``SUBJECT/input.png`` (the input view, on white where masked) and ``SUBJECT/transforms.json``
+    (our transferred test cameras, nerfstudio format, ``file_path`` = ``VIEW.png``).
+    Render each camera to ``RENDERS/SUBJECT/VIEW.png``, then run
+    ``facelift eval benchmark ... --renders RENDERS``. Returns the subject folders."""
+    from PIL import Image
+
+    from facelift.cameras import write_transforms
+
+    ds = open_dataset(dataset, root)
+    out_dir = Path(out_dir)
+    folders = []
+    for row in tqdm(rows, desc=f"{dataset} cameras", unit="subject"):
+        subject = ds.subject(row, aligned=aligned)
+        folder = out_dir / subject.subject
+        inp = subject.input_view.load()
+        inp = M.composite(inp) if inp.shape[-1] == 4 else inp
+        with atomic_path(folder / "input.png") as tmp:
+            Image.fromarray(_to_uint8(inp)).save(tmp, format="PNG")
+        cams = our_test_cameras(subject, size)
+        write_transforms(folder / "transforms.json", cams, [f"{v.name}.png" for v in subject.test_views],
+                         extra={"facelift_benchmark": {"dataset": dataset, "subject": subject.subject,
+                                                       "input_view": subject.input_view.name, "aligned": aligned}})
+        folders.append(folder)
+    return folders
 
 
 # ----------------------------------------------------------------------------- procedural
@@ -358,9 +417,12 @@ def run_benchmark_cli(args, suite: MetricSuite) -> int:
         raise FaceliftError(f"the {args.dataset} view list is empty (the paper's Ava-256 Table 4 is not in our copy of the paper): pass --subjects FILE")
     if args.limit:
         rows = rows[: args.limit]
-    hooks = pipeline_hooks(args.weights, None if args.device == "cpu" else args.device)
-    result = run_benchmark(args.dataset, args.root, rows, hooks.single_image, suite, args.output,
-                           aligned=args.aligned, size=args.size)
+    if args.renders:
+        reconstruct = None
+    else:
+        reconstruct = pipeline_hooks(args.weights, None if args.device == "cpu" else args.device).single_image
+    result = run_benchmark(args.dataset, args.root, rows, reconstruct, suite, args.output,
+                           aligned=args.aligned, size=args.size, renders_dir=args.renders)
     print(result.comparison)
     log.info("report in %s (%d views, %d excluded)", args.output, len(result.per_view.rows), len(result.excluded))
     return 0
@@ -380,6 +442,17 @@ def procedural_subjects(data: str | Path, split: str = "test") -> list[Path]:
         have = sorted({e.get("split", "?") for e in subjects})
         raise FaceliftError(f"{data}: no subjects in split {split!r} (splits here: {', '.join(have)}; use --split)")
     return [data / name for name in chosen]
+
+
+def export_cameras_cli(args) -> int:
+    rows = read_view_list(args.subjects or args.dataset)
+    if not rows:
+        raise FaceliftError(f"the {args.dataset} view list is empty: pass --subjects FILE")
+    if args.limit:
+        rows = rows[: args.limit]
+    folders = export_protocol(args.dataset, args.root, rows, args.output, aligned=args.aligned, size=args.size)
+    log.info("wrote cameras and inputs of %d subjects to %s", len(folders), args.output)
+    return 0
 
 
 def run_procedural_cli(args) -> int:
