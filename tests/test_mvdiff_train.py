@@ -182,3 +182,31 @@ def test_stage1_views_from_the_dataset_layout_composite_on_any_background(tmp_pa
         expected = straight[:, :3] * a + torch.tensor(bg).view(1, 3, 1, 1) * (1 - a)
         got = composite(item["views"][None], torch.tensor([bg]))[0]
         torch.testing.assert_close(got, expected, atol=1e-5, rtol=0)
+
+
+def _eval_items(n: int = 2, size: int = 16) -> list[dict]:
+    out = []
+    for it in dataset(n, size):
+        white = torch.ones(1, 3)
+        from facelift.train.mvdiff import composite
+
+        out.append({"input": composite(it["input"][None], white)[0], "images": composite(it["views"][None], white)[0],
+                    "alphas": it["views"][:, 3:]})
+    return out
+
+
+def test_eval_copy_baseline_and_oracle_scores():
+    from facelift.mvdiff.evaluate import copy_baseline, evaluate, meets_targets
+
+    items = _eval_items()
+    # A generator that copies the input scores exactly the baseline.
+    same = evaluate(copy_baseline, items, progress=False)
+    assert same["model"] == same["copy input"]
+    # The oracle (true views) has IoU 1, capped PSNR, and its back view equals the true back.
+    by_input = {id(it["input"]): it for it in items}
+    oracle = evaluate(lambda image: by_input[id(image)]["images"], items, progress=False)
+    m = oracle["model"]
+    assert m["iou"] == pytest.approx(1.0) and m["masked_psnr"] == pytest.approx(100.0)
+    assert m["back_mse_true"] == 0.0 and m["back_closer_to_true"] == 1.0
+    assert all(meets_targets(oracle).values())
+    assert not any(meets_targets(same).values())
