@@ -2,6 +2,7 @@
 here, cosine distances, and the offline dlib metric on scikit-image's bundled astronaut photo."""
 
 import math
+import warnings
 
 import numpy as np
 import pytest
@@ -45,8 +46,10 @@ def tiny_onnx(tmp_path_factory):
     pytest.importorskip("onnx")
     net = _TinyEmbedder().eval()
     path = tmp_path_factory.mktemp("onnx") / "arcface.onnx"
-    torch.onnx.export(net, (torch.zeros(1, 3, 112, 112),), str(path), dynamo=False, input_names=["input.1"],
-                      dynamic_axes={"input.1": {0: "batch"}})
+    with warnings.catch_warnings():  # the TorchScript exporter is deprecated, but needs no onnxscript
+        warnings.simplefilter("ignore", DeprecationWarning)
+        torch.onnx.export(net, (torch.zeros(1, 3, 112, 112),), str(path), dynamo=False, input_names=["input.1"],
+                          dynamic_axes={"input.1": {0: "batch"}})
     return net, path
 
 
