@@ -84,3 +84,18 @@ def test_missing_weights_and_no_face_errors(random_weights, tmp_path):
     pipe = FaceLiftPipeline.from_pretrained(random_weights, device="cpu")
     with pytest.raises(FaceliftError, match="--no-crop"):
         pipe(blank)
+
+
+def test_export_weights_assembles_a_loadable_folder(random_weights, tmp_path):
+    from facelift.cli import main
+
+    out = tmp_path / "exported"
+    assert main(["export-weights", "--mvdiff", str(random_weights / "mvdiff"), "--lrm", str(random_weights / "lrm"),
+                 "-o", str(out), "--steps", "7"]) == 0
+    pipe = FaceLiftPipeline.from_pretrained(out, device="cpu")
+    assert pipe.defaults["num_inference_steps"] == 7
+    original = FaceLiftPipeline.from_pretrained(random_weights, device="cpu")
+    for a, b in zip(pipe.lrm.state_dict().values(), original.lrm.state_dict().values()):
+        assert torch.equal(a, b)
+    with pytest.raises(FaceliftError, match="neither a Stage I pipeline"):
+        main(["export-weights", "--mvdiff", str(tmp_path), "--lrm", str(random_weights / "lrm"), "-o", str(out)])

@@ -1,0 +1,36 @@
+"""``facelift export-weights``: training runs -> a folder that ``--weights`` accepts."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+from facelift.cli.render import _positive_int
+
+log = logging.getLogger(__name__)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "export-weights", help="assemble a --weights folder from Stage I and Stage II training runs",
+        description="Stage I: a pipeline folder or a 'facelift train mvdiff' run (newest checkpoint, EMA). "
+                    "Stage II: a GS-LRM folder or a 'facelift train lrm' run (newest checkpoint).",
+    )
+    p.add_argument("--mvdiff", type=Path, required=True, help="Stage I pipeline folder or training run")
+    p.add_argument("--lrm", type=Path, required=True, help="Stage II folder or training run")
+    p.add_argument("-o", "--out", type=Path, required=True, help="weights folder to write")
+    p.add_argument("--steps", type=_positive_int, default=50, help="default diffusion steps stored (default 50)")
+    p.add_argument("--guidance", type=float, default=3.0, help="default guidance stored (default 3.0)")
+    p.add_argument("--name", default="", help="a name stored in facelift.json")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from facelift.export_weights import export_weights
+
+    meta = {"name": args.name, "stage1": str(args.mvdiff), "stage2": str(args.lrm),
+            "defaults": {"num_inference_steps": args.steps, "guidance_scale": args.guidance}}
+    export_weights(args.mvdiff, args.lrm, args.out, meta)
+    log.info("wrote %s", args.out)
+    return 0
