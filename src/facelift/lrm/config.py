@@ -15,6 +15,7 @@ Anything in between is a preset plus ``key=value`` overrides (``model.layers=8``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from facelift.config import PresetRegistry
 from facelift.train.common import OptimConfig
@@ -113,9 +114,13 @@ class LRMTrainConfig:
     num_target_views: int = 4
     #: allow supervision views to repeat the input views (the release: target_has_input)
     target_has_input: bool = True
+    #: where inputs come from: any view, the fixed Stage I rig, or the random views
+    input_views: Literal["any", "fixed", "random"] = "any"
+    split: str = "train"
+    val_split: str = "val"
     background: tuple[float, float, float] = (1.0, 1.0, 1.0)
     seed: int = 0
-    mixed_precision: str = "auto"
+    mixed_precision: Literal["auto", "no", "bf16", "fp16"] = "auto"
     log_every: int = 10
     val_every: int = 500
     ckpt_every: int = 1000
@@ -147,6 +152,11 @@ def tiny() -> LRMTrainConfig:
         loss=LossConfig(l2=1.0, perceptual=0.0, ssim=0.5),
         steps=6000,
         batch_size=2,
+        # The bundled model serves the pipeline, which feeds it the 6 Stage I views: train on
+        # exactly that rig (supervised by the random views too), not on 4 random views.
+        num_input_views=6,
+        input_views="fixed",
+        num_target_views=4,
         log_every=10,
         val_every=250,
         ckpt_every=250,

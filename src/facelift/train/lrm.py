@@ -80,51 +80,56 @@ class ViewSet:
 
 
 class SubjectFolders:
-    """A multi-view dataset in the one on-disk layout: ``ROOT/<subject>/transforms.json`` +
-    images (SPEC §4). Images are resized to ``size`` (intrinsics rescaled) and cached as uint8.
+    """A multi-view dataset in the one on-disk layout (:mod:`facelift.data.layout`):
+    ``ROOT/index.json`` (optional; subjects and their train/val/test split) and
+    ``ROOT/<subject>/transforms.json`` + RGBA images. Images are resized to ``size``
+    (intrinsics rescaled) and cached as uint8, so a CPU run decodes each PNG once.
 
     Args:
-        root: dataset folder (subject folders are the children with a ``transforms.json``).
+        root: dataset folder, or a single subject folder.
         size: square working resolution.
         background: RGB the RGBA images are composited over.
-        subjects: optional subset of subject folder names.
+        split: subjects of this split when ``index.json`` exists (``"all"``: every subject).
     """
 
     def __init__(self, root: str | Path, size: int, background: Sequence[float] = (1.0, 1.0, 1.0),
-                 subjects: Sequence[str] | None = None):
+                 split: str = "train"):
         self.root = Path(root)
         if not self.root.is_dir():
             raise FaceliftError(f"{self.root}: dataset folder not found")
-        found = sorted(p.parent for p in self.root.glob("*/transforms.json"))
         if (self.root / "transforms.json").is_file():
             found = [self.root]  # a single subject folder works too
-        if subjects is not None:
-            wanted = set(subjects)
-            found = [p for p in found if p.name in wanted]
+        elif (self.root / "index.json").is_file():
+            from facelift.data.layout import read_index
+
+            entries = read_index(self.root)["subjects"]
+            found = [self.root / e["name"] for e in entries if split == "all" or e.get("split", "train") == split]
+            if not found:
+                raise FaceliftError(f"{self.root}: no subjects in split {split!r}")
+        else:
+            found = sorted(p.parent for p in self.root.glob("*/transforms.json"))
         if not found:
             raise FaceliftError(f"{self.root}: no subject folders with a transforms.json inside")
         self.subjects = found
         self.size = size
         self.background = torch.tensor(background, dtype=torch.float32).view(1, 3, 1, 1)
-        self._cache: dict[int, tuple[Tensor, Tensor, Camera, list[str]]] = {}
+        self._cache: dict[int, tuple[Tensor, Tensor, Camera, int]] = {}
 
     def __len__(self) -> int:
         return len(self.subjects)
 
-    def _load(self, i: int) -> tuple[Tensor, Tensor, Camera, list[str]]:
+    def _load(self, i: int) -> tuple[Tensor, Tensor, Camera, int]:
         if i in self._cache:
             return self._cache[i]
         from PIL import Image
 
         folder = self.subjects[i]
-        cams, names, _ = read_transforms(folder / "transforms.json")
+        cams, names, meta = read_transforms(folder / "transforms.json")
         if cams.width != cams.height:
             raise FaceliftError(f"{folder}: GS-LRM training needs square images, got {cams.width}x{cams.height}")
         rgba = []
         for name in names:
             path = folder / name
-            if not path.is_file() and not Path(name).suffix:
-                path = path.with_suffix(".png")
             try:
                 img = Image.open(path)
                 img.load()
@@ -136,7 +141,9 @@ class SubjectFolders:
                                  else Image.Resampling.BICUBIC)
             rgba.append(np.asarray(img))
         data = torch.from_numpy(np.stack(rgba)).permute(0, 3, 1, 2).contiguous()  # (V, 4, S, S) uint8
-        item = (data[:, :3], data[:, 3:], cams.resized(self.size), names)
+        # The layout marks the first views as the fixed Stage I rig (facelift.data.layout).
+        num_fixed = int(meta.get("facelift_fixed_views", 0)) if isinstance(meta, dict) else 0
+        item = (data[:, :3], data[:, 3:], cams.resized(self.size), min(num_fixed, len(names)))
         self._cache[i] = item
         return item
 
@@ -147,7 +154,8 @@ class SubjectFolders:
         images = rgb.float() / 255.0 * a + self.background * (1.0 - a)
         return ViewSet(images=images, alphas=a, cameras=cams)
 
-    def names(self, i: int) -> list[str]:
+    def num_fixed(self, i: int) -> int:
+        """How many leading views are the fixed Stage I rig (0 when the dataset does not say)."""
         return self._load(i)[3]
 
 
@@ -157,18 +165,33 @@ def _step_generator(seed: int, step: int, rank: int) -> torch.Generator:
 
 
 def sample_views(n_views: int, n_in: int, n_target: int, target_has_input: bool,
-                 gen: torch.Generator) -> tuple[Tensor, Tensor]:
-    """Indices of input and supervision views (without repeats inside each group)."""
-    need = n_in if target_has_input else n_in + n_target
-    if n_views < max(need, n_target):
-        raise FaceliftError(f"a subject has {n_views} views but training needs {need} "
-                            f"({n_in} input + {n_target} supervision, target_has_input={target_has_input})")
-    perm = torch.randperm(n_views, generator=gen)
-    inputs = perm[:n_in]
-    if target_has_input:
-        targets = torch.randperm(n_views, generator=gen)[:n_target]
+                 gen: torch.Generator, num_fixed: int = 0, input_views: str = "any") -> tuple[Tensor, Tensor]:
+    """Indices of input and supervision views (no repeats inside each group).
+
+    ``input_views``: ``"any"`` draws inputs from every view; ``"fixed"`` from the first
+    ``num_fixed`` (the Stage I rig, what the reconstructor sees at inference, in rig order);
+    ``"random"`` from the others. Supervision views come from every view, or from the views
+    that are not inputs when ``target_has_input`` is false.
+    """
+    if input_views == "fixed":
+        pool = torch.arange(num_fixed)
+    elif input_views == "random":
+        pool = torch.arange(num_fixed, n_views)
+    elif input_views == "any":
+        pool = torch.arange(n_views)
     else:
-        targets = perm[n_in: n_in + n_target]
+        raise FaceliftError(f"input_views must be any, fixed or random, got {input_views!r}")
+    if len(pool) < n_in:
+        raise FaceliftError(f"a subject has {len(pool)} {input_views} views but training needs {n_in} input views")
+    inputs = pool[torch.randperm(len(pool), generator=gen)[:n_in]]
+    if input_views == "fixed":
+        inputs = inputs.sort().values
+    rest = torch.arange(n_views) if target_has_input else \
+        torch.tensor([i for i in range(n_views) if i not in set(inputs.tolist())], dtype=torch.long)
+    if len(rest) < n_target:
+        raise FaceliftError(f"a subject has {n_views} views but training needs {n_in + n_target} "
+                            f"({n_in} input + {n_target} supervision, target_has_input={target_has_input})")
+    targets = rest[torch.randperm(len(rest), generator=gen)[:n_target]]
     return inputs, targets
 
 
@@ -190,7 +213,7 @@ def make_batch(data: SubjectFolders, cfg: LRMTrainConfig, step: int, rank: int, 
         subject = int(torch.randint(len(data), (1,), generator=gen))
         views = data.views(subject)
         i_idx, t_idx = sample_views(len(views), cfg.num_input_views, cfg.num_target_views,
-                                    cfg.target_has_input, gen)
+                                    cfg.target_has_input, gen, data.num_fixed(subject), cfg.input_views)
         vi, vt = views.select(i_idx), views.select(t_idx)
         ins.append(vi.images)
         in_cams.append(vi.cameras)
@@ -315,10 +338,19 @@ def load_init_weights(model: GSLRM, path: str | Path) -> None:
              path, len(state) - len(unexpected), len(missing), len(unexpected))
 
 
+@dataclass
+class TrainResult:
+    """What :func:`train_lrm` leaves: the run folder, the last step, this process's model."""
+
+    run_dir: Path
+    step: int
+    model: GSLRM
+
+
 def train_lrm(cfg: LRMTrainConfig, data_dir: str | Path, run_dir: str | Path, init: str | Path | None = None,
               resume: bool = False, val_dir: str | Path | None = None, cpu: bool = False,
-              max_steps_this_run: int | None = None) -> Path:
-    """Train (or resume) a GS-LRM; returns the run folder. See the module docstring.
+              max_steps_this_run: int | None = None) -> TrainResult:
+    """Train (or resume) a GS-LRM. See the module docstring.
 
     ``max_steps_this_run`` stops early (after saving a checkpoint) without changing the
     schedule, e.g. to split a long run into sessions.
@@ -328,8 +360,14 @@ def train_lrm(cfg: LRMTrainConfig, data_dir: str | Path, run_dir: str | Path, in
     rank, world, is_main = accelerator.process_index, accelerator.num_processes, accelerator.is_main_process
     seed_everything(cfg.seed)
     m = cfg.model
-    data = SubjectFolders(data_dir, m.image_size, cfg.background)
-    val = SubjectFolders(val_dir, m.image_size, cfg.background) if val_dir else data
+    data = SubjectFolders(data_dir, m.image_size, cfg.background, split=cfg.split)
+    if val_dir is not None:
+        val = SubjectFolders(val_dir, m.image_size, cfg.background, split=cfg.val_split)
+    else:
+        try:
+            val = SubjectFolders(data_dir, m.image_size, cfg.background, split=cfg.val_split)
+        except FaceliftError:
+            val = data
     log.info("training data: %d subjects from %s", len(data), data_dir)
 
     model = GSLRM(m)
@@ -407,16 +445,16 @@ def train_lrm(cfg: LRMTrainConfig, data_dir: str | Path, run_dir: str | Path, in
         bar.close()
         logger.close()
     accelerator.end_training()
-    return run_dir
+    return TrainResult(run_dir=run_dir, step=step, model=accelerator.unwrap_model(model))
 
 
 def _validate(model: GSLRM, val: SubjectFolders, cfg: LRMTrainConfig, step: int, logger: RunLogger) -> None:
     """Reconstruct a fixed validation subject; log masked PSNR/SSIM and an image grid."""
     gen = _step_generator(cfg.seed + 1, 0, 0)
     views = val.views(0)
-    i_idx, t_idx = sample_views(len(views), cfg.num_input_views, cfg.num_target_views, False, gen) \
-        if len(views) >= cfg.num_input_views + cfg.num_target_views else \
-        sample_views(len(views), cfg.num_input_views, cfg.num_target_views, True, gen)
+    i_idx, t_idx = sample_views(len(views), cfg.num_input_views, cfg.num_target_views,
+                                len(views) < cfg.num_input_views + cfg.num_target_views, gen,
+                                val.num_fixed(0), cfg.input_views)
     inputs, targets = views.select(i_idx), views.select(t_idx)
     metrics, pred = evaluate_views(model, inputs, targets, cfg.background)
     model.train()

@@ -1,0 +1,159 @@
+"""GS-LRM training: overfitting, exact resume, 2-process (gloo) data parallelism, CLI.
+
+The subjects are built here: random coloured Gaussians rendered by the rasteriser to posed
+RGBA views in the dataset layout (``subject/transforms.json`` + ``images/``).
+"""
+
+import os
+import socket
+
+import numpy as np
+import pytest
+import torch
+import torch.multiprocessing as mp
+from PIL import Image
+
+from facelift.cameras import Camera, orbit_camera, write_transforms
+from facelift.cli import main
+from facelift.config import apply_overrides
+from facelift.errors import FaceliftError
+from facelift.gaussians import Gaussians
+from facelift.lrm import GSLRM, LRM_PRESETS
+from facelift.render import rasterize
+from facelift.train.common import load_weights, read_metrics
+from facelift.train.lrm import SubjectFolders, sample_views, train_lrm
+
+MICRO = ["model.image_size=16", "model.width=64", "model.head_dim=32", "model.layers=2", "log_every=1",
+         "val_every=0", "batch_size=1", "loss.ssim=0", "input_views=any", "optim.warmup_steps=10", "optim.lr=3e-3"]
+
+@pytest.fixture(autouse=True)
+def _one_thread():
+    """One thread each for torch and numba: on a shared, busy machine oversubscribed thread
+    pools make these tiny steps 20-50x slower; one thread is also what the tiny sizes need."""
+    import numba
+
+    torch_threads, numba_threads = torch.get_num_threads(), numba.get_num_threads()
+    torch.set_num_threads(1)
+    numba.set_num_threads(1)
+    yield
+    torch.set_num_threads(torch_threads)
+    numba.set_num_threads(numba_threads)
+
+
+
+def make_subject(folder, seed, size=16, n_views=4, n=300):
+    """A blob of ``n`` random coloured Gaussians in [-0.6, 0.6]³ seen from random orbit cameras."""
+    g = torch.Generator().manual_seed(seed)
+    blob = Gaussians(
+        means=(torch.rand(n, 3, generator=g) * 2 - 1) * 0.6, scales=torch.full((n, 3), 0.08),
+        rotations=torch.tensor([[1.0, 0, 0, 0]]).repeat(n, 1), opacities=torch.full((n,), 0.9),
+        colors=torch.rand(n, 3, generator=g))
+    az = torch.rand(n_views, generator=g) * 360
+    el = torch.rand(n_views, generator=g) * 40 - 20
+    cams = Camera.stack([orbit_camera(float(a), float(e), size=size) for a, e in zip(az, el)])
+    (folder / "images").mkdir(parents=True, exist_ok=True)
+    names = []
+    for i in range(n_views):
+        out = rasterize(blob, cams[i], background=(0, 0, 0))
+        a = out.alpha.clamp(0, 1)[..., None]
+        rgb = (out.rgb / a.clamp_min(1e-6)).clamp(0, 1)  # un-premultiply for straight-alpha PNG
+        rgba = (torch.cat([rgb, a], -1).numpy() * 255 + 0.5).astype(np.uint8)
+        Image.fromarray(rgba, "RGBA").save(folder / f"images/{i:03d}.png")
+        names.append(f"images/{i:03d}.png")
+    write_transforms(folder / "transforms.json", cams, names)
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory):
+    root = tmp_path_factory.mktemp("lrm_data")
+    for s in range(2):
+        make_subject(root / f"subject_{s}", s)
+    return root
+
+
+def test_dataset_reads_views_composited_on_white(dataset):
+    data = SubjectFolders(dataset, 16)
+    views = data.views(0)
+    assert len(data) == 2 and views.images.shape == (4, 3, 16, 16) and views.cameras.width == 16
+    background = views.alphas[:, 0] == 0
+    assert background.any() and torch.allclose(views.images.permute(0, 2, 3, 1)[background], torch.ones(3))
+    with pytest.raises(FaceliftError, match="no subject folders"):
+        SubjectFolders(dataset / "subject_0" / "images", 16)
+
+
+def test_view_sampling_keeps_groups_distinct():
+    gen = torch.Generator().manual_seed(0)
+    ins, tgs = sample_views(8, 4, 4, False, gen)
+    assert len(set(ins.tolist()) | set(tgs.tolist())) == 8
+    with pytest.raises(FaceliftError, match="needs 8"):
+        sample_views(6, 4, 4, False, gen)
+
+
+def test_overfitting_one_subject_drives_l2_down_tenfold(tmp_path, dataset):
+    cfg = apply_overrides(LRM_PRESETS.get_preset("tiny"), MICRO + [
+        "steps=80", "ckpt_every=1000", "num_input_views=4", "num_target_views=4"])
+    train_lrm(cfg, dataset / "subject_0", tmp_path / "run")
+    l2 = [r["l2"] for r in read_metrics(tmp_path / "run") if "l2" in r]
+    assert len(l2) == 80
+    assert np.mean(l2[:5]) / np.mean(l2[-5:]) >= 10.0
+    final = GSLRM.from_pretrained(tmp_path / "run" / "final")
+    assert final.config.width == 64
+
+
+def test_resume_continues_the_uninterrupted_curve(tmp_path, dataset):
+    cfg = apply_overrides(LRM_PRESETS.get_preset("tiny"), MICRO + [
+        "steps=6", "ckpt_every=3", "num_input_views=2", "num_target_views=2", "batch_size=2"])
+    train_lrm(cfg, dataset, tmp_path / "straight")
+    train_lrm(cfg, dataset, tmp_path / "split", max_steps_this_run=3)
+    assert [r["step"] for r in read_metrics(tmp_path / "split")] == [1, 2, 3]
+    train_lrm(cfg, dataset, tmp_path / "split", resume=True)
+    straight = read_metrics(tmp_path / "straight")
+    split = read_metrics(tmp_path / "split")
+    assert [r["step"] for r in split] == [1, 2, 3, 4, 5, 6]
+    assert [r["loss"] for r in split] == pytest.approx([r["loss"] for r in straight], rel=1e-5)
+    a = load_weights(tmp_path / "straight" / "final")
+    b = load_weights(tmp_path / "split" / "final")
+    assert all(torch.allclose(a[k], b[k], atol=1e-6) for k in a)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _ddp_worker(rank: int, world: int, port: int, data: str, out: str) -> None:
+    os.environ.update({"MASTER_ADDR": "127.0.0.1", "MASTER_PORT": str(port), "WORLD_SIZE": str(world),
+                       "RANK": str(rank), "LOCAL_RANK": str(rank), "LOCAL_WORLD_SIZE": str(world)})
+    import numba
+
+    torch.set_num_threads(1)
+    numba.set_num_threads(1)
+    cfg = apply_overrides(LRM_PRESETS.get_preset("tiny"), MICRO + [
+        "steps=1", "ckpt_every=1", "num_input_views=2", "num_target_views=2"])
+    result = train_lrm(cfg, data, out, cpu=True)
+    from safetensors.torch import save_file
+
+    save_file({k: v.contiguous() for k, v in result.model.state_dict().items()}, f"{out}/rank{rank}.safetensors")
+
+
+def test_two_process_gloo_step_leaves_identical_weights_on_both_ranks(tmp_path, dataset):
+    out = tmp_path / "ddp"
+    out.mkdir()
+    mp.spawn(_ddp_worker, args=(2, _free_port(), str(dataset), str(out)), nprocs=2, join=True)
+    r0, r1 = load_weights(out / "rank0.safetensors"), load_weights(out / "rank1.safetensors")
+    init = GSLRM(apply_overrides(LRM_PRESETS.get_preset("tiny"), MICRO).model)
+    assert all(torch.equal(r0[k], r1[k]) for k in r0)
+    # the step moved the weights (same seed ⇒ same init on both ranks, then one shared update)
+    torch.manual_seed(0)
+    assert not torch.equal(r0["pixel_head.linear.weight"], init.pixel_head.linear.weight)
+    assert (out / "checkpoints" / "step_00000001" / "model.safetensors").is_file()
+
+
+def test_cli_trains_and_reports_bad_overrides(tmp_path, dataset, capsys):
+    assert main(["train", "lrm", "--data", str(dataset), "--out", str(tmp_path / "cli"), *MICRO,
+                 "steps=2", "ckpt_every=2", "num_input_views=2", "num_target_views=2"]) == 0
+    assert (tmp_path / "cli" / "final" / "model.safetensors").is_file()
+    assert main(["train", "lrm", "--data", str(dataset), "--out", str(tmp_path / "bad"), "model.widht=3"]) == 2
+    assert "widht" in capsys.readouterr().err
+    assert main(["train", "lrm", "--data", str(tmp_path / "nope"), "--out", str(tmp_path / "bad")]) == 2
