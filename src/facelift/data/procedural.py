@@ -216,7 +216,8 @@ def sample_lighting(kind: str, r: np.random.Generator) -> Lighting:
     lobes = [(direction(0.5), sky), (np.array([0.0, 0.0, -1.0]), np.clip(r.uniform(0.05, 0.3) * np.ones(3)
                                                                           + r.normal(0, 0.04, 3), 0, 1))]
     for _ in range(int(r.integers(1, 3))):
-        hue = r.uniform(0.2, 1.0, 3)
+        # Tinted, not saturated: real environments rarely light skin pure green or pink.
+        hue = r.uniform(0.55, 1.0, 3)
         lobes.append((direction(), hue / hue.max() * r.uniform(0.2, 0.7)))
     sun_dir = direction(-0.2)
     warm = np.array([1.0, r.uniform(0.85, 1.0), r.uniform(0.65, 1.0)])
