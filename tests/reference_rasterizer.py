@@ -24,8 +24,13 @@ def _quat_to_rot(q: Tensor) -> Tensor:
 
 def reference_rasterize(means: Tensor, scales: Tensor, rotations: Tensor, opacities: Tensor, colors: Tensor,
                         w2c: Tensor, K: Tensor, width: int, height: int, background: Tensor,
-                        near: float = 0.01) -> tuple[Tensor, Tensor, Tensor]:
-    """Returns rgb (H, W, 3), alpha (H, W), depth (H, W) in the dtype of ``means``."""
+                        near: float = 0.01, pixels: tuple[int, int] | None = None,
+                        ) -> tuple[Tensor, Tensor, Tensor]:
+    """Returns rgb (H, W, 3), alpha (H, W), depth (H, W) in the dtype of ``means``.
+
+    ``pixels=(p0, p1)`` renders only the row-major pixel indices p0..p1-1 and returns
+    flat (P, 3), (P,), (P,) tensors (the benchmark renders big images in such chunks).
+    """
     dt = means.dtype
     w2c = w2c.to(dt)
     K = K.to(dt)
@@ -56,9 +61,9 @@ def reference_rasterize(means: Tensor, scales: Tensor, rotations: Tensor, opacit
     cov2 = J @ W @ sigma @ W.T @ J.transpose(1, 2) + 0.3 * torch.eye(2, dtype=dt)
     inv = torch.linalg.inv(cov2)
 
-    ys, xs = torch.meshgrid(torch.arange(height, dtype=dt) + 0.5, torch.arange(width, dtype=dt) + 0.5,
-                            indexing="ij")
-    pix = torch.stack([xs, ys], dim=-1).reshape(-1, 2)  # (P, 2)
+    p0, p1 = (0, width * height) if pixels is None else pixels
+    flat = torch.arange(p0, p1)
+    pix = torch.stack([flat % width, flat // width], dim=-1).to(dt) + 0.5  # (P, 2) x, y
     d = pix[None, :, :] - torch.stack([u, v], dim=-1)[:, None, :]  # (N, P, 2)
     power = -0.5 * torch.einsum("npi,nij,npj->np", d, inv, d)
     alpha = torch.clamp(opacities[:, None] * torch.exp(power), max=0.99)
@@ -77,4 +82,6 @@ def reference_rasterize(means: Tensor, scales: Tensor, rotations: Tensor, opacit
     rgb = weights.T @ colors[order].to(dt) + (1 - acc)[:, None] * background
     depth_sum = weights.T @ z[order]
     depth = torch.where(acc > 0, depth_sum / torch.where(acc > 0, acc, torch.ones_like(acc)), torch.zeros_like(acc))
+    if pixels is not None:
+        return rgb, acc, depth
     return rgb.reshape(height, width, 3), acc.reshape(height, width), depth.reshape(height, width)

@@ -137,12 +137,8 @@ def _render_cpu(gaussians: Gaussians, camera: Camera, bg: Tensor) -> RenderOutpu
     g = g.to("cpu", torch.float32)
     w2c = camera.w2c.detach().to("cpu", torch.float32)
     K = camera.K.detach().to("cpu", torch.float32)
-    feat, alpha = rasterize_cpu(g.means, g.scales, g.rotations, g.opacities, g.colors, w2c, K,
-                                camera.width, camera.height)
-    rgb = feat[..., :3] + (1.0 - alpha)[..., None] * bg.to("cpu")
-    has = alpha > 0
-    depth = torch.where(has, feat[..., 3] / torch.where(has, alpha, torch.ones_like(alpha)),
-                        torch.zeros_like(alpha))
+    rgb, alpha, depth = rasterize_cpu(g.means, g.scales, g.rotations, g.opacities, g.colors, w2c, K,
+                                      bg.to("cpu"), camera.width, camera.height)
     if device.type != "cpu":
         rgb, alpha, depth = rgb.to(device), alpha.to(device), depth.to(device)
     return RenderOutput(rgb=rgb, alpha=alpha, depth=depth)

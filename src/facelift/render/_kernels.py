@@ -476,17 +476,24 @@ def bin_tiles(boxes, order, n_gaussians, tiles_x, tiles_y):
 
 
 @njit(parallel=True, cache=True, error_model="numpy")
-def forward(means2d, conics, opacities, feats, boxes, offsets, tile_ids, width, height, tiles_x,
-            out_feat, out_T, out_last):
-    """Front-to-back compositing.
+def forward(means2d, conics, opacities, feats, boxes, offsets, tile_ids, width, height, tiles_x, background,
+            out_rgb, out_alpha, out_depth, out_T, out_last):
+    """Front-to-back compositing of depth-sorted Gaussians, tile by tile.
 
-    Writes:
-        out_feat: (H, W, 4) float32, sum of w_i · feat_i with w_i = alpha_i · T_i.
-        out_T: (H, W) float32 final transmittance.
+    Args:
+        background: (3,) float32 RGB.
+    Writes (all (H, W, ...) float32 unless noted):
+        out_rgb: (H, W, 3) Σ w_i·colour_i + T·background, with w_i = alpha_i·T_i.
+        out_alpha: 1 - T, T the final transmittance.
+        out_depth: Σ w_i·z_i / (1 - T) where 1 - T > 0, else 0.
+        out_T: T, for the backward.
         out_last: (H, W) int32 position (within the pixel's tile list) of the last
             Gaussian composited at the pixel, -1 if none.
     """
     n_tiles = offsets.shape[0] - 1
+    bg0 = np.float64(background[0])
+    bg1 = np.float64(background[1])
+    bg2 = np.float64(background[2])
     for t in prange(n_tiles):
         px0 = (t % tiles_x) * TILE
         py0 = (t // tiles_x) * TILE
@@ -514,11 +521,24 @@ def forward(means2d, conics, opacities, feats, boxes, offsets, tile_ids, width, 
             cb = np.float64(conics[g, 1])
             cc = np.float64(conics[g, 2])
             op = np.float64(opacities[g])
+            r2 = max(2.0 * np.log(op * 255.0), 0.0) * 1.0001 + 1e-4
+            f0 = np.float64(feats[g, 0])
+            f1 = np.float64(feats[g, 1])
+            f2 = np.float64(feats[g, 2])
+            f3 = np.float64(feats[g, 3])
             pos = np.int32(k - start)
             for py in range(by0, by1 + 1):
                 dy = py + 0.5 - my
                 ly = py - py0
-                for px in range(bx0, bx1 + 1):
+                # Row span of the alpha >= 1/255 ellipse: a·dx² + 2b·dy·dx + c·dy² - r2 <= 0.
+                half = cb * dy
+                disc = half * half - ca * (cc * dy * dy - r2)
+                if disc < 0.0:
+                    continue
+                root = np.sqrt(disc)
+                sx0 = np.int64(max(np.float64(bx0), np.ceil(mx + (-half - root) / ca - 0.5 - 1e-3)))
+                sx1 = np.int64(min(np.float64(bx1), np.floor(mx + (-half + root) / ca - 0.5 + 1e-3)))
+                for px in range(sx0, sx1 + 1):
                     lx = px - px0
                     if done[ly, lx]:
                         continue
@@ -536,34 +556,46 @@ def forward(means2d, conics, opacities, feats, boxes, offsets, tile_ids, width, 
                         n_done += 1
                         continue
                     w = alpha * tr
-                    for f in range(N_FEAT):
-                        acc[ly, lx, f] += w * feats[g, f]
+                    acc[ly, lx, 0] += w * f0
+                    acc[ly, lx, 1] += w * f1
+                    acc[ly, lx, 2] += w * f2
+                    acc[ly, lx, 3] += w * f3
                     trans[ly, lx] = next_t
                     last[ly, lx] = pos
             if n_done == n_pix:
                 break
         for ly in range(th):
             for lx in range(tw):
-                out_T[py0 + ly, px0 + lx] = trans[ly, lx]
-                out_last[py0 + ly, px0 + lx] = last[ly, lx]
-                for f in range(N_FEAT):
-                    out_feat[py0 + ly, px0 + lx, f] = acc[ly, lx, f]
+                y = py0 + ly
+                x = px0 + lx
+                tr = trans[ly, lx]
+                a = 1.0 - tr
+                out_T[y, x] = tr
+                out_last[y, x] = last[ly, lx]
+                out_alpha[y, x] = a
+                out_rgb[y, x, 0] = acc[ly, lx, 0] + tr * bg0
+                out_rgb[y, x, 1] = acc[ly, lx, 1] + tr * bg1
+                out_rgb[y, x, 2] = acc[ly, lx, 2] + tr * bg2
+                out_depth[y, x] = acc[ly, lx, 3] / a if a > 0.0 else 0.0
 
 
 @njit(parallel=True, cache=True, error_model="numpy")
-def backward(means2d, conics, opacities, feats, boxes, offsets, tile_ids, width, height, tiles_x,
-             final_T, last, grad_feat, grad_alpha, pair_slot, pair_grads):
-    """Gradients of the composited features and alpha (= 1 - final T) per pair.
+def backward(means2d, conics, opacities, feats, boxes, offsets, tile_ids, width, height, tiles_x, background,
+             final_T, last, out_depth, grad_rgb, grad_alpha, grad_depth, pair_slot, pair_grads):
+    """Gradients of :func:`forward`'s rgb, alpha and depth, per (Gaussian, tile) pair.
 
     Args:
-        final_T, last: saved by :func:`forward`.
-        grad_feat: (H, W, 4) dL/d(out_feat); grad_alpha: (H, W) dL/d(alpha).
+        final_T, last, out_depth: saved from :func:`forward`.
+        grad_rgb: (H, W, 3); grad_alpha, grad_depth: (H, W) upstream gradients.
         pair_slot: from :func:`bin_tiles`.
         pair_grads: (P, 10) float32 output, one row per pair, in Gaussian-major order
             (row ``pair_slot[k]`` for entry k of ``tile_ids``), so the per-Gaussian sum
             reads contiguous rows. Rows of pairs that touch no pixel are zeroed.
     """
     n_tiles = offsets.shape[0] - 1
+    bg0 = np.float64(background[0])
+    bg1 = np.float64(background[1])
+    bg2 = np.float64(background[2])
     for t in prange(n_tiles):
         start = offsets[t]
         end = offsets[t + 1]
@@ -576,22 +608,37 @@ def backward(means2d, conics, opacities, feats, boxes, offsets, tile_ids, width,
         tw = px1 - px0
         th = py1 - py0
         trans = np.empty((th, tw), np.float64)
-        rec = np.zeros((th, tw, N_FEAT), np.float64)  # composited colour behind, per pixel
+        rec = np.zeros((th, tw, N_FEAT), np.float64)  # composited features behind, per pixel
         gfeat = np.empty((th, tw, N_FEAT), np.float64)
-        # d alpha_out / d alpha_i = T_final / (1 - alpha_i); keep the numerator per pixel.
+        # d alpha_out / d alpha_i = T_final / (1 - alpha_i); keep g_alpha·T_final per pixel.
         ga_t = np.empty((th, tw), np.float64)
         lastp = np.empty((th, tw), np.int32)
         max_last = -1
         for ly in range(th):
             for lx in range(tw):
-                ft = np.float64(final_T[py0 + ly, px0 + lx])
+                y = py0 + ly
+                x = px0 + lx
+                ft = np.float64(final_T[y, x])
+                a = 1.0 - ft
                 trans[ly, lx] = ft
-                ga_t[ly, lx] = grad_alpha[py0 + ly, px0 + lx] * ft
-                lp = last[py0 + ly, px0 + lx]
+                g0 = np.float64(grad_rgb[y, x, 0])
+                g1 = np.float64(grad_rgb[y, x, 1])
+                g2 = np.float64(grad_rgb[y, x, 2])
+                gfeat[ly, lx, 0] = g0
+                gfeat[ly, lx, 1] = g1
+                gfeat[ly, lx, 2] = g2
+                # rgb = Σ w c + (1 - alpha)·bg; depth = Σ w z / alpha.
+                g_alpha_px = grad_alpha[y, x] - (g0 * bg0 + g1 * bg1 + g2 * bg2)
+                if a > 0.0:
+                    gd = grad_depth[y, x] / a
+                    gfeat[ly, lx, 3] = gd
+                    g_alpha_px -= gd * out_depth[y, x]
+                else:
+                    gfeat[ly, lx, 3] = 0.0
+                ga_t[ly, lx] = g_alpha_px * ft
+                lp = last[y, x]
                 lastp[ly, lx] = lp
                 max_last = max(max_last, lp)
-                for f in range(N_FEAT):
-                    gfeat[ly, lx, f] = grad_feat[py0 + ly, px0 + lx, f]
         for k in range(end - 1, start - 1, -1):
             pos = k - start
             slot = pair_slot[k]
@@ -610,6 +657,7 @@ def backward(means2d, conics, opacities, feats, boxes, offsets, tile_ids, width,
             cb = np.float64(conics[g, 1])
             cc = np.float64(conics[g, 2])
             op = np.float64(opacities[g])
+            r2 = max(2.0 * np.log(op * 255.0), 0.0) * 1.0001 + 1e-4
             f0 = np.float64(feats[g, 0])
             f1 = np.float64(feats[g, 1])
             f2 = np.float64(feats[g, 2])
@@ -627,7 +675,14 @@ def backward(means2d, conics, opacities, feats, boxes, offsets, tile_ids, width,
             for py in range(by0, by1 + 1):
                 dy = py + 0.5 - my
                 ly = py - py0
-                for px in range(bx0, bx1 + 1):
+                half = cb * dy
+                disc = half * half - ca * (cc * dy * dy - r2)
+                if disc < 0.0:
+                    continue
+                root = np.sqrt(disc)
+                sx0 = np.int64(max(np.float64(bx0), np.ceil(mx + (-half - root) / ca - 0.5 - 1e-3)))
+                sx1 = np.int64(min(np.float64(bx1), np.floor(mx + (-half + root) / ca - 0.5 + 1e-3)))
+                for px in range(sx0, sx1 + 1):
                     lx = px - px0
                     if pos > lastp[ly, lx]:
                         continue
@@ -654,13 +709,13 @@ def backward(means2d, conics, opacities, feats, boxes, offsets, tile_ids, width,
                     g_f3 += w * gp3
                     r0 = rec[ly, lx, 0]
                     r1 = rec[ly, lx, 1]
-                    r2 = rec[ly, lx, 2]
+                    r2_ = rec[ly, lx, 2]
                     r3 = rec[ly, lx, 3]
-                    d_alpha = ((f0 - r0) * gp0 + (f1 - r1) * gp1 + (f2 - r2) * gp2 + (f3 - r3) * gp3) * tr
+                    d_alpha = ((f0 - r0) * gp0 + (f1 - r1) * gp1 + (f2 - r2_) * gp2 + (f3 - r3) * gp3) * tr
                     d_alpha += ga_t[ly, lx] / one_m
                     rec[ly, lx, 0] = alpha * f0 + one_m * r0
                     rec[ly, lx, 1] = alpha * f1 + one_m * r1
-                    rec[ly, lx, 2] = alpha * f2 + one_m * r2
+                    rec[ly, lx, 2] = alpha * f2 + one_m * r2_
                     rec[ly, lx, 3] = alpha * f3 + one_m * r3
                     if raw > ALPHA_MAX:
                         continue  # clamped: alpha does not move with the parameters

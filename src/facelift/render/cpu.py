@@ -20,12 +20,12 @@ def _f32(t: Tensor) -> np.ndarray:
 
 
 class _RasterizeCPU(torch.autograd.Function):
-    """(means, scales, quats, opacities, colors) -> (feat (H, W, 4), alpha (H, W))."""
+    """(means, scales, quats, opacities, colors) -> (rgb (H, W, 3), alpha (H, W), depth (H, W))."""
 
     @staticmethod
-    def forward(ctx, means, scales, quats, opacities, colors, view, intr, width, height):
+    def forward(ctx, means, scales, quats, opacities, colors, view, intr, background, width, height):
         arrays = tuple(_f32(t) for t in (means, scales, quats, opacities, colors))
-        view_np, intr_np = _f32(view), _f32(intr)
+        view_np, intr_np, bg_np = _f32(view), _f32(intr), _f32(background)
         n = arrays[0].shape[0]
         means2d = np.empty((n, 2), np.float32)
         conics = np.empty((n, 3), np.float32)
@@ -38,46 +38,46 @@ class _RasterizeCPU(torch.autograd.Function):
         tiles_x = (width + K.TILE - 1) // K.TILE
         tiles_y = (height + K.TILE - 1) // K.TILE
         offsets, tile_ids, gauss_offsets, pair_slot = K.bin_tiles(sorted_[4], order, n, tiles_x, tiles_y)
-        out_feat = np.empty((height, width, K.N_FEAT), np.float32)
-        out_T = np.empty((height, width), np.float32)
-        out_last = np.empty((height, width), np.int32)
-        K.forward(*sorted_, offsets, tile_ids, width, height, tiles_x, out_feat, out_T, out_last)
+        rgb = np.empty((height, width, 3), np.float32)
+        alpha = np.empty((height, width), np.float32)
+        depth = np.empty((height, width), np.float32)
+        final_T = np.empty((height, width), np.float32)
+        last = np.empty((height, width), np.int32)
+        K.forward(*sorted_, offsets, tile_ids, width, height, tiles_x, bg_np, rgb, alpha, depth, final_T, last)
         if any(ctx.needs_input_grad[:5]):
-            ctx.saved = (arrays, view_np, intr_np, order, sorted_, offsets, tile_ids, gauss_offsets, pair_slot,
-                         out_T, out_last, width, height, tiles_x)
-        ctx.device = means.device
-        alpha = 1.0 - out_T
-        return torch.from_numpy(out_feat), torch.from_numpy(alpha)
+            ctx.saved = (arrays, view_np, intr_np, bg_np, sorted_, offsets, tile_ids, gauss_offsets, pair_slot,
+                         final_T, last, depth, width, height, tiles_x)
+        return torch.from_numpy(rgb), torch.from_numpy(alpha), torch.from_numpy(depth)
 
     @staticmethod
-    def backward(ctx, grad_feat, grad_alpha):
-        (arrays, view_np, intr_np, order, sorted_, offsets, tile_ids, gauss_offsets, pair_slot,
-         out_T, out_last, width, height, tiles_x) = ctx.saved
+    def backward(ctx, grad_rgb, grad_alpha, grad_depth):
+        (arrays, view_np, intr_np, bg_np, sorted_, offsets, tile_ids, gauss_offsets, pair_slot,
+         final_T, last, depth, width, height, tiles_x) = ctx.saved
         ctx.saved = None
         n = arrays[0].shape[0]
-        gf = _f32(grad_feat) if grad_feat is not None else np.zeros((height, width, K.N_FEAT), np.float32)
-        ga = _f32(grad_alpha) if grad_alpha is not None else np.zeros((height, width), np.float32)
+        zeros = lambda *shape: np.zeros(shape, np.float32)  # noqa: E731
+        g_rgb = _f32(grad_rgb) if grad_rgb is not None else zeros(height, width, 3)
+        g_alpha = _f32(grad_alpha) if grad_alpha is not None else zeros(height, width)
+        g_depth = _f32(grad_depth) if grad_depth is not None else zeros(height, width)
         pair_grads = np.empty((tile_ids.shape[0], K.N_GRAD), np.float32)
-        K.backward(*sorted_, offsets, tile_ids, width, height, tiles_x, out_T, out_last, gf, ga, pair_slot,
-                   pair_grads)
-        g_means = np.zeros((n, 3), np.float32)
-        g_scales = np.zeros((n, 3), np.float32)
-        g_quats = np.zeros((n, 4), np.float32)
-        g_opac = np.zeros(n, np.float32)
-        g_colors = np.zeros((n, 3), np.float32)
+        K.backward(*sorted_, offsets, tile_ids, width, height, tiles_x, bg_np, final_T, last, depth,
+                   g_rgb, g_alpha, g_depth, pair_slot, pair_grads)
+        g_means, g_scales, g_quats, g_colors = zeros(n, 3), zeros(n, 3), zeros(n, 4), zeros(n, 3)
+        g_opac = zeros(n)
         K.project_backward(arrays[0], arrays[1], arrays[2], view_np, intr_np, width, height, gauss_offsets,
                            pair_grads, g_means, g_scales, g_quats, g_opac, g_colors)
         grads = [torch.from_numpy(a) for a in (g_means, g_scales, g_quats, g_opac, g_colors)]
-        return (*grads, None, None, None, None)
+        return (*grads, None, None, None, None, None)
 
 
 def rasterize_cpu(means: Tensor, scales: Tensor, rotations: Tensor, opacities: Tensor, colors: Tensor,
-                  w2c: Tensor, K_: Tensor, width: int, height: int) -> tuple[Tensor, Tensor]:
-    """Render on the CPU (all inputs CPU float32).
+                  w2c: Tensor, K_: Tensor, background: Tensor, width: int, height: int
+                  ) -> tuple[Tensor, Tensor, Tensor]:
+    """Render on the CPU (all inputs CPU float32); see :func:`facelift.render.rasterize`.
 
     Returns:
-        feat: (H, W, 4) alpha-weighted sums of RGB and camera-space depth (no background).
-        alpha: (H, W) accumulated opacity, 1 - final transmittance.
+        rgb (H, W, 3) over ``background``, alpha (H, W), expected depth (H, W).
     """
     intr = torch.stack([K_[0, 0], K_[1, 1], K_[0, 2], K_[1, 2]]).detach()
-    return _RasterizeCPU.apply(means, scales, rotations, opacities, colors, w2c.detach(), intr, width, height)
+    return _RasterizeCPU.apply(means, scales, rotations, opacities, colors, w2c.detach(), intr,
+                               background.detach(), width, height)
