@@ -164,5 +164,41 @@ def test_blender_render_agrees_with_our_cameras_and_rasterizer(tmp_path):
     back = sample["images"][3].permute(1, 2, 0).numpy()
     assert not ((back[..., 0] > 0.45) & (back[..., 1] < 0.25)).any()
     # Rerun: nothing to redo.
+    before = (tmp_path / "ds" / "head" / "meta.json").stat().st_mtime_ns
     render_assets(assets, tmp_path / "ds", cfg=cfg, progress=False)
+    assert (tmp_path / "ds" / "head" / "meta.json").stat().st_mtime_ns == before
     assert orbit_camera(0.0, 0.0, size=64).width == 64
+
+
+def _write_hdr(path, rgb, width=4, height=2):
+    """A tiny uncompressed Radiance .hdr of one colour (flat RGBE scanlines)."""
+    r, g, b = rgb
+    e = math.frexp(max(rgb))[1]
+    scale = 256.0 / 2.0 ** e
+    pixel = bytes([int(r * scale), int(g * scale), int(b * scale), e + 128])
+    header = f"#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n-Y {height} +X {width}\n".encode()
+    path.write_bytes(header + pixel * (width * height))
+
+
+def test_blender_hdri_environment_lights_the_asset_and_cli_runs(tmp_path):
+    pytest.importorskip("bpy")
+    import json
+
+    assets = tmp_path / "assets"
+    assets.mkdir()
+    _write_head_obj(assets)
+    hdri = tmp_path / "hdri"
+    hdri.mkdir()
+    _write_hdr(hdri / "blue.hdr", (0.1, 0.2, 1.0))
+    code = main(["data", "render-assets", "--assets", str(assets), "-o", str(tmp_path / "ds"), "--hdri", str(hdri),
+                 "--resolution", "32", "--random-views", "0", "--samples", "4", "--ambient-fraction", "0"])
+    assert code == 0
+    meta = json.loads((tmp_path / "ds" / "head" / "meta.json").read_text())
+    assert meta["lighting"] == "environment" and meta["lighting_params"]["hdri"].endswith("blue.hdr")
+    from PIL import Image
+
+    rgba = np.asarray(Image.open(tmp_path / "ds" / "head" / "images" / "003.png")).astype(float)
+    solid = rgba[..., 3] > 250
+    assert solid.sum() > 50
+    mean = rgba[solid, :3].mean(0)
+    assert mean[2] > 1.5 * mean[0]  # the grey sphere is lit blue

@@ -248,6 +248,9 @@ def _setup_scene(bpy, cfg: AssetRenderConfig, lighting: dict) -> None:
     scene.cycles.device = "CPU"
     scene.cycles.samples = cfg.samples
     scene.render.film_transparent = True
+    # Keep the scene's render data (BVH, the environment's importance map) between the
+    # views: only the camera moves.
+    scene.render.use_persistent_data = True
     scene.render.resolution_x = scene.render.resolution_y = cfg.resolution
     scene.render.resolution_percentage = 100
     scene.render.image_settings.file_format = "PNG"
