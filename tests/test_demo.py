@@ -1,8 +1,9 @@
 """``facelift demo``: jobs, limits, errors and clean-up, then the page in a real browser.
 
-The browser tests run the real ``FaceLiftPipeline.from_pretrained("tiny")`` when the package
-has the pipeline, and otherwise :class:`app_helpers.FakePipeline` (same call signature and
-outputs, real image loader).
+The jobs and limits are tested with :class:`app_helpers.FakePipeline` (the pipeline's call
+signature and outputs, the real preprocessing). The page tests run the real
+``FaceLiftPipeline``: the bundled tiny weights when the package has them, else the tiny
+architectures with random weights.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ pytest.importorskip("gradio")
 from facelift.app import free_port  # noqa: E402
 from facelift.app.demo import DISPLAY_SCALE, Demo, DemoLimits, display_copy  # noqa: E402
 
-FAST = {"steps": 2, "frames": 8}
+FAST = {"steps": 1, "frames": 8}
 
 
 @pytest.fixture
@@ -155,72 +156,117 @@ def test_cli_demo_with_unusable_weights_exits_2_with_one_line(tmp_path, capsys):
     assert err.startswith("facelift: error:") and "\n" not in err
 
 
+def test_cli_demo_loads_the_weights_and_serves_the_page(random_weights, monkeypatch, caplog):
+    """``facelift demo`` with real weights; where it would wait for Ctrl-C, the page is fetched."""
+    import urllib.request
+
+    import gradio as gr
+
+    from facelift.cli import main
+
+    port, pages = free_port(), []
+
+    def fetch_instead_of_blocking(blocks):
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as r:
+            pages.append((r.status, r.read(5000).lower()))
+
+    monkeypatch.setattr(gr.Blocks, "block_thread", fetch_instead_of_blocking)
+    with caplog.at_level("INFO"):
+        assert main(["demo", "--weights", str(random_weights), "--port", str(port)]) == 0
+    assert pages and pages[0][0] == 200 and b"<html" in pages[0][1]
+    assert f"http://127.0.0.1:{port}" in caplog.text
+    with pytest.raises(OSError):  # closed on the way out
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+
+
 # -------------------------------------------------------------------- browser
 
 
-def _pipeline():
-    """The real pipeline with the bundled tiny weights when they are there, else the fake."""
-    try:
-        from facelift.pipeline import FaceLiftPipeline
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium for the module's page tests."""
+    with chromium() as b:
+        yield b
 
-        return FaceLiftPipeline.from_pretrained("tiny")
-    except (ImportError, FaceliftError) as e:
-        print(f"demo browser tests use FakePipeline: {e}")
-        return FakePipeline(real_preprocess=True)
+
+@pytest.fixture
+def new_page(browser):
+    """``new_page(**options)`` opens a page (in its own context), closed after the test."""
+    pages = []
+
+    def make(**options):
+        pages.append(browser.new_page(**options))
+        return pages[-1]
+
+    yield make
+    for page in pages:
+        page.close()
+
+
+def _pipeline(random_weights):
+    """The real pipeline: the bundled tiny weights when the package has them, else the same
+    tiny architectures with random weights (the views are noise, but every stage, file and
+    page element is the real thing)."""
+    from facelift.pipeline import FaceLiftPipeline
+
+    try:
+        return FaceLiftPipeline.from_pretrained("tiny", device="cpu")
+    except FaceliftError as e:
+        print(f"demo browser tests use random tiny weights: {e}")
+        return FaceLiftPipeline.from_pretrained(random_weights, device="cpu")
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    d = Demo(_pipeline(), workdir=tmp_path_factory.mktemp("demo-work"), defaults=FAST, turntable_size=128)
+def served(tmp_path_factory, random_weights):
+    d = Demo(_pipeline(random_weights), workdir=tmp_path_factory.mktemp("demo-work"), defaults=FAST,
+             turntable_size=128)
     d.launch(port=free_port(), block=False)
     yield d
     d.close()
 
 
-def _open(browser, url):
-    page = browser.new_page(viewport={"width": 1280, "height": 1100})
+def _open(new_page, url):
+    page = new_page(viewport={"width": 1280, "height": 1100})
     page.goto(url)
     page.wait_for_selector("#photo input[type=file]", state="attached", timeout=30_000)
     return page
 
 
-def test_uploading_the_example_photo_shows_views_video_and_3d_viewer(served, tmp_path):
+def test_uploading_the_example_photo_shows_views_video_and_3d_viewer(new_page, served, tmp_path):
     assert served.url.startswith("http://127.0.0.1:")
-    with chromium() as browser:
-        page = _open(browser, served.url)
-        page.locator("#photo input[type=file]").set_input_files(str(EXAMPLE_PHOTO))
-        page.wait_for_selector("#preview img", timeout=30_000)
-        page.locator("#run").click()
-        page.wait_for_selector("#status :text('Done')", timeout=120_000)
-        page.wait_for_selector("#model3d canvas", timeout=30_000)
-        time.sleep(1.0)  # let the splat viewer draw before the artifact screenshot
-        page.screenshot(path=str(tmp_path / "demo-result.png"), full_page=True)
+    page = _open(new_page, served.url)
+    page.locator("#photo input[type=file]").set_input_files(str(EXAMPLE_PHOTO))
+    page.wait_for_selector("#preview img", timeout=30_000)
+    page.locator("#run").click()
+    page.wait_for_selector("#status :text('Done')", timeout=120_000)
+    page.wait_for_selector("#model3d canvas", timeout=30_000)
+    time.sleep(1.0)  # let the splat viewer draw before the artifact screenshot
+    page.screenshot(path=str(tmp_path / "demo-result.png"), full_page=True)
 
-        assert page.locator("#input-image img").count() == 1
-        assert page.locator("#views img").count() >= 6
-        assert page.locator("#turntable video").get_attribute("src")
-        assert page.locator("#download").get_by_text("gaussians.ply").count() >= 1
-        assert EXAMPLE_PHOTO.name in page.locator("#status").inner_text()
+    assert page.locator("#input-image img").count() == 1
+    assert page.locator("#views img").count() >= 6
+    assert page.locator("#turntable video").get_attribute("src")
+    assert page.locator("#download").get_by_text("gaussians.ply").count() >= 1
+    assert EXAMPLE_PHOTO.name in page.locator("#status").inner_text()
 
 
-def test_uploading_a_non_image_shows_the_error_in_the_page(served, tmp_path):
+def test_uploading_a_non_image_shows_the_error_in_the_page(new_page, served, tmp_path):
     notes = tmp_path / "notes.txt"
     notes.write_text("this is not a photo")
-    with chromium() as browser:
-        page = _open(browser, served.url)
-        page.locator("#photo input[type=file]").set_input_files(str(notes))
-        # Said at upload time already ...
-        page.wait_for_selector("#status :text('notes.txt: not an image file')", timeout=30_000)
-        # ... and again, as a toast, when the visitor insists.
-        page.locator("#run").click()
-        toast = page.locator("[data-testid=toast-body]").first
-        toast.wait_for(timeout=30_000)
-        assert "notes.txt: not an image file" in toast.inner_text()
-        assert page.locator("#views img").count() == 0
-        page.screenshot(path=str(tmp_path / "demo-error.png"))
+    page = _open(new_page, served.url)
+    page.locator("#photo input[type=file]").set_input_files(str(notes))
+    # Said at upload time already ...
+    page.wait_for_selector("#status :text('notes.txt: not an image file')", timeout=30_000)
+    # ... and again, as a toast, when the visitor insists.
+    page.locator("#run").click()
+    toast = page.locator("[data-testid=toast-body]").first
+    toast.wait_for(timeout=30_000)
+    assert "notes.txt: not an image file" in toast.inner_text()
+    assert page.locator("#views img").count() == 0
+    page.screenshot(path=str(tmp_path / "demo-error.png"))
 
 
-def test_one_job_at_a_time_and_the_next_visitor_sees_the_queue(tmp_path):
+def test_one_job_at_a_time_and_the_next_visitor_sees_the_queue(new_page, tmp_path):
     gate = threading.Event()
     entered = []
 
@@ -237,36 +283,34 @@ def test_one_job_at_a_time_and_the_next_visitor_sees_the_queue(tmp_path):
     d = Demo(Held(), workdir=tmp_path / "work", defaults=FAST, turntable_size=64)
     d.launch(port=free_port(), block=False)
     try:
-        with chromium() as browser:
-            first, second = _open(browser, d.url), _open(browser, d.url)
-            for page in (first, second):
-                page.locator("#photo input[type=file]").set_input_files(str(EXAMPLE_PHOTO))
-                page.wait_for_selector("#preview img", timeout=30_000)
-            first.locator("#run").click()
-            first.wait_for_selector("text=Stage I: generating the six views", timeout=30_000)
-            second.locator("#run").click()
-            second.wait_for_selector("text=queue: 1/1", timeout=30_000)
-            time.sleep(1.0)
-            assert len(entered) == 1, "a second job started while the first was running"
-            gate.set()
-            second.wait_for_selector("#status :text('Done')", timeout=60_000)
-            first.wait_for_selector("#status :text('Done')", timeout=10_000)
+        first, second = _open(new_page, d.url), _open(new_page, d.url)
+        for page in (first, second):
+            page.locator("#photo input[type=file]").set_input_files(str(EXAMPLE_PHOTO))
+            page.wait_for_selector("#preview img", timeout=30_000)
+        first.locator("#run").click()
+        first.wait_for_selector("text=Stage I: generating the six views", timeout=30_000)
+        second.locator("#run").click()
+        second.wait_for_selector("text=queue: 1/1", timeout=30_000)
+        time.sleep(1.0)
+        assert len(entered) == 1, "a second job started while the first was running"
+        gate.set()
+        second.wait_for_selector("#status :text('Done')", timeout=60_000)
+        first.wait_for_selector("#status :text('Done')", timeout=10_000)
     finally:
         gate.set()
         d.close()
 
 
-def test_uploads_over_the_size_limit_are_refused_with_a_message(tmp_path):
+def test_uploads_over_the_size_limit_are_refused_with_a_message(new_page, tmp_path):
     d = Demo(FakePipeline(), limits=DemoLimits(max_file_size="10KB"), workdir=tmp_path / "work")
     d.launch(port=free_port(), block=False)
     try:
-        with chromium() as browser:
-            page = _open(browser, d.url)
-            page.locator("#photo input[type=file]").set_input_files(str(EXAMPLE_PHOTO))  # 125 KB
-            toast = page.locator("[data-testid=toast-body]").first
-            toast.wait_for(timeout=30_000)
-            assert "exceed the maximum allowed size" in toast.inner_text()
-            assert EXAMPLE_PHOTO.name in toast.inner_text()
+        page = _open(new_page, d.url)
+        page.locator("#photo input[type=file]").set_input_files(str(EXAMPLE_PHOTO))  # 125 KB
+        toast = page.locator("[data-testid=toast-body]").first
+        toast.wait_for(timeout=30_000)
+        assert "exceed the maximum allowed size" in toast.inner_text()
+        assert EXAMPLE_PHOTO.name in toast.inner_text()
     finally:
         d.close()
     assert d.pipeline.calls == []

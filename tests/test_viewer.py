@@ -123,6 +123,27 @@ def test_frusta_sit_on_the_input_cameras_and_look_at_the_head():
 # ------------------------------------------------------------------- browser
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium for the module's page tests."""
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
+def new_page(browser):
+    """``new_page(**options)`` opens a page (in its own context), closed after the test."""
+    pages = []
+
+    def make(**options):
+        pages.append(browser.new_page(**options))
+        return pages[-1]
+
+    yield make
+    for page in pages:
+        page.close()
+
+
 def _canvas_image(page) -> np.ndarray:
     """The page's largest canvas as an (H, W, 3) uint8 image (a headless screenshot)."""
     import io
@@ -143,53 +164,51 @@ def _wait_for(predicate, timeout=30.0, interval=0.25):
     return predicate()
 
 
-def test_viewer_page_draws_the_splats_and_the_screenshot_button_saves_them(tmp_path):
+def test_viewer_page_draws_the_splats_and_the_screenshot_button_saves_them(new_page, tmp_path):
     """Red splats on the white page: the canvas must show red pixels; the button saves a PNG."""
     blob((0, 0, 0), RED, n=1500, spread=0.3).save_ply(tmp_path / "head.ply")
     shots = tmp_path / "shots"
     viewer = Viewer(open_scene(tmp_path / "head.ply"), port=free_port(), screenshot_dir=shots)
     try:
         assert viewer.url.startswith("http://127.0.0.1:")
-        with chromium() as browser:
-            page = browser.new_page(viewport={"width": 800, "height": 600})
-            page.goto(viewer.url)
-            page.wait_for_selector("canvas", timeout=30_000)
-            red = _wait_for(lambda: color_fraction(_canvas_image(page), (230, 25, 25)) > 0.02)
-            Image.fromarray(_canvas_image(page)).save(tmp_path / "viewer-page.png")  # test artifact
-            assert red, f"no red splats on the canvas (see {tmp_path / 'viewer-page.png'})"
-            background = color_fraction(_canvas_image(page), (255, 255, 255), tol=8)
-            assert background > 0.3, "the page background should stay white around the head"
+        page = new_page(viewport={"width": 800, "height": 600})
+        page.goto(viewer.url)
+        page.wait_for_selector("canvas", timeout=30_000)
+        red = _wait_for(lambda: color_fraction(_canvas_image(page), (230, 25, 25)) > 0.02)
+        Image.fromarray(_canvas_image(page)).save(tmp_path / "viewer-page.png")  # test artifact
+        assert red, f"no red splats on the canvas (see {tmp_path / 'viewer-page.png'})"
+        background = color_fraction(_canvas_image(page), (255, 255, 255), tol=8)
+        assert background > 0.3, "the page background should stay white around the head"
 
-            saved: list = []
-            viewer.screenshot_saved = saved.append
-            page.get_by_role("button", name="Screenshot").click()
-            assert _wait_for(lambda: saved, timeout=30), "the screenshot button saved nothing"
-            assert [p.name for p in shots.iterdir()] == [saved[0].name]  # no temporary left behind
-            shot = np.asarray(Image.open(saved[0]).convert("RGB"))
-            assert color_fraction(shot, (230, 25, 25)) > 0.02
+        saved: list = []
+        viewer.screenshot_saved = saved.append
+        page.get_by_role("button", name="Screenshot").click()
+        assert _wait_for(lambda: saved, timeout=30), "the screenshot button saved nothing"
+        assert [p.name for p in shots.iterdir()] == [saved[0].name]  # no temporary left behind
+        shot = np.asarray(Image.open(saved[0]).convert("RGB"))
+        assert color_fraction(shot, (230, 25, 25)) > 0.02
     finally:
         viewer.close()
 
 
-def test_time_slider_switches_frames_in_the_page(tmp_path):
+def test_time_slider_switches_frames_in_the_page(new_page, tmp_path):
     """A two-frame video folder: red, then blue. Moving the slider in the page shows blue."""
     (tmp_path / "frames").mkdir()
     blob((0, 0, 0), RED, n=1000, spread=0.3).save_ply(tmp_path / "frames" / "00000.ply")
     blob((0, 0, 0), BLUE, n=1000, spread=0.3).save_ply(tmp_path / "frames" / "00001.ply")
     viewer = Viewer(open_scene(tmp_path), port=free_port(), screenshot_dir=tmp_path)
     try:
-        with chromium() as browser:
-            page = browser.new_page(viewport={"width": 800, "height": 600})
-            page.goto(viewer.url)
-            page.wait_for_selector("canvas", timeout=30_000)
-            assert _wait_for(lambda: color_fraction(_canvas_image(page), (230, 25, 25)) > 0.02)
-            page.get_by_role("slider").first.focus()
-            page.keyboard.press("ArrowRight")
-            assert _wait_for(lambda: viewer.current_frame == 1, timeout=10)
-            blue = _wait_for(lambda: color_fraction(_canvas_image(page), (25, 50, 230)) > 0.02)
-            Image.fromarray(_canvas_image(page)).save(tmp_path / "viewer-frame1.png")
-            assert blue, "the second frame's blue splats never appeared"
-            assert color_fraction(_canvas_image(page), (230, 25, 25)) < 0.005
+        page = new_page(viewport={"width": 800, "height": 600})
+        page.goto(viewer.url)
+        page.wait_for_selector("canvas", timeout=30_000)
+        assert _wait_for(lambda: color_fraction(_canvas_image(page), (230, 25, 25)) > 0.02)
+        page.get_by_role("slider").first.focus()
+        page.keyboard.press("ArrowRight")
+        assert _wait_for(lambda: viewer.current_frame == 1, timeout=10)
+        blue = _wait_for(lambda: color_fraction(_canvas_image(page), (25, 50, 230)) > 0.02)
+        Image.fromarray(_canvas_image(page)).save(tmp_path / "viewer-frame1.png")
+        assert blue, "the second frame's blue splats never appeared"
+        assert color_fraction(_canvas_image(page), (230, 25, 25)) < 0.005
     finally:
         viewer.close()
 
@@ -206,32 +225,38 @@ def test_listening_beyond_loopback_warns(caplog):
 
 
 def test_cli_view_serves_the_page_until_interrupted(tmp_path):
-    """The real command in its own process: the page answers on loopback; Ctrl-C ends it cleanly."""
+    """The real command in its own process: it prints its address, the page answers there on
+    loopback, and Ctrl-C ends it cleanly."""
     import os
     import signal
     import subprocess
     import sys
+    import threading
     import urllib.request
 
     blob((0, 0, 0), RED, n=100).save_ply(tmp_path / "head.ply")
     port = free_port()
+    url = f"http://127.0.0.1:{port}"
     proc = subprocess.Popen([sys.executable, "-m", "facelift", "view", str(tmp_path / "head.ply"),
                              "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    try:
-        def page_answers():
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as r:
-                    return r.status == 200 and b"<html" in r.read(2000).lower()
-            except OSError:
-                return False
+    lines: list[str] = []
+    def read():
+        for line in proc.stdout:
+            lines.append(line)
 
-        assert _wait_for(page_answers, timeout=60), "facelift view never served its page"
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        assert _wait_for(lambda: any(url in line for line in lines), timeout=60), \
+            f"facelift view never printed its address:\n{''.join(lines)}"
+        with urllib.request.urlopen(url + "/", timeout=10) as r:
+            assert r.status == 200 and b"<html" in r.read(2000).lower()
         proc.send_signal(signal.SIGINT)
-        out, _ = proc.communicate(timeout=30)
+        proc.wait(timeout=30)
+        reader.join(timeout=10)
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert f"http://127.0.0.1:{port}" in out
-    assert proc.returncode == 130  # the CLI's code for an interrupt, not a traceback
-    assert "Traceback" not in out
+    assert proc.returncode == 130, "".join(lines)  # the CLI's code for an interrupt
+    assert "Traceback" not in "".join(lines)
