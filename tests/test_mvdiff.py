@@ -25,12 +25,12 @@ TEST_ARCH = TinyArchitecture(
     unet_norm_num_groups=8, cross_attention_dim=32, view_embedding_tokens=2,
     vae_block_out_channels=(8, 16), vae_latent_channels=4, vae_norm_num_groups=8,
     clip_hidden_size=32, clip_intermediate_size=64, clip_num_layers=1, clip_num_heads=2,
-    clip_image_size=32, clip_patch_size=8, clip_projection_dim=16,
+    clip_image_size=16, clip_patch_size=8, clip_projection_dim=16,
 )
 
 
 def tiny_model(**kw) -> ModelConfig:
-    return ModelConfig(image_size=32, tiny=TEST_ARCH, **kw)
+    return ModelConfig(image_size=16, tiny=TEST_ARCH, **kw)
 
 
 @pytest.fixture(scope="module")
@@ -180,7 +180,7 @@ class _UNetSpy:
 def test_unconditional_branch_zeroes_clip_embedding_and_input_latents(pipe):
     spy = _UNetSpy(pipe.unet)
     try:
-        pipe(torch.rand(3, 32, 32), num_inference_steps=2, guidance_scale=3.0,
+        pipe(torch.rand(3, 16, 16), num_inference_steps=2, guidance_scale=3.0,
              generator=torch.Generator().manual_seed(0), output_type="pt")
     finally:
         spy.remove()
@@ -205,7 +205,7 @@ def test_unconditional_branch_zeroes_clip_embedding_and_input_latents(pipe):
 def test_guidance_scale_one_runs_a_single_branch(pipe):
     spy = _UNetSpy(pipe.unet)
     try:
-        pipe(torch.rand(3, 32, 32), num_inference_steps=2, guidance_scale=1.0, output_type="pt")
+        pipe(torch.rand(3, 16, 16), num_inference_steps=2, guidance_scale=1.0, output_type="pt")
     finally:
         spy.remove()
     assert spy.calls[0]["sample"].shape[0] == 6
@@ -215,7 +215,7 @@ def test_guidance_scale_one_runs_a_single_branch(pipe):
 def test_sampler_runs_exactly_the_requested_steps(pipe, steps):
     spy = _UNetSpy(pipe.unet)
     try:
-        pipe(torch.rand(3, 32, 32), num_inference_steps=steps, output_type="pt")
+        pipe(torch.rand(3, 16, 16), num_inference_steps=steps, output_type="pt")
     finally:
         spy.remove()
     assert len(spy.calls) == steps
@@ -226,13 +226,13 @@ def test_output_has_six_views_in_spec_order(pipe):
     out = pipe(PIL.Image.new("RGB", (40, 40), (200, 120, 90)), num_inference_steps=2)
     assert out.view_names == VIEW_NAMES
     assert len(out.images) == 1 and len(out.images[0]) == 6
-    assert out.images[0][0].size == (32, 32)
-    pt = pipe([torch.rand(3, 32, 32), torch.rand(3, 32, 32)], num_inference_steps=1, output_type="pt").images
-    assert pt.shape == (2, 6, 3, 32, 32) and 0.0 <= pt.min() and pt.max() <= 1.0
+    assert out.images[0][0].size == (16, 16)
+    pt = pipe([torch.rand(3, 16, 16), torch.rand(3, 16, 16)], num_inference_steps=1, output_type="pt").images
+    assert pt.shape == (2, 6, 3, 16, 16) and 0.0 <= pt.min() and pt.max() <= 1.0
 
 
 def test_sampling_is_deterministic_per_generator(pipe):
-    x = torch.rand(3, 32, 32)
+    x = torch.rand(3, 16, 16)
     a = pipe(x, num_inference_steps=3, generator=torch.Generator().manual_seed(5), output_type="pt").images
     b = pipe(x, num_inference_steps=3, generator=torch.Generator().manual_seed(5), output_type="pt").images
     c = pipe(x, num_inference_steps=3, generator=torch.Generator().manual_seed(6), output_type="pt").images
@@ -242,11 +242,11 @@ def test_sampling_is_deterministic_per_generator(pipe):
 
 def test_bad_arguments_raise_clear_errors(pipe):
     with pytest.raises(FaceliftError, match="num_inference_steps"):
-        pipe(torch.rand(3, 32, 32), num_inference_steps=0)
+        pipe(torch.rand(3, 16, 16), num_inference_steps=0)
     with pytest.raises(FaceliftError, match="output_type"):
-        pipe(torch.rand(3, 32, 32), num_inference_steps=1, output_type="jpg")
+        pipe(torch.rand(3, 16, 16), num_inference_steps=1, output_type="jpg")
     with pytest.raises(FaceliftError, match="input image"):
-        pipe(torch.rand(2, 32, 32), num_inference_steps=1)
+        pipe(torch.rand(2, 16, 16), num_inference_steps=1)
 
 
 def test_input_alpha_is_composited_on_white_and_padded_square():
@@ -266,7 +266,7 @@ def test_save_then_load_gives_identical_samples(pipe, tmp_path):
     assert not list((tmp_path / "pipe").rglob("*.bin"))
     loaded = FaceLiftMultiViewPipeline.from_pretrained(tmp_path / "pipe")
     loaded.set_progress_bar_config(disable=True)
-    x = torch.rand(3, 32, 32)
+    x = torch.rand(3, 16, 16)
     a = pipe(x, num_inference_steps=3, generator=torch.Generator().manual_seed(2), output_type="pt").images
     b = loaded(x, num_inference_steps=3, generator=torch.Generator().manual_seed(2), output_type="pt").images
     assert torch.equal(a, b)
@@ -360,7 +360,7 @@ def test_release_shaped_folder_loads(pipe, tmp_path):
     loaded.save_pretrained(tmp_path / "ours")
     again = FaceLiftMultiViewPipeline.from_pretrained(tmp_path / "ours")
     again.set_progress_bar_config(disable=True)
-    x = torch.rand(3, 32, 32)
+    x = torch.rand(3, 16, 16)
     a = loaded(x, num_inference_steps=2, generator=torch.Generator().manual_seed(0), output_type="pt").images
     b = again(x, num_inference_steps=2, generator=torch.Generator().manual_seed(0), output_type="pt").images
     assert torch.equal(a, b)
@@ -370,7 +370,7 @@ def test_sd21_unclip_shaped_base_gets_eight_channel_unet(pipe, tmp_path):
     from facelift.mvdiff.tiny import build_unet
 
     folder = _release_folder(pipe, tmp_path)
-    base = build_unet(TEST_ARCH, latent_size=16, in_channels=4)
+    base = build_unet(TEST_ARCH, latent_size=8, in_channels=4)
     shutil.rmtree(folder / "unet")
     base.save_pretrained(folder / "unet")
     loaded = FaceLiftMultiViewPipeline.from_pretrained(folder, attention="dense")
