@@ -463,14 +463,18 @@ class HeadShape:
             return None
         t = a.hair_thickness
         wave = 0.008 * self.hair_noise(q)
-        shell = sdf.ellipsoid(q, self.cranium_c + np.array([0, 0.01, 0.01], np.float32), self.cranium_r + t) + wave
         if style == "fringe":
             front, side, back = 8.0, 8.0, -48.0
         elif style == "long":
             front, side, back = 30.0, -5.0, -40.0
         else:
             front, side, back = 32.0, 12.0, -48.0
-        d = np.maximum(shell, self._hairline(q, front, side, back))
+        line = self._hairline(q, front, side, back)
+        # Hair thins out toward the hairline instead of ending in a step.
+        taper = 0.2 + 0.8 * _smoothstep(0.0, 0.07, -line)
+        shell = sdf.ellipsoid(q, self.cranium_c + np.array([0, 0.01, 0.01], np.float32),
+                              self.cranium_r + (t * taper)[:, None]) + wave
+        d = np.maximum(shell, line)
         if style == "fringe":
             # The fringe hangs over the forehead down to just above the brows.
             bangs = sdf.ellipsoid(q, (0.0, -0.22, 0.33), (0.36, 0.24, 0.2)) + wave
