@@ -207,7 +207,7 @@ class Demo:
             report(0.85 * max(0.0, min(1.0, float(fraction))), STAGE_LABELS.get(str(stage), str(stage)))
 
         report(0.0, "Preprocessing")
-        cwd_name = str(upload)
+        copy_name = str(upload)
         try:
             out = self.pipeline(str(upload), seed=int(seed), num_inference_steps=steps,
                                 guidance_scale=float(guidance), crop=bool(crop), progress=on_stage)
@@ -216,7 +216,7 @@ class Demo:
             out.save(result_dir, turntable=TurntableSpec(frames=int(frames), size=self.turntable_size),
                      format="ply", progress=False)
         except FaceliftError as e:
-            raise FaceliftError(for_the_page(str(e).replace(cwd_name, name))) from None
+            raise FaceliftError(for_the_page(str(e).replace(copy_name, name))) from None
 
         views = []
         for i, view in enumerate(out.views):
