@@ -395,7 +395,7 @@ def train_lrm(cfg: LRMTrainConfig, data_dir: str | Path, run_dir: str | Path, in
 
     end = cfg.steps if max_steps_this_run is None else min(cfg.steps, step + max_steps_this_run)
     bar = progress(cfg.steps, initial=step, enabled=is_main, desc="train lrm")
-    t_last, steps_since = time.perf_counter(), 0
+    t_last, steps_since, sums = time.perf_counter(), 0, {}
     try:
         while step < end:
             model.train()
@@ -417,18 +417,18 @@ def train_lrm(cfg: LRMTrainConfig, data_dir: str | Path, run_dir: str | Path, in
             step += 1
             steps_since += 1
             bar.update(1)
+            for k, v in terms.terms.items():
+                sums[k] = sums.get(k, 0.0) + v.detach()
+            sums["loss"] = sums.get("loss", 0.0) + terms.total.detach()
             if step % cfg.log_every == 0 or step == end:
-                loss = accelerator.reduce(terms.total.detach(), reduction="mean")
-                mse = accelerator.reduce(terms.terms["l2"].detach(), reduction="mean")
+                # Means over the steps since the last log (and over processes), not one noisy step.
+                means = {k: float(accelerator.reduce(v / steps_since, reduction="mean")) for k, v in sums.items()}
                 now = time.perf_counter()
-                scalars = {"loss": float(loss), "l2": float(mse),
-                           "psnr": float(-10 * torch.log10(mse.clamp_min(1e-10))),
+                scalars = {"loss": means.pop("loss"), "l2": means["l2"],
+                           "psnr": -10.0 * float(np.log10(max(means.pop("l2"), 1e-10))),
                            "lr": lr, "grad_norm": grad_norm,
-                           "steps_per_s": steps_since / max(now - t_last, 1e-9)}
-                for k, v in terms.terms.items():
-                    if k != "l2":
-                        scalars[k] = float(accelerator.reduce(v.detach(), reduction="mean"))
-                t_last, steps_since = now, 0
+                           "steps_per_s": steps_since / max(now - t_last, 1e-9), **means}
+                t_last, steps_since, sums = now, 0, {}
                 logger.log(step, scalars)
                 bar.set_postfix(loss=f"{scalars['loss']:.4f}", psnr=f"{scalars['psnr']:.2f}")
             if is_main and cfg.val_every > 0 and (step % cfg.val_every == 0 or step == end):

@@ -1,0 +1,127 @@
+"""Held-out evaluation of a reconstructor, and the no-learning baseline it must beat.
+
+Protocol (issue 4, "Bundled tiny model"): for every subject of a split (held-out identities),
+reconstruct from its 6 fixed Stage I views, render ``n_views`` of its random views (drawn with
+a fixed seed), and compare with the ground truth at the model's resolution:
+
+* PSNR and SSIM over the whole image (white background included), and
+* **masked** PSNR / SSIM over the pixels where the ground-truth alpha or the rendered alpha
+  exceeds 0.5 (their union: the background cannot inflate the score, and neither missing
+  head nor extra floaters are hidden). Masked SSIM averages the SSIM map (11×11 Gaussian
+  window, valid convolution) over the mask cropped to the map.
+
+Baseline (:func:`sphere_baseline`): every input pixel whose ray meets the sphere of radius 1
+becomes an isotropic Gaussian at the first intersection, one pixel footprint wide, opaque,
+with the pixel's colour; pixels equal to the background (within 2/255) are dropped, which
+gives the baseline a silhouette for free.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+import torch
+from torch import Tensor
+
+from facelift.cameras import Camera, ray_directions
+from facelift.errors import FaceliftError
+from facelift.gaussians import Gaussians
+
+log = logging.getLogger(__name__)
+
+
+def sphere_baseline(images: Tensor, cameras: Camera, radius: float = 1.0,
+                    background: Sequence[float] = (1.0, 1.0, 1.0), tolerance: float = 2 / 255) -> Gaussians:
+    """Input pixels (V, 3, H, W) placed on the sphere of ``radius`` around the origin."""
+    o, d = ray_directions(cameras)  # (V, 3, H, W)
+    b = (o * d).sum(1)
+    c = (o * o).sum(1) - radius**2
+    disc = b * b - c
+    hit = disc > 0
+    t = -b - torch.sqrt(disc.clamp_min(0))
+    bg = torch.tensor(background, dtype=images.dtype).view(1, 3, 1, 1)
+    fg = ((images - bg).abs() > tolerance).any(1)
+    keep = hit & fg & (t > 0)
+    means = (o + t[:, None] * d).permute(0, 2, 3, 1)[keep]
+    fx = cameras.fx.view(-1, 1, 1).expand_as(t)
+    sigma = (t / fx)[keep]
+    n = means.shape[0]
+    return Gaussians(means=means, scales=sigma[:, None].expand(n, 3).contiguous(),
+                     rotations=torch.tensor([[1.0, 0.0, 0.0, 0.0]]).expand(n, 4).contiguous(),
+                     opacities=torch.ones(n), colors=images.permute(0, 2, 3, 1)[keep])
+
+
+@dataclass
+class SubjectScores:
+    subject: str
+    psnr: float
+    ssim: float
+    psnr_masked: float
+    ssim_masked: float
+
+
+def score_renders(pred: Tensor, pred_alpha: Tensor, gt: Tensor, gt_alpha: Tensor) -> dict[str, float]:
+    """Mean metrics over views: pred, gt (V, 3, H, W) in [0, 1]; alphas (V, 1, H, W)."""
+    from facelift.train.losses import masked_ssim, psnr, ssim
+
+    mask = ((pred_alpha > 0.5) | (gt_alpha > 0.5)).float()
+    rows = []
+    for i in range(pred.shape[0]):
+        p, g, m = pred[i: i + 1].clamp(0, 1), gt[i: i + 1], mask[i: i + 1]
+        rows.append((float(psnr(p, g)), float(ssim(p, g)), float(psnr(p, g, m)), float(masked_ssim(p, g, m))))
+    a = np.array(rows).mean(0)
+    return {"psnr": float(a[0]), "ssim": float(a[1]), "psnr_masked": float(a[2]), "ssim_masked": float(a[3])}
+
+
+def _render_all(g: Gaussians, cams: Camera, background) -> tuple[Tensor, Tensor]:
+    from facelift.render import rasterize
+
+    rgb, alpha = [], []
+    for i in range(len(cams)):
+        out = rasterize(g, cams[i], background=background)
+        rgb.append(out.rgb.permute(2, 0, 1))
+        alpha.append(out.alpha[None])
+    return torch.stack(rgb), torch.stack(alpha)
+
+
+def evaluate_heldout(model, data_root: str | Path, split: str = "test", n_views: int = 8, seed: int = 0,
+                     background: Sequence[float] = (1.0, 1.0, 1.0), limit: int | None = None,
+                     progress: bool = True) -> dict:
+    """Run the protocol of the module docstring; returns means and per-subject scores for the
+    model and the sphere baseline."""
+    from tqdm.auto import tqdm
+
+    from facelift.train.lrm import SubjectFolders
+
+    data = SubjectFolders(data_root, model.config.image_size, background, split=split)
+    n = len(data) if limit is None else min(limit, len(data))
+    per_model, per_base = [], []
+    for i in tqdm(range(n), desc=f"eval {split}", disable=not progress):
+        views = data.views(i)
+        fixed = data.num_fixed(i)
+        if fixed < 6:
+            raise FaceliftError(f"{data.subjects[i]}: needs the 6 fixed Stage I views, found {fixed}")
+        pool = torch.arange(fixed, len(views))
+        if len(pool) < n_views:
+            raise FaceliftError(f"{data.subjects[i]}: has {len(pool)} random views, needs {n_views}")
+        gen = torch.Generator().manual_seed(seed * 100_003 + i)
+        pick = pool[torch.randperm(len(pool), generator=gen)[:n_views]]
+        inputs, targets = views.select(torch.arange(6)), views.select(pick)
+        g = model.reconstruct(inputs.images, inputs.cameras)
+        rgb, alpha = _render_all(g, targets.cameras, background)
+        per_model.append(SubjectScores(data.subjects[i].name, **score_renders(rgb, alpha, targets.images, targets.alphas)))
+        base = sphere_baseline(inputs.images, inputs.cameras, background=background)
+        rgb, alpha = _render_all(base, targets.cameras, background)
+        per_base.append(SubjectScores(data.subjects[i].name, **score_renders(rgb, alpha, targets.images, targets.alphas)))
+
+    def mean(rows: list[SubjectScores]) -> dict[str, float]:
+        keys = ("psnr", "ssim", "psnr_masked", "ssim_masked")
+        return {k: float(np.mean([getattr(r, k) for r in rows])) for k in keys}
+
+    return {"split": split, "subjects": n, "views_per_subject": n_views, "resolution": model.config.image_size,
+            "model": mean(per_model), "baseline": mean(per_base),
+            "per_subject": {"model": [asdict(r) for r in per_model], "baseline": [asdict(r) for r in per_base]}}
