@@ -149,7 +149,8 @@ def test_interrupted_run_resumes_without_redoing_or_half_writing(dataset, tmp_pa
     before = {n: (root / n / "meta.json").stat().st_mtime_ns for n in done}
     made = []
     real_make = synth_mod.make_subject
-    monkeypatch.setattr(synth_mod, "make_subject", lambda cfg, i, j, f: made.append(f.name) or real_make(cfg, i, j, f))
+    monkeypatch.setattr(synth_mod, "make_subject",
+                        lambda cfg, i, j, f, *rest: made.append(f.name) or real_make(cfg, i, j, f, *rest))
     synth(root, TINY, progress=False)
     assert made == ["id00001_app000", "id00001_app001"]
     assert {n: (root / n / "meta.json").stat().st_mtime_ns for n in done} == before
@@ -157,6 +158,36 @@ def test_interrupted_run_resumes_without_redoing_or_half_writing(dataset, tmp_pa
     assert json.loads((root / "index.json").read_text())["complete"] is True
     for name in ("id00000_app000", "id00001_app001"):
         assert _pngs(root / name) == _pngs(dataset / name)
+
+
+def test_each_lighting_mode_renders_the_same_head_under_every_light(tmp_path):
+    cfg = SynthConfig(identities=1, appearances=1, resolution=32, random_views=1, spacing=0.045,
+                      lighting_mode="each")
+    synth(tmp_path / "ds", cfg, progress=False)
+    a, b = tmp_path / "ds" / "id00000_app000_ambient", tmp_path / "ds" / "id00000_app000_environment"
+    ma, mb = (json.loads((f / "meta.json").read_text()) for f in (a, b))
+    assert ma["lighting"] == "ambient" and mb["lighting"] == "environment"
+    strip = lambda m: {k: v for k, v in m["appearance"].items() if k != "lighting"}  # noqa: E731
+    assert strip(ma) == strip(mb) and ma["identity"] == mb["identity"]
+    for i in range(7):
+        ia = np.asarray(Image.open(a / "images" / f"{i:03d}.png"))
+        ib = np.asarray(Image.open(b / "images" / f"{i:03d}.png"))
+        assert np.array_equal(ia[..., 3], ib[..., 3])  # same geometry, same cameras
+        assert np.abs(ia[..., :3].astype(int) - ib[..., :3]).mean() > 3  # different light
+    with pytest.raises(FaceliftError, match="lighting mode"):
+        synth(tmp_path / "x", SynthConfig(lighting_mode="both"), progress=False)
+
+
+def test_a_dataset_can_be_extended_with_more_identities(tmp_path):
+    small = SynthConfig(identities=1, appearances=1, resolution=16, random_views=0, spacing=0.05)
+    synth(tmp_path / "ds", small, progress=False)
+    first = tmp_path / "ds" / "id00000_app000" / "meta.json"
+    stamp = first.stat().st_mtime_ns
+    synth(tmp_path / "ds", SynthConfig(identities=2, appearances=1, resolution=16, random_views=0, spacing=0.05),
+          progress=False)
+    index = json.loads((tmp_path / "ds" / "index.json").read_text())
+    assert [s["name"] for s in index["subjects"]] == ["id00000_app000", "id00001_app000"]
+    assert first.stat().st_mtime_ns == stamp
 
 
 def test_rerun_with_other_settings_is_refused(dataset):

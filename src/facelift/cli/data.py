@@ -38,7 +38,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--resolution", type=int, help="image size in pixels (square)")
     p.add_argument("--random-views", type=int, help="random Stage II views per subject (default 32)")
     p.add_argument("--elevation-range", type=_floats, help="LOW,HIGH elevation of random views, degrees")
-    p.add_argument("--lighting", type=_kinds, help="comma list of ambient,environment (one drawn per subject)")
+    p.add_argument("--lighting", type=_kinds, help="comma list of ambient,environment")
+    p.add_argument("--lighting-mode", choices=("random", "each"),
+                   help="random: one lighting per subject (default); each: every appearance under every lighting")
     p.add_argument("--azimuth-jitter", type=float, help="max |α| turning the 6-view rig per subject, degrees")
     p.add_argument("--seed", type=int, help="dataset seed")
     p.add_argument("--workers", type=int, default=1, help="parallel processes (default 1)")
@@ -68,7 +70,7 @@ def _synth(args: argparse.Namespace) -> int:
     cfg = SYNTH_PRESETS.get_preset(args.preset)
     fields = {"identities": args.identities, "appearances": args.appearances, "resolution": args.resolution,
               "random_views": args.random_views, "elevation_range": args.elevation_range,
-              "lighting": args.lighting, "azimuth_jitter": args.azimuth_jitter, "seed": args.seed}
+              "lighting": args.lighting, "lighting_mode": args.lighting_mode, "azimuth_jitter": args.azimuth_jitter, "seed": args.seed}
     cfg = replace(cfg, **{k: v for k, v in fields.items() if v is not None})
     cfg = apply_overrides(cfg, args.set)
     if args.workers < 1:

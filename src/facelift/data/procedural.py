@@ -258,7 +258,10 @@ def sample_appearance(identity: Identity, seed: int, lighting: str | tuple[str, 
     mouth_open = 0.0 if r.uniform() < 0.6 else float(r.uniform(0.2, 1.0))
     hsv = (r.uniform(0, 1), r.uniform(0.1, 0.8), r.uniform(0.15, 0.95))
     clothes = _hsv_to_rgb(*hsv)
-    light = sample_lighting(str(r.choice(kinds)), r)
+    # Lighting draws from its own stream, so one appearance under different lighting
+    # kinds is the same head (paired data, see SynthConfig.lighting_mode).
+    rl = _rng(identity.seed, seed, 6)
+    light = sample_lighting(kinds[int(rl.integers(len(kinds)))] if len(kinds) > 1 else kinds[0], rl)
     return Appearance(
         seed=int(seed), hair_style=style, hair_colour=hair_name, hair_rgb=_tuple3(hair_rgb),
         hair_thickness=float(r.uniform(0.03, 0.065)), hair_length=float(r.uniform(-0.75, -0.3)),

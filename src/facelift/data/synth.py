@@ -1,10 +1,14 @@
 """``facelift data synth``: a multi-view dataset of procedural heads (paper §3.1, SPEC §4).
 
-Per subject (one identity x one appearance): the six Stage I views (SPEC §3; optionally
+Per subject (one identity x one appearance, under one lighting): the six Stage I views (SPEC §3; optionally
 all turned by a random azimuth α per subject, the paper's near-frontal input angle) and
 ``random_views`` Stage II views with azimuth uniform over 360° and elevation uniform in
 ``elevation_range``, all at radius 2.7 and 50° field of view, written in the layout of
 :mod:`facelift.data.layout`.
+
+Lighting: ``lighting_mode="random"`` draws one of ``lighting`` per subject;
+``"each"`` renders every appearance under every listed kind (subjects
+``idNNNNN_appMMM_<kind>``): the same head, pose and cameras, only the light differs.
 
 Runs are resumable (finished subject folders are skipped; a subject interrupted mid-way
 was never renamed into place and is redone), parallel across processes, and
@@ -49,6 +53,7 @@ class SynthConfig:
     random_views: int = 32
     elevation_range: tuple[float, float] = (-20.0, 40.0)
     lighting: tuple[str, ...] = LIGHTINGS
+    lighting_mode: str = "random"   # "random": one kind per subject; "each": every kind, paired
     azimuth_jitter: float = 0.0     # max |α| of the Stage I rig, degrees (0 = SPEC §3 exactly)
     max_head_pose: float = 10.0     # max head yaw, degrees
     spacing: float = 0.0            # surface-sample spacing; 0 = chosen from the resolution
@@ -71,6 +76,8 @@ class SynthConfig:
         if bad or not self.lighting:
             raise FaceliftError(f"--lighting must be a comma list of {', '.join(LIGHTINGS)}, got "
                                 f"{','.join(self.lighting) or 'nothing'}")
+        if self.lighting_mode not in ("random", "each"):
+            raise FaceliftError(f"lighting mode must be 'random' or 'each', got {self.lighting_mode!r}")
         if not 0 <= self.azimuth_jitter <= 90:
             raise FaceliftError(f"azimuth jitter must be in [0, 90] degrees, got {self.azimuth_jitter}")
 
@@ -98,8 +105,10 @@ def appearance_seed(seed: int, identity_index: int, appearance_index: int) -> in
     return int(np.random.SeedSequence([seed, identity_index, appearance_index, 202]).generate_state(1)[0])
 
 
-def subject_name(identity_index: int, appearance_index: int) -> str:
-    return f"id{identity_index:05d}_app{appearance_index:03d}"
+def subject_name(identity_index: int, appearance_index: int, lighting: str | None = None) -> str:
+    """``idNNNNN_appMMM``, with ``_<lighting>`` appended in the "each" lighting mode."""
+    base = f"id{identity_index:05d}_app{appearance_index:03d}"
+    return base if lighting is None else f"{base}_{lighting}"
 
 
 def subject_cameras(cfg: SynthConfig, identity_index: int, appearance_index: int) -> tuple[Camera, list[dict]]:
@@ -130,12 +139,17 @@ def render_rgba(gaussians, camera: Camera) -> np.ndarray:
     return (rgba * 255.0 + 0.5).to(torch.uint8).numpy()
 
 
-def make_subject(cfg: SynthConfig, identity_index: int, appearance_index: int, folder: Path) -> str:
-    """Build, render and write one subject (atomically). Returns its name."""
+def make_subject(cfg: SynthConfig, identity_index: int, appearance_index: int, folder: Path,
+                 lighting: str | None = None) -> str:
+    """Build, render and write one subject (atomically). Returns its name.
+
+    ``lighting`` forces one kind (the "each" mode); by default one of ``cfg.lighting``
+    is drawn for the subject.
+    """
     id_seed = identity_seed(cfg.seed, identity_index)
     app_seed = appearance_seed(cfg.seed, identity_index, appearance_index)
     ident = sample_identity(id_seed)
-    app = sample_appearance(ident, app_seed, lighting=cfg.lighting, max_head_pose=cfg.max_head_pose)
+    app = sample_appearance(ident, app_seed, lighting=lighting or cfg.lighting, max_head_pose=cfg.max_head_pose)
     spacing = cfg.spacing or spacing_for_resolution(cfg.resolution)
     head = build_head(ident, app, spacing)
     cams, views = subject_cameras(cfg, identity_index, appearance_index)
@@ -164,12 +178,12 @@ def _init_worker() -> None:
         pass
 
 
-def _worker(cfg_dict: dict, i: int, j: int, folder: str) -> str:
+def _worker(cfg_dict: dict, i: int, j: int, folder: str, lighting: str | None) -> str:
     cfg = from_dict(SynthConfig, cfg_dict)
-    return make_subject(cfg, i, j, Path(folder))
+    return make_subject(cfg, i, j, Path(folder), lighting)
 
 
-_TMP_RE = re.compile(r"^\.id\d+_app\d+\..*\.(tmp|old)$")
+_TMP_RE = re.compile(r"^\.id\d+_app\d+(_[a-z]+)?\..*\.(tmp|old)$")
 
 
 def synth(out: str | Path, cfg: SynthConfig, workers: int = 1, progress: bool = True) -> Path:
@@ -200,27 +214,29 @@ def synth(out: str | Path, cfg: SynthConfig, workers: int = 1, progress: bool = 
         if p.is_dir() and _TMP_RE.match(p.name):
             shutil.rmtree(p, ignore_errors=True)
 
-    jobs = [(i, j) for i in range(cfg.identities) for j in range(cfg.appearances)]
-    names = {(i, j): subject_name(i, j) for i, j in jobs}
+    kinds = list(cfg.lighting) if cfg.lighting_mode == "each" else [None]
+    jobs = [(i, j, k) for i in range(cfg.identities) for j in range(cfg.appearances) for k in kinds]
+    names = {job: subject_name(*job) for job in jobs}
     splits = layout.split_identities([f"id{i:05d}" for i in range(cfg.identities)], cfg.seed,
                                      cfg.val_fraction, cfg.test_fraction)
-    entries = [{"name": names[i, j], "split": splits[f"id{i:05d}"], "identity": f"id{i:05d}",
-                "identity_index": i, "appearance_index": j} for i, j in jobs]
+    entries = [{"name": names[i, j, k], "split": splits[f"id{i:05d}"], "identity": f"id{i:05d}",
+                "identity_index": i, "appearance_index": j, **({"lighting": k} if k else {})}
+               for i, j, k in jobs]
     layout.write_index(out, entries, {**info, "complete": False})
-    todo = [(i, j) for i, j in jobs if not layout.is_complete(out / names[i, j])]
+    todo = [job for job in jobs if not layout.is_complete(out / names[job])]
     if len(todo) < len(jobs):
         log.info("resuming: %d of %d subjects already done", len(jobs) - len(todo), len(jobs))
     bar = tqdm(total=len(jobs), initial=len(jobs) - len(todo), unit="subject", disable=not progress,
                desc="synth")
     try:
         if workers <= 1 or len(todo) <= 1:
-            for i, j in todo:
-                make_subject(cfg, i, j, out / names[i, j])
+            for i, j, k in todo:
+                make_subject(cfg, i, j, out / names[i, j, k], k)
                 bar.update(1)
         else:
             ctx = get_context("spawn")  # fork + torch/numba thread pools is not safe
             with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as pool:
-                futures = [pool.submit(_worker, cfg_dict, i, j, str(out / names[i, j])) for i, j in todo]
+                futures = [pool.submit(_worker, cfg_dict, i, j, str(out / names[i, j, k]), k) for i, j, k in todo]
                 for f in as_completed(futures):
                     f.result()
                     bar.update(1)
