@@ -13,7 +13,7 @@ import torch
 import torch.multiprocessing as mp
 from PIL import Image
 
-from facelift.cameras import Camera, orbit_camera, write_transforms
+from facelift.cameras import Camera, facelift_cameras, orbit_camera, write_transforms
 from facelift.cli import main
 from facelift.config import apply_overrides
 from facelift.errors import FaceliftError
@@ -41,8 +41,9 @@ def _one_thread():
 
 
 
-def make_subject(folder, seed, size=16, n_views=4, n=300):
-    """A blob of ``n`` random coloured Gaussians in [-0.6, 0.6]³ seen from random orbit cameras."""
+def make_subject(folder, seed, size=16, n_views=4, n=300, fixed=False):
+    """A blob of ``n`` random coloured Gaussians in [-0.6, 0.6]³ seen from random orbit cameras
+    (after the 6 fixed Stage I cameras when ``fixed``, marked as the data layout does)."""
     g = torch.Generator().manual_seed(seed)
     blob = Gaussians(
         means=(torch.rand(n, 3, generator=g) * 2 - 1) * 0.6, scales=torch.full((n, 3), 0.08),
@@ -51,6 +52,10 @@ def make_subject(folder, seed, size=16, n_views=4, n=300):
     az = torch.rand(n_views, generator=g) * 360
     el = torch.rand(n_views, generator=g) * 40 - 20
     cams = Camera.stack([orbit_camera(float(a), float(e), size=size) for a, e in zip(az, el)])
+    if fixed:
+        rig = facelift_cameras(size)
+        cams = Camera(c2w=torch.cat([rig.c2w, cams.c2w]), K=torch.cat([rig.K, cams.K]), width=size, height=size)
+        n_views += 6
     (folder / "images").mkdir(parents=True, exist_ok=True)
     names = []
     for i in range(n_views):
@@ -60,7 +65,7 @@ def make_subject(folder, seed, size=16, n_views=4, n=300):
         rgba = (torch.cat([rgb, a], -1).numpy() * 255 + 0.5).astype(np.uint8)
         Image.fromarray(rgba, "RGBA").save(folder / f"images/{i:03d}.png")
         names.append(f"images/{i:03d}.png")
-    write_transforms(folder / "transforms.json", cams, names)
+    write_transforms(folder / "transforms.json", cams, names, extra={"facelift_fixed_views": 6} if fixed else None)
 
 
 @pytest.fixture(scope="module")
@@ -157,3 +162,31 @@ def test_cli_trains_and_reports_bad_overrides(tmp_path, dataset, capsys):
     assert main(["train", "lrm", "--data", str(dataset), "--out", str(tmp_path / "bad"), "model.widht=3"]) == 2
     assert "widht" in capsys.readouterr().err
     assert main(["train", "lrm", "--data", str(tmp_path / "nope"), "--out", str(tmp_path / "bad")]) == 2
+
+
+def test_heldout_evaluation_scores_model_and_sphere_baseline(tmp_path):
+    import json
+
+    from facelift.lrm import LRMConfig
+    from facelift.lrm.evaluate import evaluate_heldout, score_renders, sphere_baseline
+
+    make_subject(tmp_path / "a", 0, n_views=8, fixed=True)
+    make_subject(tmp_path / "b", 1, n_views=8, fixed=True)
+    (tmp_path / "index.json").write_text(json.dumps({"subjects": [
+        {"name": "a", "split": "train"}, {"name": "b", "split": "test"}]}))
+    report = evaluate_heldout(GSLRM(LRMConfig(image_size=16, width=64, head_dim=32, layers=1)), tmp_path,
+                              split="test", n_views=8, progress=False)
+    assert report["subjects"] == 1 and report["per_subject"]["model"][0]["subject"] == "b"
+    for name in ("model", "baseline"):
+        assert all(np.isfinite(v) for v in report[name].values())
+    # perfect renders score SSIM 1 and a very high PSNR
+    img = torch.rand(2, 3, 16, 16)
+    perfect = score_renders(img, torch.ones(2, 1, 16, 16), img, torch.ones(2, 1, 16, 16))
+    assert perfect["ssim"] == pytest.approx(1.0) and perfect["psnr_masked"] > 60
+    # the baseline puts the centre pixel of the front view on the sphere at (0, -1, 0)
+    cam = facelift_cameras(16)[:1]
+    image = torch.ones(1, 3, 16, 16)
+    image[0, :, 7:9, 7:9] = torch.tensor([0.2, 0.4, 0.6])[:, None, None]
+    g = sphere_baseline(image, cam)
+    assert len(g) == 4 and torch.allclose(g.means[:, 1], torch.full((4,), -1.0), atol=0.02)
+    assert torch.allclose(g.colors, torch.tensor([0.2, 0.4, 0.6]).expand(4, 3))
