@@ -762,7 +762,7 @@ def shade(albedo: np.ndarray, points: np.ndarray, normals: np.ndarray, lighting:
     e += (lam * shadow)[:, None] * np.asarray(lighting.sun_rgb, np.float32)[None]
     # A gentle shoulder instead of a hard clip, so strong light does not flatten to white.
     rgb = albedo * e
-    return np.clip(rgb / (1 + 0.25 * rgb), 0, 1) * 1.25
+    return np.clip(1.25 * rgb / (1 + 0.25 * rgb), 0, 1)
 
 
 # ---------------------------------------------------------------------- assembling
