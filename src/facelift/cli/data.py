@@ -37,7 +37,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--appearances", type=int, help="appearances per identity")
     p.add_argument("--resolution", type=int, help="image size in pixels (square)")
     p.add_argument("--random-views", type=int, help="random Stage II views per subject (default 32)")
-    p.add_argument("--elevation-range", type=_floats, help="LOW,HIGH elevation of random views, degrees")
+    p.add_argument("--elevation-range", type=_floats, help="LOW,HIGH elevation of random views in degrees, e.g. --elevation-range=-20,40 "
+                        "(default -20,40)")
     p.add_argument("--lighting", type=_kinds, help="comma list of ambient,environment")
     p.add_argument("--lighting-mode", choices=("random", "each"),
                    help="random: one lighting per subject (default); each: every appearance under every lighting")
