@@ -61,6 +61,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     r.add_argument("--samples", type=int, default=128, help="Cycles samples per pixel")
     r.add_argument("--ambient-fraction", type=float, default=0.5,
                    help="share of subjects lit by ambient light when --hdri is given")
+    r.add_argument("--fit", type=float, default=0.9,
+                   help="largest half-extent of an asset after centring its bounding box (default 0.9)")
+    r.add_argument("--yaw", type=float, default=0.0,
+                   help="turn assets about +Z by this many degrees (for assets whose face is not toward -Y "
+                        "after import)")
     r.add_argument("--seed", type=int, default=0)
     r.set_defaults(func=_render_assets)
 
@@ -85,7 +90,7 @@ def _render_assets(args: argparse.Namespace) -> int:
     from facelift.data.blender import AssetRenderConfig, render_assets
 
     cfg = AssetRenderConfig(resolution=args.resolution, random_views=args.random_views, samples=args.samples,
-                            ambient_fraction=args.ambient_fraction, seed=args.seed)
+                            ambient_fraction=args.ambient_fraction, fit=args.fit, yaw=args.yaw, seed=args.seed)
     index = render_assets(args.assets, args.output, hdri_dir=args.hdri, cfg=cfg)
     print(f"dataset: {index}")
     return 0
