@@ -9,8 +9,9 @@ gradient checkpointing on GPU; multi-GPU through ``accelerate launch``.
 
 Stages (``stage``):
 
-* ``vae`` (tiny preset): trains the tiny ``AutoencoderKL`` alone on all view images
-  (L1 + MSE + a small KL), then fixes its ``scaling_factor`` to 1/std of the latents.
+* ``vae`` (tiny preset): trains the tiny ``AutoencoderKL`` alone on view images (random
+  backgrounds; L1 + MSE + a small KL), then fixes its ``scaling_factor`` to 1/std of the
+  latents.
   Latent diffusion needs a fixed latent space, so the VAE is trained first, not jointly.
 * ``unet``: trains the UNet, and for ``tiny`` jointly the small CLIP image encoder (its
   embedding reaches the loss through the unCLIP class embedding) and the learned per-view
@@ -22,7 +23,8 @@ Run folder: ``config.json``; ``vae/`` (final VAE) and ``vae_checkpoints/``; ``ch
 step_NNNNNNNN/model.safetensors`` holding ``model.*`` (raw) and ``ema.*`` (EMA) weights plus
 the optimizer state (:mod:`facelift.train.common`); ``logs/metrics.csv`` + TensorBoard;
 ``samples/val_*.png`` grids (rows: input, 6 generated views, 6 targets); ``pipeline/``: the
-final pipeline (EMA weights) loadable with ``FaceLiftMultiViewPipeline.from_pretrained``.
+final pipeline (EMA weights) loadable with ``FaceLiftMultiViewPipeline.from_pretrained``, and
+``pipeline_latest/``, the same refreshed at every validation while the run goes on.
 
 Exact resume: every random draw of step ``s`` (batch, backgrounds, noise, timesteps,
 dropout) comes from a generator seeded by (seed, s, rank), so a resumed run repeats the
@@ -306,7 +308,9 @@ def train_vae(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, resume: bool
         while step < end:
             batch = make_batch(dataset, t_cfg.batch_size, step, rank, world, t_cfg.seed, t_cfg.backgrounds)
             g = step_generator(t_cfg.seed, step, rank, "vae")
-            x = batch.views.flatten(0, 1).to(device) * 2.0 - 1.0
+            x = batch.views.flatten(0, 1)
+            pick = torch.randperm(x.shape[0], generator=g)[: t_cfg.vae_batch_images]
+            x = x[pick].to(device) * 2.0 - 1.0
             with accelerator.autocast():
                 rec, kl = vae(x, g)
             l1 = (rec.float() - x).abs().mean()
@@ -460,6 +464,9 @@ def train_mvdiff(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, val_datas
                 accelerator.wait_for_everyone()
                 ckpts.save(step, EMAPair(accelerator.unwrap_model(model), ema), optimizer, scheduler,
                            config=cfg, is_main=is_main)
+                if is_main and t_cfg.validate_every > 0 and step % t_cfg.validate_every == 0 and step < t_cfg.max_steps:
+                    # A usable snapshot while a long run goes on (the final one is written below).
+                    export_pipeline(pipe, accelerator.unwrap_model(model), ema, run_dir / "pipeline_latest")
         accelerator.wait_for_everyone()
         if is_main and step >= t_cfg.max_steps:
             export_pipeline(pipe, accelerator.unwrap_model(model), ema, run_dir / "pipeline")
