@@ -614,8 +614,7 @@ def _surface_colours(shape: HeadShape, p: np.ndarray) -> tuple[np.ndarray, np.nd
         teeth = inside & (rel > 0.25) & (np.abs(q[:, 0]) < 0.045 * i.lip_width)
         albedo[inside] = (0.28, 0.07, 0.08)
         albedo[teeth] = (0.93, 0.91, 0.85)
-        labels = np.where(inside & (labels == PART["skin"]) | inside & (labels == PART["lips"]), PART["mouth"],
-                          labels)
+        labels = np.where(inside & np.isin(labels, [PART["skin"], PART["lips"]]), PART["mouth"], labels)
     else:
         line = np.exp(-((w[:, 2] - shape.mouth_z) / 0.004) ** 2) * (np.abs(q[:, 0]) < 0.07 * i.lip_width) * front
         albedo = _mix(albedo, lip_rgb * 0.35, np.clip(line, 0, 1).astype(np.float32))
@@ -660,16 +659,23 @@ def _surface_colours(shape: HeadShape, p: np.ndarray) -> tuple[np.ndarray, np.nd
     return np.clip(albedo, 0, 1).astype(np.float32), labels.astype(np.int64)
 
 
-def _eye_points(shape: HeadShape, spacing: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Visible eyeball samples: world points, normals, albedo, labels."""
+def _eye_points(shape: HeadShape, spacing: float
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Visible eyeball samples: world points, normals, albedo, labels, and a mask of the
+    catchlight (the key light's reflection on the cornea, as a front camera sees it)."""
     i, a = shape.ident, shape.app
+    light = a.lighting
+    key = np.asarray(light.sun_direction if light.kind == "environment" else (-0.35, -0.75, 0.55), np.float32)
+    key = sdf.matmul3(key[None], shape.R)[0]  # into the head frame
+    half_vec = key / np.sqrt(sdf.dot(key[None], key[None]))[0] + np.array([0.0, -1.0, 0.0], np.float32)
+    half_vec = half_vec / np.sqrt(sdf.dot(half_vec[None], half_vec[None]))[0]
     r = shape.eye_r
     n = max(64, int(4 * math.pi * (r * _SCALE) ** 2 / spacing ** 2))
     dirs = sdf.fibonacci_sphere(n)
     # Gaze: rotate the eye's forward axis (-Y) by yaw (toward +X) and pitch (up).
     gy, gp = math.radians(a.gaze_yaw), math.radians(a.gaze_pitch)
     gaze = np.array([math.sin(gy) * math.cos(gp), -math.cos(gy) * math.cos(gp), math.sin(gp)], np.float32)
-    pts, nrm, alb, lab = [], [], [], []
+    pts, nrm, alb, lab, gl = [], [], [], [], []
     for c in shape.eye_c:
         q = c + r * dirs
         cos_t = sdf.dot(dirs, gaze)
@@ -682,7 +688,6 @@ def _eye_points(shape: HeadShape, spacing: float) -> tuple[np.ndarray, np.ndarra
         ring = _smoothstep(iris_t * 0.75, iris_t, theta)  # darker limbal ring
         iris_col = iris[None] * (radial * (1 - 0.5 * ring))[:, None]
         w_iris = 1 - _smoothstep(iris_t - 0.04, iris_t + 0.02, theta)
-        col = _mix(col, np.zeros(3), 0 * w_iris)  # keep shape
         col = col * (1 - w_iris[:, None]) + iris_col * w_iris[:, None]
         w_pupil = 1 - _smoothstep(pupil_t - 0.03, pupil_t + 0.02, theta)
         col = _mix(col, (0.02, 0.02, 0.02), w_pupil.astype(np.float32))
@@ -699,14 +704,16 @@ def _eye_points(shape: HeadShape, spacing: float) -> tuple[np.ndarray, np.ndarra
         col = np.where(lid[:, None], np.asarray(i.skin_rgb, np.float32) * 0.92, col)
         col = np.where(lash[:, None], col * 0.25, col)
         label = np.where(lid, PART["skin"], PART["eye"])
+        glint = open_ & ~lash & (sdf.dot(dirs, half_vec) > math.cos(0.14))
         world = shape.to_world(q)
         keep = shape.skin(world) > -0.3 * spacing  # only what pokes out of the skin
         pts.append(world[keep])
         nrm.append(sdf.matmul3(dirs, shape.R.T)[keep])
         alb.append(col[keep])
         lab.append(label[keep])
+        gl.append(glint[keep])
     return (np.concatenate(pts), np.concatenate(nrm), np.clip(np.concatenate(alb), 0, 1).astype(np.float32),
-            np.concatenate(lab))
+            np.concatenate(lab), np.concatenate(gl))
 
 
 # ------------------------------------------------------------------------- shading
@@ -788,13 +795,15 @@ def build_head(identity: Identity, appearance: Appearance, spacing: float = 0.01
     pts, nrm = sdf.surface_points(shape.scene, _BOX_LO, _BOX_HI, spacing)
     alb, lab = _surface_colours(shape, pts)
     eye_spacing = spacing / 2.5
-    ep, en, ea, el = _eye_points(shape, eye_spacing)
+    ep, en, ea, el, glint = _eye_points(shape, eye_spacing)
     # Skin samples inside the eye openings would cover the eyeballs; drop them.
     points = np.concatenate([pts, ep])
     normals = np.concatenate([nrm, en])
     albedo = np.concatenate([alb, ea])
     labels = np.concatenate([lab, el])
     rgb = shade(albedo, points, normals, appearance.lighting, shape.scene, fast=spacing > 0.03)
+    # The cornea mirrors the key light: a specular glint, bright whatever the diffuse shading.
+    rgb[len(pts):][glint] = 0.96
     sigma = np.concatenate([np.full(len(pts), 0.7 * spacing, np.float32),
                             np.full(len(ep), 0.7 * eye_spacing, np.float32)])
     scales = np.stack([sigma, sigma, sigma * 0.15], axis=1)
