@@ -393,3 +393,16 @@ def test_view_embeddings_round_trip(tmp_path):
     emb.save_pretrained(tmp_path / "v")
     back = ViewEmbeddings.from_pretrained(tmp_path / "v")
     assert torch.equal(back(), emb())
+
+
+def test_paper_style_build_from_a_base_folder_sets_the_prediction_type(pipe, tmp_path):
+    from facelift.mvdiff.tiny import build_unet
+
+    folder = _release_folder(pipe, tmp_path)
+    shutil.rmtree(folder / "unet")
+    build_unet(TEST_ARCH, latent_size=8, in_channels=4).save_pretrained(folder / "unet")
+    built = build_pipeline(ModelConfig(base=str(folder), image_size=16, prediction_type="v_prediction",
+                                       attention="sparse", tiny=TEST_ARCH))
+    assert built.scheduler.config.prediction_type == "v_prediction"
+    assert built.unet.config.in_channels == 8
+    assert multiview_setting(built.unet) == (6, "sparse")

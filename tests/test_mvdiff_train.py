@@ -210,3 +210,39 @@ def test_eval_copy_baseline_and_oracle_scores():
     assert m["back_mse_true"] == 0.0 and m["back_closer_to_true"] == 1.0
     assert all(meets_targets(oracle).values())
     assert not any(meets_targets(same).values())
+
+
+def test_paper_style_training_keeps_encoder_and_view_embeddings_frozen():
+    cfg = config(train_image_encoder=False, train_view_embeddings=False)
+    cfg.model.prediction_type = "v_prediction"
+    pipe = build_pipeline(cfg.model)
+    pipe.image_encoder.requires_grad_(False)
+    pipe.view_embeddings.requires_grad_(False)
+    model = MVDiffTrainable(pipe, False, False)
+    assert set(n.split(".")[0] for n, _ in model.named_parameters()) == {"unet"}
+    assert pipe.scheduler.config.prediction_type == "v_prediction"
+    batch = make_batch(dataset(1), 1, 0, 0, 1, seed=0)
+    loss, _ = diffusion_loss(model, pipe, batch, cfg, step_generator(0, 0, 0), torch.device("cpu"))
+    loss.backward()
+    assert pipe.unet.conv_in.weight.grad is not None and pipe.unet.conv_in.weight.grad.abs().sum() > 0
+    assert all(p.grad is None for p in pipe.image_encoder.parameters())
+    assert pipe.view_embeddings.embeddings.grad is None
+
+
+def test_cli_registers_train_and_eval_commands():
+    from facelift.cli import build_parser
+
+    parser = build_parser()
+    args = parser.parse_args(["train", "mvdiff", "--data", "d", "--out", "o", "--stage", "vae", "train.lr=1e-3"])
+    assert args.stage == "vae" and args.overrides == ["train.lr=1e-3"] and callable(args.func)
+    args = parser.parse_args(["eval", "mvdiff", "--weights", "w", "--data", "d", "--limit", "3"])
+    assert args.limit == 3 and args.split == "test"
+
+
+def test_unknown_override_is_a_clear_error(tmp_path):
+    from facelift.errors import FaceliftError
+    from facelift.train.mvdiff import resolve_config
+
+    with pytest.raises(FaceliftError, match="unknown key"):
+        resolve_config("tiny", ["train.learning_rate=1"], tmp_path, resume=False)
+    assert resolve_config("paper", [], tmp_path, resume=False).model.prediction_type == "v_prediction"
