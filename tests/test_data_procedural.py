@@ -178,6 +178,19 @@ def test_example_head_renders_without_holes_at_512():
         assert _interior_min_alpha(alpha, 3) > 0.97
 
 
+def test_bundled_example_head_is_what_the_generator_makes():
+    # Regenerate with `python -m facelift.data.procedural --example src/facelift/assets/example_head.ply`
+    # after changing the generator. Loose comparison: other CPUs may round a few samples differently.
+    from facelift.data.procedural import example_head
+
+    path = Path(__file__).resolve().parents[1] / "src" / "facelift" / "assets" / "example_head.ply"
+    stored = Gaussians.load_ply(path)
+    fresh = example_head().gaussians
+    assert abs(len(fresh) - len(stored)) <= 0.01 * len(stored)
+    assert torch.allclose(fresh.colors.mean(0), stored.colors.mean(0), atol=0.005)
+    assert torch.allclose(fresh.means.mean(0), stored.means.mean(0), atol=0.005)
+
+
 def test_spacing_for_resolution_is_hole_free_at_low_resolution():
     head = make_head(1, 5, spacing_for_resolution(64))
     for az in (30.0, 200.0):
