@@ -76,6 +76,8 @@ class SynthConfig:
         if bad or not self.lighting:
             raise FaceliftError(f"--lighting must be a comma list of {', '.join(LIGHTINGS)}, got "
                                 f"{','.join(self.lighting) or 'nothing'}")
+        if self.spacing and not 0.003 <= self.spacing <= 0.1:
+            raise FaceliftError(f"spacing must be 0 (automatic) or in [0.003, 0.1], got {self.spacing}")
         if self.lighting_mode not in ("random", "each"):
             raise FaceliftError(f"lighting mode must be 'random' or 'each', got {self.lighting_mode!r}")
         if not 0 <= self.azimuth_jitter <= 90:
@@ -235,11 +237,18 @@ def synth(out: str | Path, cfg: SynthConfig, workers: int = 1, progress: bool = 
                 bar.update(1)
         else:
             ctx = get_context("spawn")  # fork + torch/numba thread pools is not safe
-            with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as pool:
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker)
+            try:
                 futures = [pool.submit(_worker, cfg_dict, i, j, str(out / names[i, j, k]), k) for i, j, k in todo]
                 for f in as_completed(futures):
                     f.result()
                     bar.update(1)
+            except BaseException:
+                # A failed subject or Ctrl-C: drop the queued subjects instead of finishing them;
+                # finished folders stay, and a rerun resumes from there.
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+            pool.shutdown(wait=True)
     finally:
         bar.close()
     layout.write_index(out, entries, {**info, "complete": True})
