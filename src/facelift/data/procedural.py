@@ -436,7 +436,27 @@ class HeadShape:
         d = sdf.smin(d, lips, 0.02)
         if self.app.mouth_open > 0:
             d = sdf.smax(d, -sdf.bounded(q, mouth_c, 0.1, self.mouth_cavity), 0.008)
+        for c in self.eye_c:
+            d = sdf.smin(d, sdf.bounded(q, c, 1.3 * self.eye_r, lambda x, c=c: self._eyelids(x, c)), 0.012)
         return sdf.smin(d, self.ears(q), 0.02)
+
+    def eye_opening(self) -> tuple[float, float]:
+        """Heights (model units) of the upper and lower lid edges above / below the eye centre."""
+        i, r = self.ident, self.eye_r
+        up = (0.45 + 0.2 * i.eye_openness - 0.06 * max(self.app.smile, 0)) * r
+        lo = (0.4 + 0.12 * i.eye_openness) * r
+        return up, lo
+
+    def _eyelids(self, q: np.ndarray, c: np.ndarray) -> np.ndarray:
+        """Upper and lower lids: a skin shell hugging the eyeball, open in an almond whose
+        edges curve down (upper) and up (lower) to meet at the eye corners."""
+        r = self.eye_r
+        up, lo = self.eye_opening()
+        shell = sdf.ellipsoid(q, c, (1.12 * r, 1.1 * r, 1.12 * r))
+        dx2 = ((q[:, 0] - c[0]) / (0.95 * r)) ** 2
+        upper = np.maximum(shell, (c[2] + up * (1 - dx2) + 0.1 * r) - q[:, 2])
+        lower = np.maximum(shell, q[:, 2] - (c[2] - lo * (1 - dx2) + 0.05 * r))
+        return np.minimum(upper, lower)
 
     def body(self, p: np.ndarray) -> np.ndarray:
         i = self.ident
