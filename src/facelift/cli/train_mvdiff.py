@@ -51,6 +51,9 @@ def run(args: argparse.Namespace) -> int:
             raise
         val = None  # no held-out split: validate on training subjects
     builds_vae = cfg.model.base is None
+    if args.stage == "vae" and not builds_vae:
+        raise FaceliftError(f"--stage vae trains the tiny preset's own VAE; model.base={cfg.model.base} "
+                            "brings its VAE (use --stage unet)")
     if args.stage in ("all", "vae") and builds_vae and args.vae is None:
         if args.stage == "vae" or not (args.out / "vae" / "config.json").is_file():
             train_vae(cfg, data, args.out, resume=resume, cpu=args.cpu, max_steps_this_run=args.max_steps_this_run)
