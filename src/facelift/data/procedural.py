@@ -505,11 +505,14 @@ class HeadShape:
             bangs = np.maximum(bangs, shell - 0.02)
             d = sdf.smin(d, bangs, 0.03)
         elif style == "long":
-            top = float(self.cranium_c[2])
+            top = float(self.cranium_c[2]) + 0.04
             bottom = a.hair_length
             flare = np.clip((top - q[:, 2]) / (top - bottom), 0, 1)
-            rx = self.cranium_r[0] + t + 0.03 * flare
-            ry = self.cranium_r[1] + t + 0.02 * flare
+            # Slimmer than the cap where they meet, so the curtain grows out of the cap
+            # without a ledge, then flares toward the ends.
+            grow = _smoothstep(0.0, 0.18, top - q[:, 2])
+            rx = self.cranium_r[0] + t * (0.5 + 0.5 * grow) + 0.03 * flare
+            ry = self.cranium_r[1] + t * (0.5 + 0.5 * grow) + 0.02 * flare
             ell = (np.hypot(q[:, 0] / rx, (q[:, 1] - self.cranium_c[1]) / ry) - 1.0) * 0.42
             curtain = np.maximum(ell + wave, np.maximum(bottom - q[:, 2], q[:, 2] - top))
             curtain = np.maximum(curtain, -0.02 - q[:, 1])  # only behind the ears: the face stays clear
