@@ -120,6 +120,22 @@ def test_frusta_sit_on_the_input_cameras_and_look_at_the_head():
     np.testing.assert_allclose(frustum_pose(cams.c2w[0])[1], [0.0, -RADIUS, 0.0], atol=1e-5)
 
 
+def test_min_opacity_slider_hides_faint_gaussians(tmp_path):
+    from facelift.gaussians import Gaussians
+
+    faint, solid = blob((0, 0, 0), RED, n=30), blob((0, 0, 0), BLUE, n=20)
+    faint.opacities = torch.full((30,), 0.1)
+    Gaussians.cat([faint, solid]).save_ply(tmp_path / "head.ply")
+    viewer = Viewer(open_scene(tmp_path / "head.ply"), port=free_port())
+    try:
+        assert viewer._info.content.endswith("50 Gaussians")
+        viewer.min_opacity.value = 0.5  # as if dragged in the page
+        _wait_for(lambda: "shown" in viewer._info.content, timeout=5)
+        assert viewer._info.content.endswith("50 Gaussians (20 shown)")
+    finally:
+        viewer.close()
+
+
 # ------------------------------------------------------------------- browser
 
 
@@ -136,8 +152,12 @@ def new_page(browser):
     pages = []
 
     def make(**options):
-        pages.append(browser.new_page(**options))
-        return pages[-1]
+        page = browser.new_page(**options)
+        # Generous: WebGL runs on the CPU (SwiftShader), which a busy machine slows a lot;
+        # a passing test never waits this long.
+        page.set_default_timeout(90_000)
+        pages.append(page)
+        return page
 
     yield make
     for page in pages:
@@ -154,7 +174,7 @@ def _canvas_image(page) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
 
 
-def _wait_for(predicate, timeout=30.0, interval=0.25):
+def _wait_for(predicate, timeout=60.0, interval=0.25):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         value = predicate()
@@ -173,7 +193,7 @@ def test_viewer_page_draws_the_splats_and_the_screenshot_button_saves_them(new_p
         assert viewer.url.startswith("http://127.0.0.1:")
         page = new_page(viewport={"width": 800, "height": 600})
         page.goto(viewer.url)
-        page.wait_for_selector("canvas", timeout=30_000)
+        page.wait_for_selector("canvas", timeout=90_000)
         red = _wait_for(lambda: color_fraction(_canvas_image(page), (230, 25, 25)) > 0.02)
         Image.fromarray(_canvas_image(page)).save(tmp_path / "viewer-page.png")  # test artifact
         assert red, f"no red splats on the canvas (see {tmp_path / 'viewer-page.png'})"
@@ -183,7 +203,7 @@ def test_viewer_page_draws_the_splats_and_the_screenshot_button_saves_them(new_p
         saved: list = []
         viewer.screenshot_saved = saved.append
         page.get_by_role("button", name="Screenshot").click()
-        assert _wait_for(lambda: saved, timeout=30), "the screenshot button saved nothing"
+        assert _wait_for(lambda: saved), "the screenshot button saved nothing"
         assert [p.name for p in shots.iterdir()] == [saved[0].name]  # no temporary left behind
         shot = np.asarray(Image.open(saved[0]).convert("RGB"))
         assert color_fraction(shot, (230, 25, 25)) > 0.02
@@ -200,11 +220,13 @@ def test_time_slider_switches_frames_in_the_page(new_page, tmp_path):
     try:
         page = new_page(viewport={"width": 800, "height": 600})
         page.goto(viewer.url)
-        page.wait_for_selector("canvas", timeout=30_000)
+        page.wait_for_selector("canvas", timeout=90_000)
         assert _wait_for(lambda: color_fraction(_canvas_image(page), (230, 25, 25)) > 0.02)
-        page.get_by_role("slider").first.focus()
+        # viser's sliders have no accessible name: find the one in the row labelled "Frame".
+        row = page.get_by_text("Frame", exact=True).locator("xpath=ancestor::*[.//*[@role='slider']][1]")
+        row.get_by_role("slider").focus()
         page.keyboard.press("ArrowRight")
-        assert _wait_for(lambda: viewer.current_frame == 1, timeout=10)
+        assert _wait_for(lambda: viewer.current_frame == 1)
         blue = _wait_for(lambda: color_fraction(_canvas_image(page), (25, 50, 230)) > 0.02)
         Image.fromarray(_canvas_image(page)).save(tmp_path / "viewer-frame1.png")
         assert blue, "the second frame's blue splats never appeared"
@@ -248,7 +270,7 @@ def test_cli_view_serves_the_page_until_interrupted(tmp_path):
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     try:
-        assert _wait_for(lambda: any(url in line for line in lines), timeout=60), \
+        assert _wait_for(lambda: any(url in line for line in lines), timeout=90), \
             f"facelift view never printed its address:\n{''.join(lines)}"
         with urllib.request.urlopen(url + "/", timeout=10) as r:
             assert r.status == 200 and b"<html" in r.read(2000).lower()

@@ -122,6 +122,14 @@ def load_pipeline(weights: str | Path = "tiny", device: str | None = None):
     return FaceLiftPipeline.from_pretrained(str(weights), device=device)
 
 
+def default_examples() -> list[Path]:
+    """The example photos of a source checkout (``examples/`` beside ``src/``), if any."""
+    folder = Path(__file__).resolve().parents[3] / "examples"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp"))
+
+
 def display_copy(gaussians):
     """The Gaussians turned Y-down and scaled to fit Gradio's viewer (the downloaded PLY keeps
     our Z-up world and scale)."""
@@ -138,10 +146,13 @@ class Demo:
             removed by :meth:`close` only when created here).
         defaults: initial values of the controls (seed, steps, guidance, crop, frames).
         turntable_size: side of the turntable video in pixels.
+        examples: photos offered as one-click examples (default: the repository's
+            ``examples/`` folder, when this is a source checkout).
     """
 
     def __init__(self, pipeline: Any, limits: DemoLimits | None = None, workdir: str | Path | None = None,
-                 defaults: dict | None = None, turntable_size: int = 512) -> None:
+                 defaults: dict | None = None, turntable_size: int = 512,
+                 examples: list[str | Path] | None = None) -> None:
         disable_telemetry()
         self.gr = require("gradio", "facelift demo")
         self.pipeline = pipeline
@@ -151,6 +162,7 @@ class Demo:
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.defaults = {"seed": 0, "steps": 50, "guidance": 3.0, "crop": True, "frames": 60, **(defaults or {})}
         self.turntable_size = int(turntable_size)
+        self.examples = [Path(p) for p in (default_examples() if examples is None else examples)]
         self._jobs: list[Path] = []
         self._job_counter = 0
         self._jobs_lock = threading.Lock()
@@ -241,7 +253,7 @@ class Demo:
         """One job from the page. Errors come back as a message in the page (status line and
         a toast), never as a traceback; the result panels are cleared."""
         gr = self.gr
-        failed = (None, None, None, None, None)
+        failed = (None, None, None, None, gr.update(value=None, interactive=False))
         if upload is None:
             gr.Warning("Please upload a photo first.", title="No photo")
             return (*failed, "**Error**: please upload a photo first.")
@@ -259,7 +271,7 @@ class Demo:
             message = f"internal error ({type(e).__name__}: {e}); the server log has the details"
         else:
             return (str(r.input_image), [(str(p), label) for p, label in r.views], str(r.display_ply),
-                    str(r.video), str(r.ply), r.message)
+                    str(r.video), gr.update(value=str(r.ply), interactive=True), r.message)
         gr.Warning(message, title="Could not reconstruct", duration=None)
         return (*failed, f"**Error**: {message}")
 
@@ -304,6 +316,9 @@ class Demo:
                                            label="Turntable frames", elem_id="frames")
                     run = gr.Button("Reconstruct", variant="primary", elem_id="run")
                     status = gr.Markdown("", elem_id="status")
+                    if self.examples:
+                        gr.Examples([[str(p)] for p in self.examples], inputs=upload, label="Example photos",
+                                    cache_examples=False, elem_id="examples")
                 with gr.Column(scale=2):
                     with gr.Row():
                         input_image = gr.Image(label="Preprocessed input", interactive=False,
@@ -314,11 +329,11 @@ class Demo:
                                        object_fit="contain", elem_id="views")
                     model = gr.Model3D(label="3D Gaussians (drag to orbit, scroll to zoom)", height=400,
                                        clear_color=(1.0, 1.0, 1.0, 1.0), elem_id="model3d")
-                    download = gr.File(label="Download gaussians.ply", interactive=False, height=100,
-                                       elem_id="download")
+                    download = gr.DownloadButton("Download gaussians.ply", value=None, interactive=False,
+                                                 elem_id="download")
 
-            upload.upload(self._preview, inputs=upload, outputs=[preview, status], queue=False)
-            upload.clear(lambda: (None, ""), outputs=[preview, status], queue=False)
+            # .change, not .upload: picking an example sets the value without an upload.
+            upload.change(self._preview, inputs=upload, outputs=[preview, status], queue=False)
 
             def run_fn(upload, seed, steps, guidance, crop, frames, progress=gr.Progress()):
                 return self._run(upload, seed, steps, guidance, crop, frames, progress)
@@ -342,7 +357,8 @@ class Demo:
         self.blocks.launch(server_name=host, server_port=port or free_port(host), prevent_thread_lock=True,
                            max_file_size=self.limits.max_file_size, quiet=True, show_error=True,
                            inbrowser=False, share=False, ssr_mode=False, theme=theme,
-                           allowed_paths=[str(self.workdir)], footer_links=[])
+                           allowed_paths=[str(self.workdir), *{str(p.parent) for p in self.examples}],
+                           footer_links=[])
         self.url = self.blocks.local_url.rstrip("/")
         if block:
             try:

@@ -184,6 +184,7 @@ class Viewer:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._screenshots = 0
+        self.current_frame = 0
         self.screenshot_saved: Callable[[Path], None] | None = None
 
         srv = self.server
@@ -199,6 +200,10 @@ class Viewer:
         self.show_cameras = srv.gui.add_checkbox("Input cameras", initial_value=True,
                                                  hint="show the six Stage I cameras as frusta")
         self.show_cameras.on_update(lambda _: self._set_cameras_visible(self.show_cameras.value))
+        self.min_opacity = srv.gui.add_slider(
+            "Min opacity", min=0.0, max=0.95, step=0.01, initial_value=0.0,
+            hint="hide Gaussians below this opacity (faint floaters)")
+        self.min_opacity.on_update(lambda _: self.show_frame(self.current_frame))
         self.time_slider = None
         self.play = None
         if len(scene) > 1:
@@ -223,9 +228,11 @@ class Viewer:
         host = "127.0.0.1" if self.host in ("0.0.0.0", "") else self.host
         return f"http://{host}:{self.port}"
 
-    def _describe(self, index: int) -> str:
-        g = self.scene.frame(index)
-        text = f"**{self.scene.source.name}**: {len(g):,} Gaussians"
+    def _describe(self, index: int, shown: int | None = None) -> str:
+        total = len(self.scene.frame(index))
+        text = f"**{self.scene.source.name}**: {total:,} Gaussians"
+        if shown is not None and shown != total:
+            text += f" ({shown:,} shown)"
         if len(self.scene) > 1:
             text += f"; frame {index + 1} of {len(self.scene)} (t = {self.scene.times[index]:.2f} s)"
         return text
@@ -233,10 +240,13 @@ class Viewer:
     def show_frame(self, index: int) -> None:
         """Show frame ``index`` of the scene (replacing the splats shown before)."""
         with self._lock:
-            arrays = splat_arrays(self.scene.frame(index))
+            g = self.scene.frame(index)
+            threshold = float(self.min_opacity.value) if hasattr(self, "min_opacity") else 0.0
+            if threshold > 0:
+                g = g.prune(min_opacity=threshold)
             # The same node name replaces the previous frame's splats in every client.
-            self.server.scene.add_gaussian_splats("/head", **arrays)
-            self._info.content = self._describe(index)
+            self.server.scene.add_gaussian_splats("/head", **splat_arrays(g))
+            self._info.content = self._describe(index, shown=len(g))
             self.current_frame = index
 
     def _add_cameras(self) -> list:
