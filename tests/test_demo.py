@@ -224,7 +224,7 @@ def _pipeline(random_weights):
 @pytest.fixture(scope="module")
 def served(tmp_path_factory, random_weights):
     d = Demo(_pipeline(random_weights), workdir=tmp_path_factory.mktemp("demo-work"), defaults=FAST,
-             turntable_size=128)
+             turntable_size=64)
     d.launch(port=free_port(), block=False)
     yield d
     d.close()

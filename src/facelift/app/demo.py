@@ -1,8 +1,9 @@
 """``facelift demo``: a Gradio web app around :class:`facelift.pipeline.FaceLiftPipeline`.
 
-Upload a photo, choose seed / steps / guidance / cropping, and get the preprocessed input,
-the six generated views, an interactive 3D view of the Gaussians (Gradio's ``Model3D``
-renders splat PLYs), the turntable video and the PLY to download.
+Upload a photo (or pick an example), choose seed / steps / guidance / cropping, follow the
+progress stage by stage, and get the preprocessed input, the six generated views, an
+interactive 3D view of the Gaussians (Gradio's ``Model3D`` renders splat PLYs), the turntable
+video and the PLY to download.
 
 Limits, so a public demo on a CPU box stays usable:
 
