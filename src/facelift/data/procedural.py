@@ -10,8 +10,10 @@ lying in the surface (two tangent axes of ``0.7 * spacing``, a thin normal axis)
 renders are hole-free at any angle; the eyes get finer samples for the iris and pupil.
 
 Conventions are SPEC §3 (:mod:`facelift.cameras`): world Z up, head at the origin inside
-about [-1, 1]³, the face looking toward -Y, the subject's right at -X. The face box is
-about 0.65 wide, which frames it like the public release's 194-pixel crop at 512².
+about [-1, 1]³, the face looking toward -Y, the subject's right at -X. Heads are sized
+and placed so that the front view is framed like the public release's crop (SPEC §2.1):
+measured with our preprocessing's release-convention face box on 512² front renders,
+the box averages ~193 px (release: 194.3) centred near (256, 278) (release: (251.8, 280.0)).
 
 Randomness has two levels, as in the paper (§3.1: identities x appearances):
 
@@ -283,11 +285,11 @@ def _hsv_to_rgb(h: float, s: float, v: float) -> np.ndarray:
 # ------------------------------------------------------------------------ geometry
 
 _PIVOT = np.array([0.0, 0.05, -0.35], dtype=np.float32)  # top of the neck: head pose turns about it
-_FLOOR_Z = -1.25  # the bust is cut flat here, below what orbit cameras see
+_FLOOR_Z = -1.2  # the bust is cut flat here (world z ≈ -1.45), below what orbit cameras see
 # The parts are modelled in "model" units; the world head is model * _SCALE + _OFFSET,
 # sized and placed so the face box frames like the release's crop (SPEC §2.1).
 _SCALE = 1.15
-_OFFSET = np.array([0.0, 0.0, -0.05], dtype=np.float32)
+_OFFSET = np.array([0.0, 0.0, -0.067], dtype=np.float32)
 _BOX_LO = tuple(np.array([-0.98, -0.78, _FLOOR_Z - 0.02]) * _SCALE + _OFFSET)
 _BOX_HI = tuple(np.array([0.98, 0.85, 0.9]) * _SCALE + _OFFSET)
 
