@@ -607,8 +607,8 @@ def _mix(a: np.ndarray, b, w: np.ndarray) -> np.ndarray:
     return a * (1 - w[:, None]) + np.asarray(b, np.float32) * w[:, None]
 
 
-def _surface_colours(shape: HeadShape, p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Albedo (N, 3) and part labels (N,) of skin / hair / beard surface points."""
+def _surface_colours(shape: HeadShape, p: np.ndarray, spacing: float) -> tuple[np.ndarray, np.ndarray]:
+    """Albedo (N, 3) and part labels (N,) of skin / hair / beard surface points ``spacing`` apart."""
     i, a = shape.ident, shape.app
     n = len(p)
     q = shape.to_head(p)
@@ -676,11 +676,15 @@ def _surface_colours(shape: HeadShape, p: np.ndarray) -> tuple[np.ndarray, np.nd
     if hair.any():
         v = q[hair] - shape.cranium_c
         az = sdf.atan2(v[:, 0], -v[:, 1])
+        # Strands fade out when the samples are too sparse to resolve them (low resolution):
+        # sampled below ~2 points per period they would alias into blotches.
+        period = 2 * math.pi * float(shape.cranium_r[0]) * _SCALE / 70
+        resolve = float(_smoothstep(1.5, 3.0, np.float32(period / spacing)))
         streak = np.sin(70 * az + 1.5 * shape.hair_noise(q[hair])) * 0.5 + 0.5
-        shade = 0.72 + 0.28 * streak + 0.08 * shape.fine_noise(q[hair])
+        shade = 0.72 + 0.28 * (0.5 + resolve * (streak - 0.5)) + 0.08 * resolve * shape.fine_noise(q[hair])
         base = np.where((labels[hair] == PART["beard"])[:, None], beard_rgb, np.asarray(a.hair_rgb, np.float32))
         # Very dark hair needs a lighter sheen to show strands at all.
-        albedo[hair] = base * shade[:, None] + 0.05 * streak[:, None] * (1 - base)
+        albedo[hair] = base * shade[:, None] + 0.05 * resolve * streak[:, None] * (1 - base)
     return np.clip(albedo, 0, 1).astype(np.float32), labels.astype(np.int64)
 
 
@@ -818,7 +822,7 @@ def build_head(identity: Identity, appearance: Appearance, spacing: float = 0.01
         raise FaceliftError(f"spacing must be in [0.003, 0.1], got {spacing}")
     shape = HeadShape(identity, appearance)
     pts, nrm = sdf.surface_points(shape.scene, _BOX_LO, _BOX_HI, spacing)
-    alb, lab = _surface_colours(shape, pts)
+    alb, lab = _surface_colours(shape, pts, spacing)
     eye_spacing = spacing / 2.5
     ep, en, ea, el, glint = _eye_points(shape, eye_spacing)
     # Skin samples inside the eye openings would cover the eyeballs; drop them.
