@@ -304,6 +304,7 @@ def train_vae(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, resume: bool
     end = t_cfg.vae_max_steps if max_steps_this_run is None else min(t_cfg.vae_max_steps, step + max_steps_this_run)
     bar = progress(t_cfg.vae_max_steps, initial=step, enabled=is_main, desc="train mvdiff vae")
     device = accelerator.device
+    window: list[tuple[float, float, float, float]] = []
     try:
         while step < end:
             batch = make_batch(dataset, t_cfg.batch_size, step, rank, world, t_cfg.seed, t_cfg.backgrounds)
@@ -325,10 +326,14 @@ def train_vae(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, resume: bool
             scheduler.step()
             step += 1
             bar.update(1)
+            window.append((float(loss.detach()), float(l1.detach()), float(mse.detach()), float(kl.detach())))
             if step % t_cfg.log_every == 0 or step == end:
-                psnr = -10.0 * math.log10(max(float(mse.detach()) / 4.0, 1e-10))  # images in [-1, 1]
-                logger.log(step, {"vae_loss": float(loss), "vae_l1": float(l1), "vae_psnr": psnr, "vae_kl": float(kl)})
-                bar.set_postfix(loss=f"{float(loss):.4f}", psnr=f"{psnr:.2f}")
+                # Means over the logging window: single batches swing with their background colour.
+                lw, l1w, msew, klw = (sum(c) / len(window) for c in zip(*window))
+                window.clear()
+                psnr = -10.0 * math.log10(max(msew / 4.0, 1e-10))  # images in [-1, 1]
+                logger.log(step, {"vae_loss": lw, "vae_l1": l1w, "vae_psnr": psnr, "vae_kl": klw})
+                bar.set_postfix(loss=f"{lw:.4f}", psnr=f"{psnr:.2f}")
             if step % t_cfg.checkpoint_every == 0 or step == end:
                 accelerator.wait_for_everyone()
                 ckpts.save(step, accelerator.unwrap_model(vae).vae, optimizer, scheduler, config=cfg, is_main=is_main)
@@ -424,6 +429,7 @@ def train_mvdiff(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, val_datas
     accum = max(1, t_cfg.gradient_accumulation_steps)
     bar = progress(t_cfg.max_steps, initial=step, enabled=is_main, desc="train mvdiff")
     t_last, since = time.perf_counter(), 0
+    window: list[tuple[float, float]] = []
     try:
         while step < end:
             model.train()
@@ -451,10 +457,14 @@ def train_mvdiff(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, val_datas
             step += 1
             since += 1
             bar.update(1)
+            window.append((scalars["loss"], scalars["mse"]))
             if step % t_cfg.log_every == 0 or step == end:
                 now = time.perf_counter()
-                loss_all = float(accelerator.reduce(torch.tensor(scalars["loss"], device=device), reduction="mean"))
-                logger.log(step, {"loss": loss_all, "mse": scalars["mse"], "lr": lr, "grad_norm": grad_norm,
+                # Means over the logging window (and over processes).
+                lw, msew = (sum(c) / len(window) for c in zip(*window))
+                window.clear()
+                loss_all = float(accelerator.reduce(torch.tensor(lw, device=device), reduction="mean"))
+                logger.log(step, {"loss": loss_all, "mse": msew, "lr": lr, "grad_norm": grad_norm,
                                   "steps_per_s": since / max(now - t_last, 1e-9)})
                 t_last, since = now, 0
                 bar.set_postfix(loss=f"{loss_all:.4f}")
