@@ -27,31 +27,33 @@ class _RasterizeCPU(torch.autograd.Function):
         arrays = tuple(_f32(t) for t in (means, scales, quats, opacities, colors))
         view_np, intr_np, bg_np = _f32(view), _f32(intr), _f32(background)
         n = arrays[0].shape[0]
-        means2d = np.empty((n, 2), np.float32)
-        conics = np.empty((n, 3), np.float32)
-        feats = np.empty((n, K.N_FEAT), np.float32)
-        boxes = np.empty((n, 4), np.int32)
-        K.project(*arrays, view_np, intr_np, width, height, means2d, conics, feats, boxes)
-        order = K.depth_order(boxes, feats)
-        sorted_ = K.gather_sorted(order, means2d, conics, arrays[3], feats, boxes)
-        del means2d, conics, feats, boxes
+        packed = np.empty((n, K.PACKED), np.float32)
+        n_tiles = np.empty(n, np.int64)
+        K.project(*arrays, view_np, intr_np, width, height, packed, n_tiles)
+        # Where each Gaussian's per-pair gradient rows start, in input order.
+        gauss_offsets = np.zeros(n + 1, np.int64)
+        np.cumsum(n_tiles, out=gauss_offsets[1:])
+        order = K.depth_order(n_tiles, packed)
+        packed, first_row = K.gather_sorted(order, packed, gauss_offsets)
+        del n_tiles
         tiles_x = (width + K.TILE - 1) // K.TILE
         tiles_y = (height + K.TILE - 1) // K.TILE
-        offsets, tile_ids, gauss_offsets, pair_slot = K.bin_tiles(sorted_[4], order, n, tiles_x, tiles_y)
+        offsets, tile_ids, pair_slot = K.bin_tiles(packed, first_row, tiles_x, tiles_y)
+        del first_row
         rgb = np.empty((height, width, 3), np.float32)
         alpha = np.empty((height, width), np.float32)
         depth = np.empty((height, width), np.float32)
         final_T = np.empty((height, width), np.float32)
         last = np.empty((height, width), np.int32)
-        K.forward(*sorted_, offsets, tile_ids, width, height, tiles_x, bg_np, rgb, alpha, depth, final_T, last)
+        K.forward(packed, offsets, tile_ids, width, height, tiles_x, bg_np, rgb, alpha, depth, final_T, last)
         if any(ctx.needs_input_grad[:5]):
-            ctx.saved = (arrays, view_np, intr_np, bg_np, sorted_, offsets, tile_ids, gauss_offsets, pair_slot,
+            ctx.saved = (arrays, view_np, intr_np, bg_np, packed, offsets, tile_ids, gauss_offsets, pair_slot,
                          final_T, last, depth, width, height, tiles_x)
         return torch.from_numpy(rgb), torch.from_numpy(alpha), torch.from_numpy(depth)
 
     @staticmethod
     def backward(ctx, grad_rgb, grad_alpha, grad_depth):
-        (arrays, view_np, intr_np, bg_np, sorted_, offsets, tile_ids, gauss_offsets, pair_slot,
+        (arrays, view_np, intr_np, bg_np, packed, offsets, tile_ids, gauss_offsets, pair_slot,
          final_T, last, depth, width, height, tiles_x) = ctx.saved
         ctx.saved = None
         n = arrays[0].shape[0]
@@ -60,7 +62,7 @@ class _RasterizeCPU(torch.autograd.Function):
         g_alpha = _f32(grad_alpha) if grad_alpha is not None else zeros(height, width)
         g_depth = _f32(grad_depth) if grad_depth is not None else zeros(height, width)
         pair_grads = np.empty((tile_ids.shape[0], K.N_GRAD), np.float32)
-        K.backward(*sorted_, offsets, tile_ids, width, height, tiles_x, bg_np, final_T, last, depth,
+        K.backward(packed, offsets, tile_ids, width, height, tiles_x, bg_np, final_T, last, depth,
                    g_rgb, g_alpha, g_depth, pair_slot, pair_grads)
         g_means, g_scales, g_quats, g_colors = zeros(n, 3), zeros(n, 3), zeros(n, 4), zeros(n, 3)
         g_opac = zeros(n)
