@@ -406,3 +406,14 @@ def test_paper_style_build_from_a_base_folder_sets_the_prediction_type(pipe, tmp
     assert built.scheduler.config.prediction_type == "v_prediction"
     assert built.unet.config.in_channels == 8
     assert multiview_setting(built.unet) == (6, "sparse")
+
+
+def test_view_embeddings_can_come_from_a_tensor_file(pipe, tmp_path):
+    pipe.save_pretrained(tmp_path / "p")
+    emb = torch.randn(6, 3, TEST_ARCH.cross_attention_dim)
+    torch.save(emb, tmp_path / "clr_embeds.pt")
+    loaded = FaceLiftMultiViewPipeline.from_pretrained(tmp_path / "p", view_embeddings=tmp_path / "clr_embeds.pt")
+    assert torch.equal(loaded.view_embeddings(), emb)
+    torch.save({"x": torch.randn(6, 3)}, tmp_path / "bad.pt")
+    with pytest.raises(FaceliftError, match=r"\(V, L, D\)"):
+        FaceLiftMultiViewPipeline.from_pretrained(tmp_path / "p", view_embeddings=tmp_path / "bad.pt")

@@ -436,13 +436,17 @@ class FaceLiftMultiViewPipeline(DiffusionPipeline):
         torch_dtype: torch.dtype | None = None,
         attention: str | None = None,
         cache_dir: str | Path | None = None,
+        view_embeddings: str | Path | Tensor | None = None,
         **_: Any,
     ) -> "FaceLiftMultiViewPipeline":
         """Load a pipeline folder: ours, SD 2.1-unCLIP's, or the release's ``pipeckpts``.
 
         A 4-channel UNet (the SD 2.1-unCLIP base) gets zero-expanded to 8 channels; a folder
         without ``view_embeddings`` computes them from its text encoder and the release's
-        prompts. ``attention`` overrides the saved multi-view mode.
+        prompts. ``attention`` overrides the saved multi-view mode. ``view_embeddings``
+        replaces the per-view context with a (V, L, D) tensor, or a file holding one: a
+        ``.safetensors`` file, or a tensor-only torch file such as the release's
+        ``clr_embeds.pt`` (read with ``weights_only=True``).
         """
         from transformers import AutoTokenizer, CLIPImageProcessorPil, CLIPTextModel, CLIPVisionModelWithProjection
 
@@ -466,7 +470,9 @@ class FaceLiftMultiViewPipeline(DiffusionPipeline):
             text_encoder = _load_transformers(CLIPTextModel, folder / "text_encoder", torch_dtype)
         if (folder / "tokenizer").is_dir():
             tokenizer = AutoTokenizer.from_pretrained(folder / "tokenizer")
-        if (folder / "view_embeddings").is_dir():
+        if view_embeddings is not None:
+            view_embeddings = ViewEmbeddings.from_tensor(read_view_embeddings(view_embeddings))
+        elif (folder / "view_embeddings").is_dir():
             view_embeddings = ViewEmbeddings.from_pretrained(folder / "view_embeddings", use_safetensors=True)
         elif text_encoder is not None and tokenizer is not None:
             log.info("computing the per-view prompt embeddings with %s/text_encoder", folder)
@@ -485,6 +491,34 @@ class FaceLiftMultiViewPipeline(DiffusionPipeline):
             scheduler=scheduler, view_embeddings=view_embeddings, text_encoder=text_encoder,
             tokenizer=tokenizer, attention=mode,
         )
+
+
+def read_view_embeddings(source: str | Path | Tensor) -> Tensor:
+    """A (V, L, D) per-view embedding tensor from a tensor, .safetensors or tensor-only .pt file."""
+    if isinstance(source, Tensor):
+        emb = source
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise FaceliftError(f"{path}: view embeddings file not found")
+        if path.suffix == ".safetensors":
+            from safetensors.torch import load_file
+
+            tensors = load_file(str(path))
+            if len(tensors) != 1:
+                raise FaceliftError(f"{path}: expected one tensor, found {sorted(tensors)}")
+            emb = next(iter(tensors.values()))
+        else:
+            try:
+                emb = torch.load(path, map_location="cpu", weights_only=True)
+            except Exception as e:  # noqa: BLE001 - any unpickling failure means a bad file here
+                raise FaceliftError(f"{path}: not a tensor-only torch file ({e})") from None
+            if isinstance(emb, dict) and len(emb) == 1:
+                emb = next(iter(emb.values()))
+    if not isinstance(emb, Tensor) or emb.ndim != 3:
+        raise FaceliftError(f"view embeddings must be a (V, L, D) tensor, got "
+                            f"{tuple(emb.shape) if isinstance(emb, Tensor) else type(emb).__name__}")
+    return emb.detach().float().cpu()
 
 
 def combine_guidance(out: Tensor, guidance_scale: float) -> Tensor:
