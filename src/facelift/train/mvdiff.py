@@ -1,7 +1,8 @@
 """Stage I training: the multi-view diffusion model (``facelift train mvdiff``).
 
 Recipe (suppl. C.2, SPEC §2.2): AdamW lr 1e-4 after a short warm-up, constant; the
-preset's prediction type (v for ``paper``, x0 for ``tiny``); min-SNR loss weighting γ=5;
+preset's prediction type (v for ``paper``, x0 for ``tiny``); min-SNR loss weighting γ=5
+(``paper``; ``tiny`` uses plain x0 MSE, ``train.snr_gamma=0``);
 EMA of the trained weights, saved beside the raw ones; condition dropout 5% each for
 CLIP-only / both / latents-only; the same timestep for the 6 views of a head; random
 white / black / grey backgrounds per head in training, white in validation; fp16/bf16 and
