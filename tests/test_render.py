@@ -136,3 +136,26 @@ def test_a_batch_of_cameras_is_refused_with_a_hint():
 def test_gsplat_backend_without_cuda_says_what_is_missing():
     with pytest.raises(FaceliftError, match="gsplat.*CUDA|CUDA.*gsplat"):
         rasterize(Gaussians.empty(), orbit_camera(0.0, size=8), backend="gsplat")
+
+
+def test_concurrent_renders_from_threads_match_serial_ones():
+    import threading
+
+    gen = torch.Generator().manual_seed(0)
+    g = Gaussians(means=(torch.rand(300, 3, generator=gen) - 0.5), scales=torch.full((300, 3), 0.03),
+                  rotations=torch.randn(300, 4, generator=gen), opacities=torch.rand(300, generator=gen),
+                  colors=torch.rand(300, 3, generator=gen))
+    cams = [orbit_camera(az, size=40) for az in (0.0, 90.0, 200.0)]
+    serial = [rasterize(g, c).rgb for c in cams]
+    results = [None] * len(cams)
+
+    def work(i):
+        results[i] = rasterize(g, cams[i]).rgb
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(cams))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for a, b in zip(serial, results):
+        assert torch.equal(a, b)

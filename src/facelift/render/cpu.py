@@ -8,11 +8,18 @@ rendering itself at 1.5 M Gaussians).
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import torch
 from torch import Tensor
 
 from facelift.render import _kernels as K
+
+
+# The kernels run on numba's process-wide thread pool, which must not be entered twice
+# at once (see _kernels); concurrent renders (a web demo, a thread pool) take turns.
+_KERNEL_LOCK = threading.Lock()
 
 
 def _f32(t: Tensor) -> np.ndarray:
@@ -24,6 +31,12 @@ class _RasterizeCPU(torch.autograd.Function):
 
     @staticmethod
     def forward(ctx, means, scales, quats, opacities, colors, view, intr, background, width, height):
+        with _KERNEL_LOCK:
+            return _RasterizeCPU._forward(ctx, means, scales, quats, opacities, colors, view, intr, background,
+                                          width, height)
+
+    @staticmethod
+    def _forward(ctx, means, scales, quats, opacities, colors, view, intr, background, width, height):
         arrays = tuple(_f32(t) for t in (means, scales, quats, opacities, colors))
         view_np, intr_np, bg_np = _f32(view), _f32(intr), _f32(background)
         n = arrays[0].shape[0]
@@ -53,6 +66,11 @@ class _RasterizeCPU(torch.autograd.Function):
 
     @staticmethod
     def backward(ctx, grad_rgb, grad_alpha, grad_depth):
+        with _KERNEL_LOCK:
+            return _RasterizeCPU._backward(ctx, grad_rgb, grad_alpha, grad_depth)
+
+    @staticmethod
+    def _backward(ctx, grad_rgb, grad_alpha, grad_depth):
         (arrays, view_np, intr_np, bg_np, packed, offsets, tile_ids, gauss_offsets, pair_slot,
          final_T, last, depth, width, height, tiles_x) = ctx.saved
         ctx.saved = None
