@@ -246,3 +246,41 @@ def test_unknown_override_is_a_clear_error(tmp_path):
     with pytest.raises(FaceliftError, match="unknown key"):
         resolve_config("tiny", ["train.learning_rate=1"], tmp_path, resume=False)
     assert resolve_config("paper", [], tmp_path, resume=False).model.prediction_type == "v_prediction"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _ddp_worker(rank: int, world: int, port: int, data: list, vae: str, out: str) -> None:
+    import os
+
+    os.environ.update({"MASTER_ADDR": "127.0.0.1", "MASTER_PORT": str(port), "WORLD_SIZE": str(world),
+                       "RANK": str(rank), "LOCAL_RANK": str(rank), "LOCAL_WORLD_SIZE": str(world)})
+    torch.set_num_threads(1)
+    cfg = config(max_steps=1, checkpoint_every=1, validate_every=0)
+    result = train_mvdiff(cfg, data, out, vae_path=vae, cpu=True)
+    from safetensors.torch import save_file
+
+    save_file({k: v.contiguous() for k, v in result.pipeline.unet.state_dict().items()}, f"{out}/rank{rank}.safetensors")
+
+
+def test_two_process_gloo_step_keeps_ranks_in_sync(tmp_path):
+    import torch.multiprocessing as mp
+
+    from facelift.mvdiff.tiny import build_vae
+
+    build_vae(ARCH).save_pretrained(tmp_path / "vae")
+    out = tmp_path / "ddp"
+    out.mkdir()
+    mp.spawn(_ddp_worker, args=(2, _free_port(), dataset(4), str(tmp_path / "vae"), str(out)), nprocs=2, join=True)
+    r0, r1 = load_weights(out / "rank0.safetensors"), load_weights(out / "rank1.safetensors")
+    assert all(torch.equal(r0[k], r1[k]) for k in r0)
+    init = build_pipeline(config().model).unet.state_dict()  # same seed: the starting weights
+    assert not torch.equal(r0["conv_in.weight"], init["conv_in.weight"])
+    assert (out / "checkpoints" / "step_00000001" / "model.safetensors").is_file()
+    assert (out / "pipeline" / "model_index.json").is_file()
