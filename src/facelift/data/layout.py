@@ -25,7 +25,6 @@ from __future__ import annotations
 import io
 import json
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -39,16 +38,6 @@ LAYOUT_VERSION = "facelift-multiview-1"
 INDEX_NAME = "index.json"
 NUM_FIXED_VIEWS = 6
 SPLITS = ("train", "val", "test")
-
-
-@dataclass(frozen=True)
-class SubjectEntry:
-    """One subject in ``index.json``."""
-
-    name: str
-    split: str
-    identity: str
-    meta: dict
 
 
 def image_name(i: int) -> str:
