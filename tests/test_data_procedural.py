@@ -273,3 +273,15 @@ def test_surface_points_of_a_sphere_lie_on_it_with_expected_density():
     assert np.allclose(nrm, (pts - np.array([0.1, 0, 0])) / r[:, None], atol=1e-2)
     area = 4 * math.pi * 0.25
     assert 0.9 * area / 0.05 ** 2 < len(pts) < 2.0 * area / 0.05 ** 2
+
+
+def test_module_command_writes_a_head(tmp_path):
+    from facelift.data.procedural import main
+
+    out = tmp_path / "head.ply"
+    assert main(["-o", str(out), "--identity", "3", "--appearance", "1", "--spacing", "0.05"]) == 0
+    g = Gaussians.load_ply(out)
+    ref = make_head(3, 1, 0.05).gaussians
+    assert len(g) == len(ref) and torch.allclose(g.means, ref.means)
+    with pytest.raises(SystemExit):
+        main([])

@@ -879,9 +879,10 @@ def example_head() -> ProceduralHead:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Generate procedural heads as Gaussian PLY files.")
     parser.add_argument("--example", type=Path, help="write the bundled example head to this .ply")
-    parser.add_argument("--identity", type=int, default=0)
-    parser.add_argument("--appearance", type=int, default=0)
-    parser.add_argument("--spacing", type=float, default=0.0125)
+    parser.add_argument("--identity", type=int, default=0, help="identity seed")
+    parser.add_argument("--appearance", type=int, default=0, help="appearance seed")
+    parser.add_argument("--spacing", type=float, default=EXAMPLE_SPACING,
+                        help="surface-sample spacing (default %(default)s: about 40k Gaussians)")
     parser.add_argument("-o", "--output", type=Path, help="write head (identity, appearance) to this .ply/.splat")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
