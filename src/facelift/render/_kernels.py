@@ -94,7 +94,7 @@ def _quat_rotation(qw, qx, qy, qz):
             2.0 * (x * z - w * y), 2.0 * (y * z + w * x), 1.0 - 2.0 * (x * x + y * y))
 
 
-@njit(parallel=True, cache=True, error_model="numpy")
+@njit(parallel=True, cache=True, nogil=True, error_model="numpy")
 def project(means, scales, quats, opacities, colors, view, intr, width, height, packed, n_tiles):
     """EWA projection of N Gaussians into one camera.
 
@@ -205,7 +205,7 @@ def project(means, scales, quats, opacities, colors, view, intr, width, height, 
         packed[g, PACKED - 1] = 0.0
 
 
-@njit(parallel=True, cache=True, error_model="numpy")
+@njit(parallel=True, cache=True, nogil=True, error_model="numpy")
 def project_backward(means, scales, quats, view, intr, width, height, gauss_offsets, pair_grads, grad_means, grad_scales, grad_quats, grad_opacities, grad_colors):
     """Sum each visible Gaussian's per-pair image-space gradients (from :func:`backward`)
     and chain them back through :func:`project` to means, scales, quaternions, opacities
@@ -382,7 +382,7 @@ def project_backward(means, scales, quats, view, intr, width, height, gauss_offs
         grad_means[g, 2] = v02 * g_x + v12 * g_y + v22 * g_zc
 
 
-@njit(cache=True, error_model="numpy")
+@njit(cache=True, nogil=True, error_model="numpy")
 def depth_order(n_tiles, packed):
     """Visible Gaussians (``n_tiles > 0``) sorted by depth (``packed[:, P_DEPTH]``), stable.
 
@@ -421,7 +421,7 @@ def depth_order(n_tiles, packed):
     return idx
 
 
-@njit(parallel=True, cache=True, error_model="numpy")
+@njit(parallel=True, cache=True, nogil=True, error_model="numpy")
 def gather_sorted(order, packed, gauss_offsets):
     """The visible Gaussians' packed rows in depth order, and each one's first
     Gaussian-major gradient row (``gauss_offsets[order]``), so that the binning and the
@@ -437,7 +437,7 @@ def gather_sorted(order, packed, gauss_offsets):
     return out, first
 
 
-@njit(cache=True, error_model="numpy")
+@njit(cache=True, nogil=True, error_model="numpy")
 def bin_tiles(packed, first_row, tiles_x, tiles_y):
     """Counting sort of (Gaussian, tile) pairs by tile, stable in Gaussian (depth) order.
 
@@ -485,7 +485,7 @@ def bin_tiles(packed, first_row, tiles_x, tiles_y):
     return offsets, tile_ids, pair_slot
 
 
-@njit(parallel=True, cache=True, error_model="numpy")
+@njit(parallel=True, cache=True, nogil=True, error_model="numpy")
 def forward(packed, offsets, tile_ids, width, height, tiles_x, background,
             out_rgb, out_alpha, out_depth, out_T, out_last):
     """Front-to-back compositing of depth-sorted Gaussians, tile by tile.
@@ -610,7 +610,7 @@ def forward(packed, offsets, tile_ids, width, height, tiles_x, background,
                 out_depth[y, x] = acc[ly, lx, 3] / a if a > 0.0 else 0.0
 
 
-@njit(parallel=True, cache=True, error_model="numpy")
+@njit(parallel=True, cache=True, nogil=True, error_model="numpy")
 def backward(packed, offsets, tile_ids, width, height, tiles_x, background,
              final_T, last, out_depth, grad_rgb, grad_alpha, grad_depth, pair_slot, pair_grads):
     """Gradients of :func:`forward`'s rgb, alpha and depth, per (Gaussian, tile) pair.
