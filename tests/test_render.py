@@ -159,3 +159,12 @@ def test_concurrent_renders_from_threads_match_serial_ones():
         t.join()
     for a, b in zip(serial, results):
         assert torch.equal(a, b)
+
+
+def test_renders_that_would_exhaust_memory_are_refused_with_advice(monkeypatch):
+    import facelift.render.cpu as cpu
+
+    monkeypatch.setattr(cpu, "MAX_PAIR_BYTES", 1000)
+    huge = _gaussians([[0.0, 0.0, 0.0]] * 20, 5.0, 0.9, [[1.0, 0.0, 0.0]] * 20)
+    with pytest.raises(FaceliftError, match="prune very large Gaussians"):
+        rasterize(huge, orbit_camera(0.0, size=64))

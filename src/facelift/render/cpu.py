@@ -14,12 +14,28 @@ import numpy as np
 import torch
 from torch import Tensor
 
+from facelift.errors import FaceliftError
 from facelift.render import _kernels as K
 
 
 # The kernels run on numba's process-wide thread pool, which must not be entered twice
 # at once (see _kernels); concurrent renders (a web demo, a thread pool) take turns.
 _KERNEL_LOCK = threading.Lock()
+
+
+#: Refuse renders whose (Gaussian, tile) pair lists would need more than this. A FaceLift
+#: head (1.5 M Gaussians at 512²) needs ~3.6 M pairs (~0.2 GB with gradients); only huge
+#: splats seen from close up (each covering much of the image) get near this.
+MAX_PAIR_BYTES = 8 * 2**30
+
+
+def _check_pair_memory(pairs: int, n: int, backward: bool) -> None:
+    need = pairs * (4 + 8 + (4 * K.N_GRAD if backward else 0))
+    if need > MAX_PAIR_BYTES:
+        raise FaceliftError(
+            f"rasterize: {n:,} Gaussians overlap {pairs:,} (Gaussian, tile) pairs, needing "
+            f"{need / 2**30:.1f} GB; prune very large Gaussians (Gaussians.prune(max_scale=...)) "
+            "or move the camera back")
 
 
 def _f32(t: Tensor) -> np.ndarray:
@@ -46,6 +62,7 @@ class _RasterizeCPU(torch.autograd.Function):
         # Where each Gaussian's per-pair gradient rows start, in input order.
         gauss_offsets = np.zeros(n + 1, np.int64)
         np.cumsum(n_tiles, out=gauss_offsets[1:])
+        _check_pair_memory(int(gauss_offsets[-1]), n, any(ctx.needs_input_grad[:5]))
         order = K.depth_order(n_tiles, packed)
         packed, first_row = K.gather_sorted(order, packed, gauss_offsets)
         del n_tiles
