@@ -51,6 +51,9 @@ def _one(spec: dict) -> dict:
     torch.manual_seed(0)
     cfg = LRM_PRESETS.get_preset(spec["preset"]).model
     full_layers = cfg.layers
+    with torch.device("meta"):
+        full_params = GSLRM(cfg).num_parameters()
+    full_flops = transformer_flops(cfg, spec["views"], spec["size"], spec["size"])
     if spec.get("layers"):
         cfg.layers = spec["layers"]
     device = spec.get("device", "cpu")
@@ -71,15 +74,15 @@ def _one(spec: dict) -> dict:
         times.append(time.perf_counter() - t)
     best = min(times[1:]) if len(times) > 1 else times[0]  # the first call warms up
     scale = full_layers / cfg.layers
-    flops = transformer_flops(cfg, views, size, size)
+    flops = transformer_flops(cfg, views, size, size)  # of the layers actually run
     out = {
         **spec,
         "seconds": best * scale,
         "extrapolated": scale != 1,
-        "tflop": flops * scale / 1e12,
+        "tflop": full_flops / 1e12,
         "flops_per_s": flops / best,
         "peak_rss_gb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20,
-        "params_m": sum(p.numel() for p in model.parameters()) * scale / 1e6,
+        "params_m": full_params / 1e6,
     }
     if device == "cuda":
         out["peak_gpu_gb"] = torch.cuda.max_memory_allocated() / 2**30
@@ -158,9 +161,10 @@ def main() -> None:
     rows = []
     for spec in specs:
         r = _run_child(spec)
-        print(f"done {spec}", file=sys.stderr)
+        print(f"done {json.dumps(r)}", file=sys.stderr, flush=True)  # partial results survive a kill
         rows.append(r)
     train = _run_child({"what": "train", "steps": args.train_steps})
+    print(f"done {json.dumps(train)}", file=sys.stderr, flush=True)
 
     print(f"\nCPU fp32 matmul peak: {peak / 1e9:.1f} GFLOP/s, {torch.get_num_threads()} threads\n")
     print("| preset | input | params | transformer TFLOP | forward (s) | GFLOP/s | of matmul peak | peak RSS (GB) |")
@@ -168,7 +172,7 @@ def main() -> None:
     for r in rows:
         note = " (extrapolated from %d layers)" % r["layers"] if r["extrapolated"] else ""
         rss = f"{r['peak_rss_gb']:.2f}" + (" (≥, partial model)" if r["extrapolated"] else "")
-        print(f"| {r['preset']} | {r['views']}×{r['size']}² | {r['params_m']:.1f} M | {r['tflop']:.2f} | "
+        print(f"| {r['preset']} | {r['views']}×{r['size']}² | {r['params_m']:.1f} M | {r['tflop']:.3g} | "
               f"{r['seconds']:.3f}{note} | {r['flops_per_s'] / 1e9:.1f} | {r['flops_per_s'] / peak:.0%} | {rss} |")
     print(f"\nTraining, tiny preset ({train['size']}², batch {train['batch']}, {train['views']} views, CPU "
           f"rasteriser): {train['steps_per_s']:.2f} steps/s ({train['seconds_per_step']:.2f} s/step), "

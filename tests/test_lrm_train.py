@@ -24,7 +24,8 @@ from facelift.train.common import load_weights, read_metrics
 from facelift.train.lrm import SubjectFolders, sample_views, train_lrm
 
 MICRO = ["model.image_size=16", "model.width=64", "model.head_dim=32", "model.layers=2", "log_every=1",
-         "val_every=0", "batch_size=1", "loss.ssim=0", "input_views=any", "optim.warmup_steps=10", "optim.lr=3e-3"]
+         "val_every=0", "batch_size=1", "loss.ssim=0", "input_views=any", "loss.mask=0",
+         "model.scale_bias=-2.3", "model.opacity_bias=-2.0", "optim.warmup_steps=10", "optim.lr=3e-3"]
 
 @pytest.fixture(autouse=True)
 def _one_thread():
@@ -157,8 +158,10 @@ def test_two_process_gloo_step_leaves_identical_weights_on_both_ranks(tmp_path, 
 
 def test_cli_trains_and_reports_bad_overrides(tmp_path, dataset, capsys):
     assert main(["train", "lrm", "--data", str(dataset), "--out", str(tmp_path / "cli"), *MICRO,
-                 "steps=2", "ckpt_every=2", "num_input_views=2", "num_target_views=2"]) == 0
+                 "steps=2", "ckpt_every=2", "num_input_views=2", "num_target_views=2", "loss.mask=1"]) == 0
     assert (tmp_path / "cli" / "final" / "model.safetensors").is_file()
+    rows = read_metrics(tmp_path / "cli")
+    assert rows[-1]["mask"] > 0 and rows[-1]["loss"] > rows[-1]["l2"]  # the alpha-mask term is in the loss
     assert main(["train", "lrm", "--data", str(dataset), "--out", str(tmp_path / "bad"), "model.widht=3"]) == 2
     assert "widht" in capsys.readouterr().err
     assert main(["train", "lrm", "--data", str(tmp_path / "nope"), "--out", str(tmp_path / "bad")]) == 2

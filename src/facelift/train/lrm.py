@@ -4,7 +4,7 @@ One step, per process: draw ``batch_size`` subjects and, for each, ``num_input_v
 and ``num_target_views`` supervision views (targets may repeat inputs, as the release trains);
 reconstruct Gaussians from the inputs; render every supervision view with
 :func:`facelift.render.rasterize` (one camera per call); loss = L2 + 0.5·perceptual (``paper``)
-or L2 + 0.5·(1 − SSIM) (``tiny``); AdamW, warm-up + cosine, grad-norm clip 1.0.
+or L2 + 0.5·(1 − SSIM) + MSE of the alpha masks (``tiny``); AdamW, warm-up + cosine, grad-norm clip 1.0.
 
 Engine: Hugging Face Accelerate, so ``python -m facelift train lrm ...`` on one CPU and
 ``accelerate launch [--multi_gpu | --num_processes 2 --cpu] -m facelift train lrm ...`` (or
@@ -403,10 +403,13 @@ def train_lrm(cfg: LRMTrainConfig, data_dir: str | Path, run_dir: str | Path, in
             device = accelerator.device
             with accelerator.autocast():
                 out = model(batch.inputs.to(device), batch.input_cameras.to(device))
-            pred, _ = render_views(out, batch.target_cameras.to(device), cfg.background)
+            pred, pred_alpha = render_views(out, batch.target_cameras.to(device), cfg.background)
             target = batch.targets.to(device)
             B, Vt = target.shape[:2]
             terms = loss_fn(pred.reshape(B * Vt, 3, *pred.shape[-2:]), target.reshape(B * Vt, 3, *target.shape[-2:]))
+            if cfg.loss.mask > 0:
+                terms.terms["mask"] = torch.mean((pred_alpha - batch.target_alphas.to(device)) ** 2)
+                terms.total = terms.total + cfg.loss.mask * terms.terms["mask"]
             optimizer.zero_grad(set_to_none=True)
             accelerator.backward(terms.total)
             grad_norm = float(accelerator.clip_grad_norm_(model.parameters(), cfg.optim.grad_clip)) \
