@@ -125,7 +125,7 @@ class TrainConfig:
     seed: int = 0
     # The tiny VAE's own stage (``--stage vae``): reconstruction L1 + MSE + small KL, on
     # ``vae_batch_images`` views drawn from the batch's heads per step.
-    vae_max_steps: int = 600
+    vae_max_steps: int = 1200
     vae_batch_images: int = 4
     vae_lr: float = 2e-4
     vae_kl_weight: float = 1e-6
