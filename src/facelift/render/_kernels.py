@@ -45,6 +45,9 @@ if "NUMBA_THREADING_LAYER" not in os.environ:
     numba.config.THREADING_LAYER = "workqueue"
 
 TILE = 16
+#: LLVM fast-math flags for the per-pixel kernels: ~10% faster, same images to float32
+#: precision. "nnan"/"ninf" stay off so that NaN inputs still propagate as NaN.
+_PIXEL_FASTMATH = {"nsz", "arcp", "contract", "afn", "reassoc"}
 N_FEAT = 4
 #: Gradient row per Gaussian image-space parameter: mean x, mean y, conic a, b, c,
 #: opacity, feature 0..3 (R, G, B, depth).
@@ -485,7 +488,7 @@ def bin_tiles(packed, first_row, tiles_x, tiles_y):
     return offsets, tile_ids, pair_slot
 
 
-@njit(parallel=True, cache=True, nogil=True, error_model="numpy")
+@njit(parallel=True, cache=True, nogil=True, error_model="numpy", fastmath=_PIXEL_FASTMATH)
 def forward(packed, offsets, tile_ids, width, height, tiles_x, background,
             out_rgb, out_alpha, out_depth, out_T, out_last):
     """Front-to-back compositing of depth-sorted Gaussians, tile by tile.
@@ -610,7 +613,7 @@ def forward(packed, offsets, tile_ids, width, height, tiles_x, background,
                 out_depth[y, x] = acc[ly, lx, 3] / a if a > 0.0 else 0.0
 
 
-@njit(parallel=True, cache=True, nogil=True, error_model="numpy")
+@njit(parallel=True, cache=True, nogil=True, error_model="numpy", fastmath=_PIXEL_FASTMATH)
 def backward(packed, offsets, tile_ids, width, height, tiles_x, background,
              final_T, last, out_depth, grad_rgb, grad_alpha, grad_depth, pair_slot, pair_grads):
     """Gradients of :func:`forward`'s rgb, alpha and depth, per (Gaussian, tile) pair.
