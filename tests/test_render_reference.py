@@ -59,6 +59,9 @@ SCENES = {
     3: (30, "front", {"scale": 0.25}),  # footprints spanning several 16-px tiles
     # Opaque and dense: alpha clamped at 0.99, and pixels stop at transmittance 1e-4.
     4: (300, "front", {"max_opacity": 1.0, "spread": 0.3, "scale": 0.1}),
+    # Big splats, several centred beyond 1.3x the field of view (clamped Jacobian) yet
+    # reaching into the image.
+    5: (40, "front", {"spread": 1.6, "scale": 0.3}),
 }
 
 
