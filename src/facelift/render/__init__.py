@@ -18,9 +18,22 @@ Maths (EWA splatting as in Kerbl et al. 2023, the conventions gsplat uses):
 * ``depth`` is the *expected* camera-space depth: Σ wᵢ zᵢ / Σ wᵢ where alpha > 0, else 0
   (normalised, so a faint surface still reports its own depth).
 
-Backends: ``"cpu"`` (numba, tiled, hand-written backward; see :mod:`facelift.render.cpu`),
+Backends: ``"cpu"`` (numba, tiled, hand-written backward; see :mod:`facelift.render._kernels`),
 ``"gsplat"`` (CUDA, needs the optional ``gsplat`` package), ``"auto"`` (gsplat for CUDA
-tensors when importable, else CPU).
+tensors when importable, else CPU; CUDA tensors without gsplat are rendered on the CPU and
+the results moved back).
+
+Why numba with a hand-written backward: a vectorised PyTorch rasterizer keeps per-pair
+intermediates for autograd and took seconds per 1.5 M-Gaussian frame; the numba path does
+projection, sorting, binning, compositing and all their gradients in its own kernels
+(about 0.6 CPU-s forward and 1.1 CPU-s forward + backward for 1.5 M Gaussians at 512²;
+benchmarks/README.md, "Rendering"). It is checked against a dense float64 reference in
+tests/reference_rasterizer.py (images to 1e-4, gradients to 1e-3 relative).
+
+numba notes: kernels are cached on disk (first use on a machine compiles for ~30–60 s);
+unless ``NUMBA_THREADING_LAYER`` is set, importing this package selects numba's
+"workqueue" thread pool (OpenMP's spin-waiting slowed small frames several-fold on shared
+cores); renders from several Python threads are serialised.
 """
 
 from __future__ import annotations
