@@ -31,8 +31,8 @@ benchmarks/README.md, "Rendering"). It is checked against a dense float64 refere
 tests/reference_rasterizer.py (images to 1e-4, gradients to 1e-3 relative).
 
 numba notes: kernels are cached on disk (first use on a machine compiles for ~30–60 s);
-unless ``NUMBA_THREADING_LAYER`` is set, importing this package selects numba's
-"workqueue" thread pool (OpenMP's spin-waiting slowed small frames several-fold on shared
+unless ``NUMBA_THREADING_LAYER`` is set, the CPU backend selects numba's "workqueue"
+thread pool when it first loads (OpenMP's spin-waiting slowed small frames several-fold on shared
 cores); renders from several Python threads are serialised.
 """
 

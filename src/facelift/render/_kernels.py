@@ -10,8 +10,8 @@ Pipeline (all arrays C-contiguous; floats float32 in memory, float64 in register
 2. :func:`depth_order`: the visible Gaussians sorted front to back (stable LSD radix sort
    on the float32 bit patterns, which order like the values for positive depths).
 3. :func:`gather_sorted` copies the visible Gaussians' packed rows into that order
-   (memory locality), and :func:`bin_tiles` makes a stable counting sort of (Gaussian,
-   tile) pairs by tile, so each tile's slice ``tile_ids[offsets[t]:offsets[t + 1]]`` is
+   (memory locality), and :func:`bin_tiles` makes a stable (chunk-parallel) counting
+   sort of (Gaussian, tile) pairs by tile, so each tile's slice ``tile_ids[offsets[t]:offsets[t + 1]]`` is
    already sorted front to back.
 4. :func:`forward` (parallel over 16x16 tiles): inside a tile, Gaussian by Gaussian over
    the part of its box inside the tile, with per-pixel early termination.
@@ -440,7 +440,13 @@ def gather_sorted(order, packed, gauss_offsets):
     return out, first
 
 
-@njit(cache=True, nogil=True, error_model="numpy")
+#: The binning splits the Gaussians into this many consecutive chunks, counted and
+#: filled in parallel; chunk c's pairs for a tile follow chunk c-1's, so the result is the
+#: same stable order as a serial counting sort.
+BIN_CHUNKS = 16
+
+
+@njit(parallel=True, cache=True, nogil=True, error_model="numpy")
 def bin_tiles(packed, first_row, tiles_x, tiles_y):
     """Counting sort of (Gaussian, tile) pairs by tile, stable in Gaussian (depth) order.
 
@@ -453,38 +459,46 @@ def bin_tiles(packed, first_row, tiles_x, tiles_y):
         pair_slot: (P,) int64, the Gaussian-major gradient row of each entry of ``tile_ids``.
     """
     n_tiles = tiles_x * tiles_y
-    counts = np.zeros(n_tiles + 1, np.int64)
     m = packed.shape[0]
-    for i in range(m):
-        tx0 = np.int64(packed[i, P_X0]) // TILE
-        ty0 = np.int64(packed[i, P_Y0]) // TILE
-        tx1 = np.int64(packed[i, P_X1]) // TILE
-        ty1 = np.int64(packed[i, P_Y1]) // TILE
-        for ty in range(ty0, ty1 + 1):
-            row = ty * tiles_x
-            for tx in range(tx0, tx1 + 1):
-                counts[row + tx + 1] += 1
+    n_chunks = BIN_CHUNKS
+    hist = np.zeros((n_chunks, n_tiles), np.int64)
+    for c in prange(n_chunks):
+        for i in range(c * m // n_chunks, (c + 1) * m // n_chunks):
+            tx0 = np.int64(packed[i, P_X0]) // TILE
+            ty0 = np.int64(packed[i, P_Y0]) // TILE
+            tx1 = np.int64(packed[i, P_X1]) // TILE
+            ty1 = np.int64(packed[i, P_Y1]) // TILE
+            for ty in range(ty0, ty1 + 1):
+                row = ty * tiles_x
+                for tx in range(tx0, tx1 + 1):
+                    hist[c, row + tx] += 1
+    offsets = np.zeros(n_tiles + 1, np.int64)
+    cursor = np.empty((n_chunks, n_tiles), np.int64)
+    total = 0
     for t in range(n_tiles):
-        counts[t + 1] += counts[t]
-    offsets = counts
-    cursor = offsets[:-1].copy()
-    n_pairs = offsets[n_tiles]
-    tile_ids = np.empty(n_pairs, np.int32)
-    pair_slot = np.empty(n_pairs, np.int64)
-    for i in range(m):
-        tx0 = np.int64(packed[i, P_X0]) // TILE
-        ty0 = np.int64(packed[i, P_Y0]) // TILE
-        tx1 = np.int64(packed[i, P_X1]) // TILE
-        ty1 = np.int64(packed[i, P_Y1]) // TILE
-        j = first_row[i]
-        for ty in range(ty0, ty1 + 1):
-            row = ty * tiles_x
-            for tx in range(tx0, tx1 + 1):
-                t = row + tx
-                tile_ids[cursor[t]] = i
-                pair_slot[cursor[t]] = j
-                j += 1
-                cursor[t] += 1
+        offsets[t] = total
+        for c in range(n_chunks):
+            cursor[c, t] = total
+            total += hist[c, t]
+    offsets[n_tiles] = total
+    tile_ids = np.empty(total, np.int32)
+    pair_slot = np.empty(total, np.int64)
+    for c in prange(n_chunks):
+        for i in range(c * m // n_chunks, (c + 1) * m // n_chunks):
+            tx0 = np.int64(packed[i, P_X0]) // TILE
+            ty0 = np.int64(packed[i, P_Y0]) // TILE
+            tx1 = np.int64(packed[i, P_X1]) // TILE
+            ty1 = np.int64(packed[i, P_Y1]) // TILE
+            j = first_row[i]
+            for ty in range(ty0, ty1 + 1):
+                row = ty * tiles_x
+                for tx in range(tx0, tx1 + 1):
+                    t = row + tx
+                    k = cursor[c, t]
+                    tile_ids[k] = i
+                    pair_slot[k] = j
+                    j += 1
+                    cursor[c, t] = k + 1
     return offsets, tile_ids, pair_slot
 
 
