@@ -11,10 +11,13 @@ Pipeline (all arrays C-contiguous; floats float32 in memory, float64 in register
    on the float32 bit patterns, which order like the values for positive depths).
 3. :func:`gather_sorted` copies the visible Gaussians' packed rows into that order
    (memory locality), and :func:`bin_tiles` makes a stable (chunk-parallel) counting
-   sort of (Gaussian, tile) pairs by tile, so each tile's slice ``tile_ids[offsets[t]:offsets[t + 1]]`` is
-   already sorted front to back.
+   sort of (Gaussian, tile) pairs by tile, so each tile's slice
+   ``tile_ids[offsets[t]:offsets[t + 1]]`` is already sorted front to back.
 4. :func:`forward` (parallel over 16x16 tiles): inside a tile, Gaussian by Gaussian over
-   the part of its box inside the tile, with per-pixel early termination.
+   the rows of its box inside the tile and, per row, only the span inside its
+   alpha >= 1/255 ellipse, with per-pixel early termination (and a per-row bit mask that
+   skips spans whose pixels have all terminated). Background and the depth
+   normalisation are applied here too.
 5. :func:`backward` walks each tile's list back to front from the saved final
    transmittance and last-composited position, writing one gradient row per pair;
    :func:`project_backward` (parallel over Gaussians) sums each Gaussian's rows and

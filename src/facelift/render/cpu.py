@@ -1,7 +1,7 @@
 """CPU backend: the numba kernels of :mod:`facelift.render._kernels` as one autograd Function.
 
 Everything per Gaussian (projection and its backward) and per pixel (compositing and its
-backward) runs in numba; torch only sees five leaf tensors in and two images out, so no
+backward) runs in numba; torch only sees five Gaussian tensors in and three images out, so no
 autograd graph of per-Gaussian intermediates is kept (that graph cost more than the
 rendering itself at 1.5 M Gaussians).
 """
