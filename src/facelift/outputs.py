@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import torch
 from PIL import Image
 
 from facelift.atomic import atomic_dir, atomic_write_text
@@ -102,10 +101,3 @@ def write_result(
             radius=turntable.radius, fov=turntable.fov, progress=progress), fps=turntable.fps)
         atomic_write_text(tmp / "cameras.json", json.dumps(cameras_record(view_cameras, turntable, extra), indent=1))
     return folder
-
-
-def tensor_to_pil(image: torch.Tensor) -> Image.Image:
-    """(3, H, W) or (H, W, 3) float in [0, 1] -> PIL RGB."""
-    if image.ndim == 3 and image.shape[0] == 3 and image.shape[-1] != 3:
-        image = image.permute(1, 2, 0)
-    return Image.fromarray((image.detach().float().clamp(0, 1).cpu().numpy() * 255 + 0.5).astype(np.uint8))

@@ -29,7 +29,7 @@ from PIL import Image
 from facelift.cameras import Camera, facelift_cameras, read_transforms
 from facelift.errors import FaceliftError
 from facelift.gaussians import Gaussians
-from facelift.outputs import TurntableSpec, tensor_to_pil, write_result
+from facelift.outputs import TurntableSpec, write_result
 from facelift.render import RenderOutput, rasterize
 
 log = logging.getLogger(__name__)
@@ -247,4 +247,4 @@ class FaceLiftPipeline:
         return FaceLiftOutput(views[0], views, cameras, gaussians, info)
 
 
-__all__ = ["FaceLiftPipeline", "FaceLiftOutput", "resolve_weights", "tensor_to_pil"]
+__all__ = ["FaceLiftPipeline", "FaceLiftOutput", "resolve_weights", "save_weights_folder"]
