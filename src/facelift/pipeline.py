@@ -49,8 +49,9 @@ def resolve_weights(name_or_path: str | Path) -> Path:
     if text in BUNDLED:
         folder = bundled_weights_dir(text)
         if not (folder / "mvdiff").is_dir() or not (folder / "lrm").is_dir():
-            raise FaceliftError(f"the bundled '{text}' weights are missing from {folder}; reinstall facelift or "
-                                f"rebuild them with scripts/train_tiny.sh")
+            raise FaceliftError(f"the bundled '{text}' weights are not in this installation ({folder}); pass "
+                                "--weights DIR with weights from 'facelift export-weights' or "
+                                "'facelift convert-official' (see the README's Models section)")
         return folder
     path = Path(text).expanduser()
     if path.exists():
