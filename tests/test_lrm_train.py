@@ -193,3 +193,22 @@ def test_heldout_evaluation_scores_model_and_sphere_baseline(tmp_path):
     g = sphere_baseline(image, cam)
     assert len(g) == 4 and torch.allclose(g.means[:, 1], torch.full((4,), -1.0), atol=0.02)
     assert torch.allclose(g.colors, torch.tensor([0.2, 0.4, 0.6]).expand(4, 3))
+
+
+def test_init_reports_missing_and_mismatched_keys(tmp_path, caplog):
+    import logging
+
+    from facelift.lrm import LRMConfig
+    from facelift.train.lrm import load_init_weights
+
+    src = GSLRM(LRMConfig(image_size=16, width=64, head_dim=32, layers=2))
+    src.save_pretrained(tmp_path / "src")
+    deeper = GSLRM(LRMConfig(image_size=16, width=64, head_dim=32, layers=3, patch_size=4))
+    with caplog.at_level(logging.WARNING):
+        load_init_weights(deeper, tmp_path / "src")
+    text = caplog.text
+    assert "missing keys" in text and "blocks.2." in text  # the extra block stays at init
+    assert "mismatched shapes" in text and "patch_embed.weight" in text  # 4x4 patches differ
+    assert torch.equal(deeper.blocks[1].attn.qkv.weight, src.blocks[1].attn.qkv.weight)
+    with pytest.raises(FaceliftError, match="no model.safetensors"):
+        load_init_weights(deeper, tmp_path)
