@@ -48,10 +48,11 @@ def resolve_weights(name_or_path: str | Path) -> Path:
     text = str(name_or_path)
     if text in BUNDLED:
         folder = bundled_weights_dir(text)
-        if not (folder / "mvdiff").is_dir() or not (folder / "lrm").is_dir():
-            raise FaceliftError(f"the bundled '{text}' weights are not in this installation ({folder}); pass "
-                                "--weights DIR with weights from 'facelift export-weights' or "
-                                "'facelift convert-official' (see the README's Models section)")
+        missing = [sub for sub in ("mvdiff", "lrm") if not (folder / sub).is_dir()]
+        if missing:
+            raise FaceliftError(f"the bundled '{text}' weights lack {' and '.join(m + '/' for m in missing)} in "
+                                f"this installation ({folder}); pass --weights DIR with weights from "
+                                "'facelift export-weights' or 'facelift convert-official' (README, Models)")
         return folder
     path = Path(text).expanduser()
     if path.exists():
