@@ -48,11 +48,10 @@ def resolve_weights(name_or_path: str | Path) -> Path:
     text = str(name_or_path)
     if text in BUNDLED:
         folder = bundled_weights_dir(text)
-        missing = [sub for sub in ("mvdiff", "lrm") if not (folder / sub).is_dir()]
-        if missing:
-            raise FaceliftError(f"the bundled '{text}' weights lack {' and '.join(m + '/' for m in missing)} in "
-                                f"this installation ({folder}); pass --weights DIR with weights from "
-                                "'facelift export-weights' or 'facelift convert-official' (README, Models)")
+        if not (folder / "lrm").is_dir():
+            raise FaceliftError(f"the bundled '{text}' weights are not in this installation ({folder}); pass "
+                                "--weights DIR with weights from 'facelift export-weights' or "
+                                "'facelift convert-official' (README, Models)")
         return folder
     path = Path(text).expanduser()
     if path.exists():
@@ -136,22 +135,29 @@ class FaceLiftPipeline:
         from facelift.mvdiff.pipeline import FaceLiftMultiViewPipeline
 
         folder = resolve_weights(name_or_path)
-        for sub in ("mvdiff", "lrm"):
-            if not (folder / sub).is_dir():
-                raise FaceliftError(f"{folder}: weights folder has no {sub}/ (expected mvdiff/ and lrm/; "
-                                    "convert the authors' release with 'facelift convert-official')")
+        if not (folder / "lrm").is_dir():
+            raise FaceliftError(f"{folder}: weights folder has no lrm/ (expected mvdiff/ and lrm/; "
+                                "convert the authors' release with 'facelift convert-official')")
         device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
         if device.type == "cuda" and not torch.cuda.is_available():
             raise FaceliftError(f"--device {device}: CUDA is not available on this machine")
         meta = {}
         if (folder / META_FILE).is_file():
             meta = json.loads((folder / META_FILE).read_text())
-        mv = FaceLiftMultiViewPipeline.from_pretrained(folder / "mvdiff", torch_dtype=dtype).to(device)
-        mv.set_progress_bar_config(desc="Stage I: views", leave=False)
+        mv = None  # Stage II alone still reconstructs from posed views (reconstruct --views)
+        if (folder / "mvdiff").is_dir():
+            mv = FaceLiftMultiViewPipeline.from_pretrained(folder / "mvdiff", torch_dtype=dtype).to(device)
+            mv.set_progress_bar_config(desc="Stage I: views", leave=False)
         lrm = GSLRM.from_pretrained(folder / "lrm", device=device).eval()
         return cls(mv, lrm, device, defaults=meta.get("defaults"), name=str(name_or_path))
 
     # ------------------------------------------------------------------ stages
+    def require_stage1(self) -> None:
+        if self.mvdiff is None:
+            raise FaceliftError(f"weights {self.name!r} have no Stage I (mvdiff/), so they cannot make views "
+                                "from a photo; reconstruct from your own posed views with --views DIR, or use "
+                                "weights that include Stage I")
+
     def preprocess(self, image: Any, crop: bool = True, remove_background: bool = True):
         from facelift.preprocess import preprocess_image
 
@@ -160,6 +166,7 @@ class FaceLiftPipeline:
     def generate_views(self, image: Image.Image, seed: int = 0, num_inference_steps: int | None = None,
                        guidance_scale: float | None = None) -> list[Image.Image]:
         """Stage I: the 6 views of a preprocessed 512² input."""
+        self.require_stage1()
         generator = torch.Generator(device="cpu").manual_seed(seed)
         out = self.mvdiff(
             image,
@@ -198,6 +205,7 @@ class FaceLiftPipeline:
 
         ``progress(stage, fraction)`` is called as stages finish (for UIs).
         """
+        self.require_stage1()
         report = progress or (lambda stage, frac: None)
         report("preprocess", 0.0)
         pre = self.preprocess(image, crop=crop, remove_background=remove_background)

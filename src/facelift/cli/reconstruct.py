@@ -114,6 +114,8 @@ def run(args: argparse.Namespace) -> int:
     if device is None and world > 1:
         device = f"cuda:{int(os.environ.get('LOCAL_RANK', 0))}"
     pipe = FaceLiftPipeline.from_pretrained(args.weights, device=device)
+    if any(kind == "image" for kind, _, _ in todo):
+        pipe.require_stage1()
     spec = TurntableSpec(frames=args.frames, size=args.size)
     failed = 0
     for kind, path, name in todo:

@@ -1,0 +1,52 @@
+"""The bundled tiny Stage II reconstructs a procedural head it never saw, through `reconstruct --views`."""
+
+import shutil
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from facelift.cameras import read_transforms, write_transforms
+from facelift.gaussians import Gaussians
+from facelift.pipeline import bundled_weights_dir
+from facelift.render import rasterize
+
+pytestmark = pytest.mark.skipif(not (bundled_weights_dir("tiny") / "lrm").is_dir(),
+                                reason="bundled tiny Stage II weights are not in this checkout")
+
+
+def _on_white(path):
+    rgba = np.asarray(Image.open(path).convert("RGBA")).astype(np.float32) / 255.0
+    return rgba[..., :3] * rgba[..., 3:] + (1.0 - rgba[..., 3:])
+
+
+def test_reconstruct_views_from_a_new_procedural_subject(tmp_path):
+    data = tmp_path / "data"
+    subprocess.run([sys.executable, "-m", "facelift", "data", "synth", "-o", str(data), "--identities", "1",
+                    "--appearances", "1", "--resolution", "64", "--random-views", "2", "--seed", "4242",
+                    "--workers", "1"], check=True, capture_output=True)
+    subject = next(p for p in data.iterdir() if p.is_dir())
+    cams, names, _ = read_transforms(subject / "transforms.json")
+    # Inputs: the 6 fixed Stage I views only; the 2 random views are held out.
+    views = tmp_path / "views"
+    (views / "images").mkdir(parents=True)
+    for name in names[:6]:
+        shutil.copy(subject / name, views / name)
+    write_transforms(views / "transforms.json", cams[:6], names[:6])
+
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "facelift", "reconstruct", "--views", str(views), "-o", str(out),
+                           "--frames", "4", "--size", "64"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    head = Gaussians.load_ply(out / "views" / "gaussians.ply")
+    psnrs, blanks = [], []
+    for i in (6, 7):
+        render = rasterize(head, cams[i]).rgb.numpy()
+        truth = _on_white(subject / names[i])
+        psnrs.append(-10 * np.log10(((render - truth) ** 2).mean()))
+        blanks.append(-10 * np.log10(((1.0 - truth) ** 2).mean()))  # an empty (all-white) render
+    # The shipped model averages 22.6 dB over held-out views (TRAINING.md); steep views of
+    # one subject vary, so this asks for a clearly learned head, not the average.
+    assert np.mean(psnrs) > 15.0 and min(p - b for p, b in zip(psnrs, blanks)) > 5.0, (psnrs, blanks)
