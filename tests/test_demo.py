@@ -215,7 +215,9 @@ def _pipeline(random_weights):
     from facelift.pipeline import FaceLiftPipeline
 
     try:
-        return FaceLiftPipeline.from_pretrained("tiny", device="cpu")
+        pipe = FaceLiftPipeline.from_pretrained("tiny", device="cpu")
+        pipe.require_stage1()  # the bundled weights may ship Stage II alone
+        return pipe
     except FaceliftError as e:
         print(f"demo browser tests use random tiny weights: {e}")
         return FaceLiftPipeline.from_pretrained(random_weights, device="cpu")
