@@ -16,3 +16,30 @@ def random_weights(tmp_path_factory):
         lrm = GSLRM(LRMConfig(image_size=64, width=64, layers=1, head_dim=32))
     folder = tmp_path_factory.mktemp("weights") / "tiny-random"
     return save_weights_folder(folder, mv, lrm, {"defaults": {"num_inference_steps": 2, "guidance_scale": 3.0}})
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium per test module (the viewer and demo page tests)."""
+    from app_helpers import chromium
+
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
+def new_page(browser):
+    """``new_page(**options)`` opens a page (in its own context), closed after the test."""
+    pages = []
+
+    def make(**options):
+        page = browser.new_page(**options)
+        # Generous: WebGL runs on the CPU (SwiftShader), which a busy machine slows a lot;
+        # a passing test never waits this long.
+        page.set_default_timeout(90_000)
+        pages.append(page)
+        return page
+
+    yield make
+    for page in pages:
+        page.close()

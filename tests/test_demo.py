@@ -17,7 +17,7 @@ import pytest
 import torch
 from PIL import Image
 
-from app_helpers import EXAMPLE_PHOTO, FakePipeline, blob, chromium
+from app_helpers import EXAMPLE_PHOTO, FakePipeline, blob
 from facelift.cameras import VIEW_NAMES
 from facelift.errors import FaceliftError
 from facelift.gaussians import Gaussians
@@ -181,31 +181,6 @@ def test_cli_demo_loads_the_weights_and_serves_the_page(random_weights, monkeypa
 
 
 # -------------------------------------------------------------------- browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """One headless Chromium for the module's page tests."""
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture
-def new_page(browser):
-    """``new_page(**options)`` opens a page (in its own context), closed after the test."""
-    pages = []
-
-    def make(**options):
-        page = browser.new_page(**options)
-        # Generous: WebGL runs on the CPU (SwiftShader), which a busy machine slows a lot;
-        # a passing test never waits this long.
-        page.set_default_timeout(90_000)
-        pages.append(page)
-        return page
-
-    yield make
-    for page in pages:
-        page.close()
 
 
 def _pipeline(random_weights):

@@ -10,7 +10,7 @@ import pytest
 import torch
 from PIL import Image
 
-from app_helpers import blob, chromium, color_fraction
+from app_helpers import blob, color_fraction
 from facelift.cameras import RADIUS, facelift_cameras
 from facelift.errors import FaceliftError
 from facelift.gaussians import quat_to_matrix
@@ -137,31 +137,6 @@ def test_min_opacity_slider_hides_faint_gaussians(tmp_path):
 
 
 # ------------------------------------------------------------------- browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """One headless Chromium for the module's page tests."""
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture
-def new_page(browser):
-    """``new_page(**options)`` opens a page (in its own context), closed after the test."""
-    pages = []
-
-    def make(**options):
-        page = browser.new_page(**options)
-        # Generous: WebGL runs on the CPU (SwiftShader), which a busy machine slows a lot;
-        # a passing test never waits this long.
-        page.set_default_timeout(90_000)
-        pages.append(page)
-        return page
-
-    yield make
-    for page in pages:
-        page.close()
 
 
 def _canvas_image(page) -> np.ndarray:
