@@ -1,5 +1,13 @@
+import os
+import tempfile
+
 import pytest
 import torch
+
+# Gradio caches uploads by content hash in one machine-wide folder, and an app that closes
+# deletes its files there: give this test process its own, so a demo test never loses the
+# example photo to another process's demo.
+os.environ.setdefault("GRADIO_TEMP_DIR", tempfile.mkdtemp(prefix="facelift-tests-gradio-"))
 
 
 @pytest.fixture(scope="session")
