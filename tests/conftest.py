@@ -10,6 +10,20 @@ import torch
 os.environ.setdefault("GRADIO_TEMP_DIR", tempfile.mkdtemp(prefix="facelift-tests-gradio-"))
 
 
+@pytest.fixture
+def one_thread():
+    """One thread each for torch and numba: on a shared, busy machine oversubscribed thread
+    pools make tiny training steps 20-50x slower; one thread is also what the tiny sizes need."""
+    import numba
+
+    torch_threads, numba_threads = torch.get_num_threads(), numba.get_num_threads()
+    torch.set_num_threads(1)
+    numba.set_num_threads(1)
+    yield
+    torch.set_num_threads(torch_threads)
+    numba.set_num_threads(numba_threads)
+
+
 @pytest.fixture(scope="session")
 def random_weights(tmp_path_factory):
     """A complete weights folder (mvdiff/ + lrm/) of randomly initialised tiny models."""

@@ -14,18 +14,7 @@ from facelift.lrm.model import transformer_flops
 
 TINY = LRMConfig(image_size=16, width=64, layers=2, head_dim=32)
 
-@pytest.fixture(autouse=True)
-def _one_thread():
-    """One thread each for torch and numba: on a shared, busy machine oversubscribed thread
-    pools make these tiny steps 20-50x slower; one thread is also what the tiny sizes need."""
-    import numba
-
-    torch_threads, numba_threads = torch.get_num_threads(), numba.get_num_threads()
-    torch.set_num_threads(1)
-    numba.set_num_threads(1)
-    yield
-    torch.set_num_threads(torch_threads)
-    numba.set_num_threads(numba_threads)
+pytestmark = pytest.mark.usefixtures("one_thread")
 
 
 

@@ -27,18 +27,7 @@ MICRO = ["model.image_size=16", "model.width=64", "model.head_dim=32", "model.la
          "val_every=0", "batch_size=1", "loss.ssim=0", "input_views=any", "loss.mask=0",
          "model.scale_bias=-2.3", "model.opacity_bias=-2.0", "optim.warmup_steps=10", "optim.lr=3e-3"]
 
-@pytest.fixture(autouse=True)
-def _one_thread():
-    """One thread each for torch and numba: on a shared, busy machine oversubscribed thread
-    pools make these tiny steps 20-50x slower; one thread is also what the tiny sizes need."""
-    import numba
-
-    torch_threads, numba_threads = torch.get_num_threads(), numba.get_num_threads()
-    torch.set_num_threads(1)
-    numba.set_num_threads(1)
-    yield
-    torch.set_num_threads(torch_threads)
-    numba.set_num_threads(numba_threads)
+pytestmark = pytest.mark.usefixtures("one_thread")
 
 
 
