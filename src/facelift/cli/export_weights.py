@@ -6,7 +6,7 @@ import argparse
 import logging
 from pathlib import Path
 
-from facelift.cli.render import _positive_int
+from facelift.cli._args import positive_int
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--mvdiff", type=Path, required=True, help="Stage I pipeline folder or training run")
     p.add_argument("--lrm", type=Path, required=True, help="Stage II folder or training run")
     p.add_argument("-o", "--out", type=Path, required=True, help="weights folder to write")
-    p.add_argument("--steps", type=_positive_int, default=50, help="default diffusion steps stored (default 50)")
+    p.add_argument("--steps", type=positive_int, default=50, help="default diffusion steps stored (default 50)")
     p.add_argument("--guidance", type=float, default=3.0, help="default guidance stored (default 3.0)")
     p.add_argument("--name", default="", help="a name stored in facelift.json")
     p.set_defaults(func=run)

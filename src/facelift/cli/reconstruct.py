@@ -8,7 +8,7 @@ import logging
 import os
 from pathlib import Path
 
-from facelift.cli.render import _positive_int
+from facelift.cli._args import positive_int
 from facelift.errors import FaceliftError
 
 log = logging.getLogger(__name__)
@@ -29,14 +29,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="a folder with transforms.json and its images: skip Stage I (repeatable)")
     p.add_argument("--weights", default="tiny", help="'tiny' (bundled), a local folder, or a hub id (default tiny)")
     p.add_argument("--seed", type=int, default=0, help="random seed of Stage I (default 0)")
-    p.add_argument("--steps", type=_positive_int, default=None,
+    p.add_argument("--steps", type=positive_int, default=None,
                    help="diffusion steps (default: the weights' own, 50 for the paper models)")
     p.add_argument("--guidance", type=float, default=None, help="classifier-free guidance (default: the weights' own, 3.0)")
     p.add_argument("--no-crop", action="store_true", help="input is already a prepared, centred face: do not detect/crop")
     p.add_argument("--keep-background", action="store_true", help="do not remove the background")
     p.add_argument("--device", default=None, help="cpu, cuda, cuda:1 ... (default: cuda if available)")
-    p.add_argument("--frames", type=_positive_int, default=150, help="turntable frames (default 150)")
-    p.add_argument("--size", type=_positive_int, default=512, help="turntable image size (default 512)")
+    p.add_argument("--frames", type=positive_int, default=150, help="turntable frames (default 150)")
+    p.add_argument("--size", type=positive_int, default=512, help="turntable image size (default 512)")
     p.add_argument("--format", choices=("ply", "splat"), default="ply", help="Gaussian file format (default ply)")
     p.add_argument("--overwrite", action="store_true", help="redo inputs whose outputs already exist")
     p.set_defaults(func=run)

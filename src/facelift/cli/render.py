@@ -7,19 +7,10 @@ import logging
 from pathlib import Path
 
 from facelift.cameras import FOV_DEG, RADIUS
+from facelift.cli._args import positive_int
 from facelift.errors import FaceliftError
 
 log = logging.getLogger(__name__)
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
-    return value
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,8 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("ply", type=Path, help="Gaussian splat file (.ply or .splat)")
     p.add_argument("-o", "--out", type=Path, required=True, help="output .mp4 (or other video) or a folder")
-    p.add_argument("--frames", type=_positive_int, default=60, help="number of frames (default 60)")
-    p.add_argument("--size", type=_positive_int, default=512, help="square image size in pixels (default 512)")
+    p.add_argument("--frames", type=positive_int, default=60, help="number of frames (default 60)")
+    p.add_argument("--size", type=positive_int, default=512, help="square image size in pixels (default 512)")
     p.add_argument("--elevation", type=float, default=0.0, help="camera elevation in degrees (default 0)")
     p.add_argument("--radius", type=float, default=RADIUS, help=f"orbit radius (default {RADIUS})")
     p.add_argument("--fov", type=float, default=FOV_DEG, help=f"field of view in degrees (default {FOV_DEG:g})")

@@ -6,7 +6,7 @@ import argparse
 import logging
 from pathlib import Path
 
-from facelift.cli.render import _positive_int
+from facelift.cli._args import positive_int
 
 log = logging.getLogger(__name__)
 
@@ -19,16 +19,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("video", type=Path, help="input video (anything ffmpeg reads)")
     p.add_argument("-o", "--out", type=Path, required=True, help="output folder")
-    p.add_argument("--stride", type=_positive_int, default=1, help="keep every K-th frame (default 1)")
-    p.add_argument("--max-frames", type=_positive_int, default=None, help="stop after N kept frames")
+    p.add_argument("--stride", type=positive_int, default=1, help="keep every K-th frame (default 1)")
+    p.add_argument("--max-frames", type=positive_int, default=None, help="stop after N kept frames")
     p.add_argument("--camera", choices=("fixed", "orbit"), default="fixed",
                    help="novel camera: fixed, or orbiting once over the video (default fixed)")
     p.add_argument("--azimuth", type=float, default=30.0, help="novel camera azimuth in degrees (default 30)")
     p.add_argument("--elevation", type=float, default=0.0, help="novel camera elevation in degrees (default 0)")
-    p.add_argument("--size", type=_positive_int, default=512, help="rendered video size (default 512)")
+    p.add_argument("--size", type=positive_int, default=512, help="rendered video size (default 512)")
     p.add_argument("--weights", default="tiny", help="'tiny' (bundled), a folder, or a cached hub id")
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--steps", type=_positive_int, default=None, help="diffusion steps (default: the weights')")
+    p.add_argument("--steps", type=positive_int, default=None, help="diffusion steps (default: the weights')")
     p.add_argument("--guidance", type=float, default=None, help="guidance scale (default: the weights')")
     p.add_argument("--no-crop", action="store_true", help="frames are already prepared, centred faces")
     p.add_argument("--device", default=None)
