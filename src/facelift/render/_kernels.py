@@ -100,6 +100,49 @@ def _quat_rotation(qw, qx, qy, qz):
             2.0 * (x * z - w * y), 2.0 * (y * z + w * x), 1.0 - 2.0 * (x * x + y * y))
 
 
+@njit(inline="always", error_model="numpy")
+def _gather_chunk(local, packed, tile_ids, c0, c1):
+    """Copy the packed rows of ``tile_ids[c0:c1]`` into ``local``: these loads are
+    independent, so their cache misses overlap, where the pixel loops would take them one
+    by one."""
+    for j in range(c1 - c0):
+        g = tile_ids[c0 + j]
+        for col in range(PACKED):
+            local[j, col] = packed[g, col]
+
+
+@njit(inline="always", error_model="numpy")
+def _unpack(row, px0, py0, px1, py1):
+    """One packed record as float64 registers, its pixel box clipped to the tile.
+
+    Returns (bx0, by0, bx1, by1, mx, my, ca, cb, cc, op, r2, f0, f1, f2, f3); the box is
+    inclusive.
+    """
+    return (max(np.int64(row[P_X0]), px0), max(np.int64(row[P_Y0]), py0),
+            min(np.int64(row[P_X1]), px1 - 1), min(np.int64(row[P_Y1]), py1 - 1),
+            np.float64(row[P_MX]), np.float64(row[P_MY]),
+            np.float64(row[P_CA]), np.float64(row[P_CB]), np.float64(row[P_CC]),
+            np.float64(row[P_OP]), np.float64(row[P_R2]),
+            np.float64(row[P_F0]), np.float64(row[P_F0 + 1]), np.float64(row[P_F0 + 2]),
+            np.float64(row[P_F0 + 3]))
+
+
+@njit(inline="always", error_model="numpy")
+def _row_span(dy, mx, ca, cb, cc, r2, bx0, bx1):
+    """Pixel columns [sx0, sx1] of one row (offset dy from the mean) inside the
+    alpha >= 1/255 ellipse a·dx² + 2b·dy·dx + c·dy² <= r2, clipped to [bx0, bx1];
+    sx1 < sx0 when the row misses it."""
+    half = cb * dy
+    disc = half * half - ca * (cc * dy * dy - r2)
+    if disc < 0.0:
+        return np.int64(0), np.int64(-1)
+    root = np.sqrt(disc)
+    inv_ca = 1.0 / ca
+    sx0 = np.int64(max(np.float64(bx0), np.ceil(mx + (-half - root) * inv_ca - 0.5 - 1e-3)))
+    sx1 = np.int64(min(np.float64(bx1), np.floor(mx + (-half + root) * inv_ca - 0.5 + 1e-3)))
+    return sx0, sx1
+
+
 @njit(parallel=True, cache=True, nogil=True, error_model="numpy")
 def project(means, scales, quats, opacities, colors, view, intr, width, height, packed, n_tiles):
     """EWA projection of N Gaussians into one camera.
@@ -546,41 +589,15 @@ def forward(packed, offsets, tile_ids, width, height, tiles_x, background,
         local = np.empty((CHUNK, PACKED), np.float32)
         for c0 in range(start, end, CHUNK):
             c1 = min(c0 + CHUNK, end)
-            # Gather the chunk's records first: these loads are independent, so their
-            # cache misses overlap, where the compositing loop would take them one by one.
-            for j in range(c1 - c0):
-                g = tile_ids[c0 + j]
-                for col in range(PACKED):
-                    local[j, col] = packed[g, col]
+            _gather_chunk(local, packed, tile_ids, c0, c1)
             for k in range(c0, c1):
-                bx0 = max(np.int64(local[k - c0, P_X0]), px0)
-                by0 = max(np.int64(local[k - c0, P_Y0]), py0)
-                bx1 = min(np.int64(local[k - c0, P_X1]), px1 - 1)
-                by1 = min(np.int64(local[k - c0, P_Y1]), py1 - 1)
-                mx = np.float64(local[k - c0, P_MX])
-                my = np.float64(local[k - c0, P_MY])
-                ca = np.float64(local[k - c0, P_CA])
-                cb = np.float64(local[k - c0, P_CB])
-                cc = np.float64(local[k - c0, P_CC])
-                op = np.float64(local[k - c0, P_OP])
-                r2 = np.float64(local[k - c0, P_R2])
-                inv_ca = 1.0 / ca
-                f0 = np.float64(local[k - c0, P_F0])
-                f1 = np.float64(local[k - c0, P_F0 + 1])
-                f2 = np.float64(local[k - c0, P_F0 + 2])
-                f3 = np.float64(local[k - c0, P_F0 + 3])
+                bx0, by0, bx1, by1, mx, my, ca, cb, cc, op, r2, f0, f1, f2, f3 = _unpack(
+                    local[k - c0], px0, py0, px1, py1)
                 pos = np.int32(k - start)
                 for py in range(by0, by1 + 1):
                     dy = py + 0.5 - my
                     ly = py - py0
-                    # Row span of the alpha >= 1/255 ellipse: a·dx² + 2b·dy·dx + c·dy² - r2 <= 0.
-                    half = cb * dy
-                    disc = half * half - ca * (cc * dy * dy - r2)
-                    if disc < 0.0:
-                        continue
-                    root = np.sqrt(disc)
-                    sx0 = np.int64(max(np.float64(bx0), np.ceil(mx + (-half - root) * inv_ca - 0.5 - 1e-3)))
-                    sx1 = np.int64(min(np.float64(bx1), np.floor(mx + (-half + root) * inv_ca - 0.5 + 1e-3)))
+                    sx0, sx1 = _row_span(dy, mx, ca, cb, cc, r2, bx0, bx1)
                     if sx1 < sx0:
                         continue
                     span = ((np.int64(1) << (sx1 - sx0 + 1)) - 1) << (sx0 - px0)
@@ -700,29 +717,12 @@ def backward(packed, offsets, tile_ids, width, height, tiles_x, background,
         local = np.empty((CHUNK, PACKED), np.float32)
         while c1 > start:  # chunks back to front
             c0 = max(start, c1 - CHUNK)
-            for j in range(c1 - c0):
-                g = tile_ids[c0 + j]
-                for col in range(PACKED):
-                    local[j, col] = packed[g, col]
+            _gather_chunk(local, packed, tile_ids, c0, c1)
             for k in range(c1 - 1, c0 - 1, -1):
                 pos = k - start
                 slot = pair_slot[k]
-                bx0 = max(np.int64(local[k - c0, P_X0]), px0)
-                by0 = max(np.int64(local[k - c0, P_Y0]), py0)
-                bx1 = min(np.int64(local[k - c0, P_X1]), px1 - 1)
-                by1 = min(np.int64(local[k - c0, P_Y1]), py1 - 1)
-                mx = np.float64(local[k - c0, P_MX])
-                my = np.float64(local[k - c0, P_MY])
-                ca = np.float64(local[k - c0, P_CA])
-                cb = np.float64(local[k - c0, P_CB])
-                cc = np.float64(local[k - c0, P_CC])
-                op = np.float64(local[k - c0, P_OP])
-                r2 = np.float64(local[k - c0, P_R2])
-                inv_ca = 1.0 / ca
-                f0 = np.float64(local[k - c0, P_F0])
-                f1 = np.float64(local[k - c0, P_F0 + 1])
-                f2 = np.float64(local[k - c0, P_F0 + 2])
-                f3 = np.float64(local[k - c0, P_F0 + 3])
+                bx0, by0, bx1, by1, mx, my, ca, cb, cc, op, r2, f0, f1, f2, f3 = _unpack(
+                    local[k - c0], px0, py0, px1, py1)
                 g_mx = 0.0
                 g_my = 0.0
                 g_a = 0.0
@@ -738,13 +738,7 @@ def backward(packed, offsets, tile_ids, width, height, tiles_x, background,
                     ly = py - py0
                     if pos > row_last[ly]:
                         continue
-                    half = cb * dy
-                    disc = half * half - ca * (cc * dy * dy - r2)
-                    if disc < 0.0:
-                        continue
-                    root = np.sqrt(disc)
-                    sx0 = np.int64(max(np.float64(bx0), np.ceil(mx + (-half - root) * inv_ca - 0.5 - 1e-3)))
-                    sx1 = np.int64(min(np.float64(bx1), np.floor(mx + (-half + root) * inv_ca - 0.5 + 1e-3)))
+                    sx0, sx1 = _row_span(dy, mx, ca, cb, cc, r2, bx0, bx1)
                     for px in range(sx0, sx1 + 1):
                         lx = px - px0
                         if pos > lastp[ly, lx]:
