@@ -2,7 +2,9 @@
 in-house procedural benchmark.
 
 - :mod:`facelift.eval.metrics`: PSNR, SSIM, masked variants, silhouette IoU (pure torch, CPU).
-- :mod:`facelift.eval.perceptual`: LPIPS-AlexNet (our code, reference weights from disk), DreamSim.
+- :mod:`facelift.eval.perceptual`: LPIPS-AlexNet and DreamSim (both our code, no torchvision;
+  reference weights from disk; DreamSim's from ``$FACELIFT_WEIGHTS/dreamsim``, implemented in
+  :mod:`facelift.eval.dreamsim` and tested only on tiny checkpoints built by the tests).
 - :mod:`facelift.eval.identity`: ArcFace cosine distance (ONNX) and an offline dlib distance.
 - :mod:`facelift.eval.report`: metric suites, folder evaluation, markdown/CSV tables.
 - :mod:`facelift.eval.datasets`: Cafca and Ava-256 adapters, camera transfer (suppl. C.1).

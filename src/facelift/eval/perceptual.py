@@ -24,9 +24,12 @@ Weights (never downloaded; loaded from disk, tensors only, ``torch.load(weights_
    ``lpips/weights/v0.1/alex.pth`` when ``pip install --no-deps lpips==0.1.4`` is installed
    (found without importing lpips, which would import torchvision).
 
-DreamSim (Fu et al. 2023) is used through its reference package ``dreamsim`` (needs
-torchvision, so it is not a default dependency); its checkpoints must already be in the cache
-folder (``$FACELIFT_WEIGHTS/dreamsim`` by default), see :func:`load_dreamsim`.
+DreamSim (Fu et al. 2023) is also our own code (:mod:`facelift.eval.dreamsim`: one plain ViT
+for its DINO / CLIP / OpenCLIP ViT-B/16 backbones, the LoRA adapter merged in), without the
+``dreamsim`` package or torchvision. It loads the reference checkpoints from
+``$FACELIFT_WEIGHTS/dreamsim`` (or ``~/.cache/dreamsim``), see :func:`load_dreamsim`. They cannot
+be downloaded here, so it is tested only on tiny checkpoints in the reference layouts built by
+the tests, not against the released weights.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ import torch.nn.functional as F
 from torch import Tensor, nn
 
 from facelift.errors import FaceliftError
+from facelift.eval.dreamsim import load_dreamsim_model
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +59,6 @@ LPIPS_TAPS = (1, 4, 7, 9, 11)
 # LPIPS' fixed input normalisation (applied to images already mapped to [-1, 1]).
 LPIPS_SHIFT = (-0.030, -0.088, -0.188)
 LPIPS_SCALE = (0.458, 0.448, 0.450)
-DREAMSIM_FILES = {
-    "ensemble": ("dino_vitb16_pretrain.pth", "open_clip_vitb16_pretrain.pth.tar", "clip_vitb16_pretrain.pth.tar", "ensemble_lora"),
-    "dino_vitb16": ("dino_vitb16_pretrain.pth", "dino_vitb16_single_lora"),
-}
 
 
 def weights_dir() -> Path | None:
@@ -271,35 +271,29 @@ def dreamsim_cache_dir(cache_dir: str | Path | None = None) -> Path:
 
 def load_dreamsim(cache_dir: str | Path | None = None, device: str | torch.device = "cpu",
                   dreamsim_type: str = "ensemble") -> Callable[[Tensor, Tensor], Tensor]:
-    """DreamSim distance through the reference ``dreamsim`` package, from already-cached weights.
+    """DreamSim distance (our implementation, :mod:`facelift.eval.dreamsim`) from the reference
+    checkpoints in ``cache_dir`` (default :func:`dreamsim_cache_dir`).
 
-    Returns ``fn(pred, target)``: (..., H, W, 3) in [0, 1] → (...) distances. The images are
-    resized to 224×224 (bicubic, antialiased) as the package's own preprocessing does.
-    Raises FaceliftError if the package is missing or the checkpoints are not in ``cache_dir``
-    (we never let it download).
+    Returns ``fn(pred, target)``: (..., H, W, 3) in [0, 1] → (...) distances in [0, 2]. Images
+    are first resized to the backbones' input size (224×224 for the released weights; bicubic,
+    antialiased, standing in for the reference's PIL bicubic resize). Raises FaceliftError
+    naming the missing files when the checkpoints are not in the folder (never downloads).
     """
-    if importlib.util.find_spec("dreamsim") is None:
-        raise FaceliftError("DreamSim needs the reference package: pip install dreamsim==0.2.1 (it needs torchvision, which facelift does not install)")
     folder = dreamsim_cache_dir(cache_dir)
-    needed = DREAMSIM_FILES.get(dreamsim_type)
-    if needed is None:
-        raise FaceliftError(f"unknown DreamSim type {dreamsim_type!r}; choose from {sorted(DREAMSIM_FILES)}")
-    absent = [name for name in needed if not (folder / name).exists()]
-    if absent:
-        raise FaceliftError(f"DreamSim checkpoints missing in {folder}: {', '.join(absent)} (unzip the release's pretrained.zip there, or set $FACELIFT_WEIGHTS/dreamsim)")
-    from dreamsim import dreamsim  # type: ignore[import-not-found]
+    model = load_dreamsim_model(folder, dreamsim_type).to(device)
+    size = model.image_size
 
-    model, _ = dreamsim(pretrained=True, device=str(device), cache_dir=str(folder), dreamsim_type=dreamsim_type)
+    def prep(img: Tensor) -> Tensor:
+        x = img.reshape(-1, *img.shape[-3:]).permute(0, 3, 1, 2).float().to(device)  # (N, 3, H, W)
+        if x.shape[-2:] != (size, size):
+            x = F.interpolate(x, size=(size, size), mode="bicubic", antialias=True, align_corners=False).clamp(0, 1)
+        return x
 
     def distance(pred: Tensor, target: Tensor) -> Tensor:
-        batch = pred.shape[:-3]
-
-        def prep(img: Tensor) -> Tensor:
-            x = img.reshape(-1, *img.shape[-3:]).permute(0, 3, 1, 2).float()
-            return F.interpolate(x, size=(224, 224), mode="bicubic", antialias=True, align_corners=False).clamp(0, 1).to(device)
-
+        if pred.shape != target.shape or pred.shape[-1] != 3:
+            raise FaceliftError(f"DreamSim wants two (..., H, W, 3) images, got {tuple(pred.shape)} and {tuple(target.shape)}")
         with torch.no_grad():
             d = model(prep(pred), prep(target))
-        return torch.as_tensor(d).double().cpu().reshape(batch)
+        return d.double().cpu().reshape(pred.shape[:-3])
 
     return distance
