@@ -94,6 +94,15 @@ def test_only_the_last_jobs_are_kept_and_close_removes_the_work_folder(tmp_path)
     assert not d.workdir.exists()
 
 
+def test_controls_start_at_the_weights_stored_sampling_defaults(tmp_path):
+    pipe = FakePipeline()
+    pipe.defaults = {"num_inference_steps": 20, "guidance_scale": 1.5}
+    d = Demo(pipe, workdir=tmp_path)
+    assert (d.defaults["steps"], d.defaults["guidance"]) == (20, 1.5)
+    d = Demo(pipe, workdir=tmp_path, defaults={"guidance": 4.0})
+    assert d.defaults["guidance"] == 4.0  # explicit settings still win
+
+
 # --------------------------------------------------------------------- errors
 
 

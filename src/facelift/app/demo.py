@@ -161,7 +161,13 @@ class Demo:
         self._own_workdir = workdir is None
         self.workdir = Path(tempfile.mkdtemp(prefix="facelift-demo-")) if workdir is None else Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
-        self.defaults = {"seed": 0, "steps": 50, "guidance": 3.0, "crop": True, "frames": 60, **(defaults or {})}
+        # The weights' own sampling defaults (facelift.json, e.g. the tiny model's guidance 1.5)
+        # come before the paper's, and explicit ``defaults`` before both.
+        stored = getattr(pipeline, "defaults", None) or {}
+        from_weights = {key: stored[name] for key, name in (("steps", "num_inference_steps"), ("guidance", "guidance_scale"))
+                        if name in stored}
+        self.defaults = {"seed": 0, "steps": 50, "guidance": 3.0, "crop": True, "frames": 60, **from_weights,
+                         **(defaults or {})}
         self.turntable_size = int(turntable_size)
         self.examples = [Path(p) for p in (default_examples() if examples is None else examples)]
         self._jobs: list[Path] = []

@@ -145,11 +145,11 @@ MVDIFF_PRESETS = PresetRegistry("mvdiff")
 def tiny_preset() -> MVDiffConfig:
     # From scratch, a 3 M-parameter UNet tolerates (and needs) a higher LR than fine-tuning SD.
     # Two heads (12 views) per step run at ~2.7 steps/s on one idle CPU core, so the whole
-    # recipe (VAE, then UNet) takes about an hour; this is what the bundled model ran.
+    # recipe (VAE, then UNet) takes about 1.5 hours; this is what the bundled model ran.
     # snr_gamma=0: plain x0 MSE, as in the probe. Min-SNR-γ in x0 space weighs a step by
     # min(SNR, γ), i.e. by ~SNR ≈ 0.005 at the noisiest steps, which are the ones that
     # decide the unseen views' shape.
-    return MVDiffConfig(train=TrainConfig(lr=2e-4, batch_size=2, max_steps=8000, snr_gamma=0.0,
+    return MVDiffConfig(train=TrainConfig(lr=2e-4, batch_size=2, max_steps=12000, snr_gamma=0.0,
                                           validate_every=1000, vae_max_steps=3000))
 
 
