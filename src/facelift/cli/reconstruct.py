@@ -31,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=0, help="random seed of Stage I (default 0)")
     p.add_argument("--steps", type=positive_int, default=None,
                    help="diffusion steps (default: the weights' own, 50 for the paper models)")
-    p.add_argument("--guidance", type=float, default=None, help="classifier-free guidance (default: the weights' own, 3.0)")
+    p.add_argument("--guidance", type=float, default=None, help="classifier-free guidance (default: the weights' own; 1.5 for the bundled tiny, 3.0 for the release)")
     p.add_argument("--no-crop", action="store_true", help="input is already a prepared, centred face: do not detect/crop")
     p.add_argument("--keep-background", action="store_true", help="do not remove the background")
     p.add_argument("--device", default=None, help="cpu, cuda, cuda:1 ... (default: cuda if available)")
