@@ -101,3 +101,20 @@ def test_export_weights_assembles_a_loadable_folder(random_weights, tmp_path):
 
     with pytest.raises(FaceliftError, match="neither a Stage I pipeline"):
         load_stage1(tmp_path)
+
+
+def test_weights_folder_can_set_its_own_export_filter(random_weights, tmp_path):
+    import shutil
+
+    folder = tmp_path / "w"
+    shutil.copytree(random_weights, folder)
+    meta = folder / "facelift.json"
+    data = json.loads(meta.read_text()) if meta.exists() else {}
+    pipe = FaceLiftPipeline.from_pretrained(folder, device="cpu")
+    assert pipe.export.max_scale == 0.2 and pipe.export.box_xy == 0.91  # the release's defaults
+    meta.write_text(json.dumps({**data, "export": {"max_scale": None, "min_opacity": 0.1}}))
+    pipe = FaceLiftPipeline.from_pretrained(folder, device="cpu")
+    assert pipe.export.max_scale is None and pipe.export.min_opacity == 0.1 and pipe.export.box_xy == 0.91
+    meta.write_text(json.dumps({**data, "export": {"max_size": 1.0}}))
+    with pytest.raises(FaceliftError, match="unknown export settings.*max_size"):
+        FaceLiftPipeline.from_pretrained(folder, device="cpu")

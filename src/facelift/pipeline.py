@@ -21,7 +21,7 @@ import logging
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import torch
 from PIL import Image
@@ -31,6 +31,9 @@ from facelift.errors import FaceliftError
 from facelift.gaussians import Gaussians
 from facelift.outputs import TurntableSpec, write_result
 from facelift.render import RenderOutput, rasterize
+
+if TYPE_CHECKING:
+    from facelift.lrm.config import ExportConfig
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +71,28 @@ def resolve_weights(name_or_path: str | Path) -> Path:
                                 "Hugging Face cache (facelift never downloads; fetch it yourself, then "
                                 "run 'facelift convert-official' if it is the authors' release)") from None
     raise FaceliftError(f"weights {text!r}: no such folder (use 'tiny', a folder, or a cached hub id)")
+
+
+def export_config(overrides: dict | None, name: str = "") -> ExportConfig:
+    """The release's export filter with a weights folder's own overrides (``facelift.json``'s
+    ``"export"``; ``null`` switches a filter off).
+
+    The release's thresholds are in world units tuned for its 512² model; a model at another
+    resolution predicts differently sized Gaussians (the bundled 64² GS-LRM carries neck and
+    shoulders on a few large splats that ``max_scale`` would drop, ~5 dB on held-out views),
+    so the weights say which filters suit them.
+    """
+    from dataclasses import fields
+
+    from facelift.lrm.config import ExportConfig
+
+    overrides = overrides or {}
+    known = {f.name for f in fields(ExportConfig)}
+    unknown = sorted(set(overrides) - known)
+    if unknown:
+        raise FaceliftError(f"weights {name!r}: {META_FILE} has unknown export settings {unknown} "
+                            f"(known: {sorted(known)})")
+    return ExportConfig(**overrides)
 
 
 def save_weights_folder(folder: str | Path, mvdiff: Any, lrm: Any, meta: dict | None = None) -> Path:
@@ -116,14 +141,12 @@ class FaceLiftPipeline:
     """Both stages plus preprocessing; diffusers-like construction and call."""
 
     def __init__(self, mvdiff: Any, lrm: Any, device: torch.device | str = "cpu",
-                 defaults: dict | None = None, name: str = ""):
-        from facelift.lrm.config import ExportConfig
-
+                 defaults: dict | None = None, name: str = "", export: dict | None = None):
         self.mvdiff = mvdiff
         self.lrm = lrm
         self.device = torch.device(device)
         self.defaults = {"num_inference_steps": 50, "guidance_scale": 3.0, **(defaults or {})}
-        self.export = ExportConfig()
+        self.export = export_config(export, name)
         self.name = name
 
     @classmethod
@@ -149,7 +172,7 @@ class FaceLiftPipeline:
             mv = FaceLiftMultiViewPipeline.from_pretrained(folder / "mvdiff", torch_dtype=dtype).to(device)
             mv.set_progress_bar_config(desc="Stage I: views", leave=False)
         lrm = GSLRM.from_pretrained(folder / "lrm", device=device).eval()
-        return cls(mv, lrm, device, defaults=meta.get("defaults"), name=str(name_or_path))
+        return cls(mv, lrm, device, defaults=meta.get("defaults"), name=str(name_or_path), export=meta.get("export"))
 
     # ------------------------------------------------------------------ stages
     def require_stage1(self) -> None:
