@@ -101,6 +101,26 @@ def _quat_rotation(qw, qx, qy, qz):
 
 
 @njit(inline="always", error_model="numpy")
+def _camera_scalars(view, intr, width, height):
+    """Intrinsics (fx, fy, cx, cy), the clamp limits of x/z and y/z for the projection
+    Jacobian (right, left, down, up), and the world-to-camera rotation (row-major) and
+    translation, as float64 scalars."""
+    fx = np.float64(intr[0])
+    fy = np.float64(intr[1])
+    cx = np.float64(intr[2])
+    cy = np.float64(intr[3])
+    return (fx, fy, cx, cy,
+            (width - cx) / fx + FOV_CLAMP_MARGIN * 0.5 * width / fx,
+            cx / fx + FOV_CLAMP_MARGIN * 0.5 * width / fx,
+            (height - cy) / fy + FOV_CLAMP_MARGIN * 0.5 * height / fy,
+            cy / fy + FOV_CLAMP_MARGIN * 0.5 * height / fy,
+            np.float64(view[0, 0]), np.float64(view[0, 1]), np.float64(view[0, 2]),
+            np.float64(view[1, 0]), np.float64(view[1, 1]), np.float64(view[1, 2]),
+            np.float64(view[2, 0]), np.float64(view[2, 1]), np.float64(view[2, 2]),
+            np.float64(view[0, 3]), np.float64(view[1, 3]), np.float64(view[2, 3]))
+
+
+@njit(inline="always", error_model="numpy")
 def _gather_chunk(local, packed, tile_ids, c0, c1):
     """Copy the packed rows of ``tile_ids[c0:c1]`` into ``local``: these loads are
     independent, so their cache misses overlap, where the pixel loops would take them one
@@ -159,18 +179,8 @@ def project(means, scales, quats, opacities, colors, view, intr, width, height, 
             that quadratic form (with a small margin); padding. Culled rows are left as is.
         n_tiles: (N,) int64 number of 16x16 tiles the box touches, 0 if culled.
     """
-    fx = np.float64(intr[0])
-    fy = np.float64(intr[1])
-    cx = np.float64(intr[2])
-    cy = np.float64(intr[3])
-    lim_xp = (width - cx) / fx + FOV_CLAMP_MARGIN * 0.5 * width / fx
-    lim_xn = cx / fx + FOV_CLAMP_MARGIN * 0.5 * width / fx
-    lim_yp = (height - cy) / fy + FOV_CLAMP_MARGIN * 0.5 * height / fy
-    lim_yn = cy / fy + FOV_CLAMP_MARGIN * 0.5 * height / fy
-    v00 = np.float64(view[0, 0]); v01 = np.float64(view[0, 1]); v02 = np.float64(view[0, 2])  # noqa: E702
-    v10 = np.float64(view[1, 0]); v11 = np.float64(view[1, 1]); v12 = np.float64(view[1, 2])  # noqa: E702
-    v20 = np.float64(view[2, 0]); v21 = np.float64(view[2, 1]); v22 = np.float64(view[2, 2])  # noqa: E702
-    t0 = np.float64(view[0, 3]); t1 = np.float64(view[1, 3]); t2 = np.float64(view[2, 3])  # noqa: E702
+    (fx, fy, cx, cy, lim_xp, lim_xn, lim_yp, lim_yn, v00, v01, v02, v10, v11, v12, v20, v21, v22,
+     t0, t1, t2) = _camera_scalars(view, intr, width, height)
     n = means.shape[0]
     for g in prange(n):
         n_tiles[g] = 0
@@ -264,18 +274,8 @@ def project_backward(means, scales, quats, view, intr, width, height, gauss_offs
     input Gaussian): random access in this long loop body stalled it fivefold. The
     outputs (N, ...) must arrive zeroed: culled Gaussians, which own no rows, are skipped.
     """
-    fx = np.float64(intr[0])
-    fy = np.float64(intr[1])
-    cx = np.float64(intr[2])
-    cy = np.float64(intr[3])
-    lim_xp = (width - cx) / fx + FOV_CLAMP_MARGIN * 0.5 * width / fx
-    lim_xn = cx / fx + FOV_CLAMP_MARGIN * 0.5 * width / fx
-    lim_yp = (height - cy) / fy + FOV_CLAMP_MARGIN * 0.5 * height / fy
-    lim_yn = cy / fy + FOV_CLAMP_MARGIN * 0.5 * height / fy
-    v00 = np.float64(view[0, 0]); v01 = np.float64(view[0, 1]); v02 = np.float64(view[0, 2])  # noqa: E702
-    v10 = np.float64(view[1, 0]); v11 = np.float64(view[1, 1]); v12 = np.float64(view[1, 2])  # noqa: E702
-    v20 = np.float64(view[2, 0]); v21 = np.float64(view[2, 1]); v22 = np.float64(view[2, 2])  # noqa: E702
-    t0 = np.float64(view[0, 3]); t1 = np.float64(view[1, 3]); t2 = np.float64(view[2, 3])  # noqa: E702
+    (fx, fy, cx, cy, lim_xp, lim_xn, lim_yp, lim_yn, v00, v01, v02, v10, v11, v12, v20, v21, v22,
+     t0, t1, t2) = _camera_scalars(view, intr, width, height)
     n = means.shape[0]
     for g in prange(n):
         if gauss_offsets[g] == gauss_offsets[g + 1]:
