@@ -220,13 +220,16 @@ def test_benchmark_cli_uses_the_injected_pipeline(tmp_path, monkeypatch, capsys)
     assert "--subjects" in capsys.readouterr().err
 
 
-def _fake_procedural_subject(folder, size=16):
+def _fake_procedural_subject(folder, size=16, disc=False):
     cams = Camera.stack([*[facelift_cameras(size)[i] for i in range(6)], orbit_camera(30, 20, size=size), orbit_camera(150, -10, size=size)])
     names = []
     for i in range(len(cams)):
         img = np.zeros((size, size, 4), np.uint8)
         img[..., :3] = 128
         img[..., 3] = 255
+        if disc:  # a round opaque "head" on a transparent background
+            yy, xx = np.mgrid[:size, :size]
+            img[..., 3] = np.where((yy - size / 2) ** 2 + (xx - size / 2) ** 2 < (size / 3) ** 2, 255, 0)
         names.append(f"images/{i:03d}.png")
         _write_png(folder / names[-1], img)
     write_transforms(folder / "transforms.json", cams, names)
@@ -257,6 +260,23 @@ def test_procedural_benchmark_reports_each_stage(tmp_path):
     assert math.isclose(rows["end-to-end"]["PSNR-masked"], 20.0, rel_tol=1e-4)
     assert rows["stage2"]["IoU"] == 1.0 and rows["stage2"]["PSNR"] == math.inf  # a perfect reconstruction
     assert "| stage1 |" in table.to_markdown(with_mean=False)
+
+
+def test_procedural_stage1_silhouette_of_rgb_views_is_what_differs_from_white(tmp_path):
+    _fake_procedural_subject(tmp_path / "head_000", disc=True)
+    s = P.load_procedural_subject(tmp_path / "head_000")
+    truth = s.fixed_images  # (6, H, W, 4)
+
+    def generate(front):  # the true views composited on white: a perfect RGB generator
+        return truth[..., :3] * truth[..., 3:] + (1.0 - truth[..., 3:])
+
+    def blank(front):
+        return torch.ones_like(truth[..., :3])
+
+    exact = {r["setting"]: r for r in P.run_procedural([tmp_path / "head_000"], generate_views=generate).rows}
+    empty = {r["setting"]: r for r in P.run_procedural([tmp_path / "head_000"], generate_views=blank).rows}
+    assert exact["stage1"]["IoU"] == 1.0  # opaque RGB would have scored the disc's area fraction
+    assert empty["stage1"]["IoU"] == 0.0
 
 
 def test_landmark_aligner_plugs_into_the_protocol_and_improves_a_misframed_render():

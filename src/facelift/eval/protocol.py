@@ -337,8 +337,8 @@ def run_procedural(subject_dirs: Sequence[str | Path], *, generate_views: ViewGe
     - ``end-to-end``: Gaussians from the generated views, rendered at the held-out views.
 
     A stage whose function is None is skipped. Generated views are (6, H, W, 3|4), resized to
-    the data's size when they differ; RGB ones count as opaque, so Stage I's IoU is only
-    meaningful for RGBA generators.
+    the data's size when they differ; for RGB ones (on white) the silhouette is every pixel
+    that differs from white by more than ``facelift.mvdiff.evaluate.FOREGROUND_DELTA``.
     """
     render = render or default_render
     rows: dict[str, list[dict[str, float]]] = {"stage1": [], "stage2": [], "end-to-end": []}
@@ -351,7 +351,12 @@ def run_procedural(subject_dirs: Sequence[str | Path], *, generate_views: ViewGe
             if generated.ndim != 4 or generated.shape[0] != 6:
                 raise FaceliftError(f"view generator returned shape {tuple(generated.shape)}, want (6, H, W, 3|4)")
             if generated.shape[-1] == 3:
-                generated = torch.cat([generated, torch.ones_like(generated[..., :1])], dim=-1)
+                # RGB views on white: the silhouette is what differs from white, by the same rule
+                # as ``facelift eval mvdiff`` (calling them opaque made Stage I's IoU meaningless).
+                from facelift.mvdiff.evaluate import FOREGROUND_DELTA
+
+                alpha = ((1.0 - generated).amax(dim=-1, keepdim=True) > FOREGROUND_DELTA).to(generated.dtype)
+                generated = torch.cat([generated, alpha], dim=-1)
             h, w = s.fixed_images.shape[1:3]
             if generated.shape[1:3] != (h, w):  # Stage I's resolution may differ from the data's
                 generated = torch.stack([resize_image(v, h, w) for v in generated])
