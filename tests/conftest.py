@@ -65,3 +65,20 @@ def new_page(browser):
     yield make
     for page in pages:
         page.close()
+
+
+@pytest.fixture
+def procedural_subject(tmp_path):
+    """``make(seed, random_views)`` -> the folder of one new procedural head at 64², written by
+    ``facelift data synth`` (as a user would), with the 6 fixed views first."""
+    import subprocess
+    import sys
+
+    def make(seed: int, random_views: int = 0):
+        data = tmp_path / f"synth_{seed}"
+        subprocess.run([sys.executable, "-m", "facelift", "data", "synth", "-o", str(data), "--identities", "1",
+                        "--appearances", "1", "--resolution", "64", "--random-views", str(random_views),
+                        "--seed", str(seed), "--workers", "1"], check=True, capture_output=True)
+        return next(p for p in data.iterdir() if p.is_dir())
+
+    return make

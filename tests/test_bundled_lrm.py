@@ -22,12 +22,8 @@ def _on_white(path):
     return rgba[..., :3] * rgba[..., 3:] + (1.0 - rgba[..., 3:])
 
 
-def test_reconstruct_views_from_a_new_procedural_subject(tmp_path):
-    data = tmp_path / "data"
-    subprocess.run([sys.executable, "-m", "facelift", "data", "synth", "-o", str(data), "--identities", "1",
-                    "--appearances", "1", "--resolution", "64", "--random-views", "2", "--seed", "4242",
-                    "--workers", "1"], check=True, capture_output=True)
-    subject = next(p for p in data.iterdir() if p.is_dir())
+def test_reconstruct_views_from_a_new_procedural_subject(tmp_path, procedural_subject):
+    subject = procedural_subject(4242, random_views=2)
     cams, names, _ = read_transforms(subject / "transforms.json")
     # Inputs: the 6 fixed Stage I views only; the 2 random views are held out.
     views = tmp_path / "views"

@@ -353,9 +353,9 @@ def run_procedural(subject_dirs: Sequence[str | Path], *, generate_views: ViewGe
             if generated.shape[-1] == 3:
                 # RGB views on white: the silhouette is what differs from white, by the same rule
                 # as ``facelift eval mvdiff`` (calling them opaque made Stage I's IoU meaningless).
-                from facelift.mvdiff.evaluate import FOREGROUND_DELTA
+                from facelift.mvdiff.evaluate import foreground
 
-                alpha = ((1.0 - generated).amax(dim=-1, keepdim=True) > FOREGROUND_DELTA).to(generated.dtype)
+                alpha = foreground(generated.movedim(-1, -3))[..., None].to(generated.dtype)  # (6, H, W, 1)
                 generated = torch.cat([generated, alpha], dim=-1)
             h, w = s.fixed_images.shape[1:3]
             if generated.shape[1:3] != (h, w):  # Stage I's resolution may differ from the data's
