@@ -118,3 +118,9 @@ def test_weights_folder_can_set_its_own_export_filter(random_weights, tmp_path):
     meta.write_text(json.dumps({**data, "export": {"max_size": 1.0}}))
     with pytest.raises(FaceliftError, match="unknown export settings.*max_size"):
         FaceLiftPipeline.from_pretrained(folder, device="cpu")
+    meta.write_text(json.dumps({**data, "export": {"max_scale": "big"}}))
+    with pytest.raises(FaceliftError, match="must be numbers or null"):
+        FaceLiftPipeline.from_pretrained(folder, device="cpu")
+    meta.write_text("{not json")
+    with pytest.raises(FaceliftError, match="not readable JSON"):
+        FaceLiftPipeline.from_pretrained(folder, device="cpu")

@@ -87,11 +87,16 @@ def export_config(overrides: dict | None, name: str = "") -> ExportConfig:
     from facelift.lrm.config import ExportConfig
 
     overrides = overrides or {}
+    if not isinstance(overrides, dict):
+        raise FaceliftError(f"weights {name!r}: {META_FILE}'s \"export\" must be an object of settings")
     known = {f.name for f in fields(ExportConfig)}
     unknown = sorted(set(overrides) - known)
     if unknown:
         raise FaceliftError(f"weights {name!r}: {META_FILE} has unknown export settings {unknown} "
                             f"(known: {sorted(known)})")
+    bad = sorted(k for k, v in overrides.items() if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))))
+    if bad:
+        raise FaceliftError(f"weights {name!r}: {META_FILE} export settings {bad} must be numbers or null")
     return ExportConfig(**overrides)
 
 
@@ -166,7 +171,10 @@ class FaceLiftPipeline:
             raise FaceliftError(f"--device {device}: CUDA is not available on this machine")
         meta = {}
         if (folder / META_FILE).is_file():
-            meta = json.loads((folder / META_FILE).read_text())
+            try:
+                meta = json.loads((folder / META_FILE).read_text())
+            except (ValueError, OSError) as err:
+                raise FaceliftError(f"{folder / META_FILE}: not readable JSON ({err})") from None
         mv = None  # Stage II alone still reconstructs from posed views (reconstruct --views)
         if (folder / "mvdiff").is_dir():
             mv = FaceLiftMultiViewPipeline.from_pretrained(folder / "mvdiff", torch_dtype=dtype).to(device)
