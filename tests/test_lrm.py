@@ -85,6 +85,23 @@ def test_zero_decoder_gives_the_documented_activation_offsets():
     assert torch.allclose(out.colors, torch.full_like(out.colors, 0.5))
 
 
+def test_color_residual_starts_each_pixel_gaussian_at_its_input_colour():
+    from dataclasses import replace
+
+    model = GSLRM(replace(TINY, color_residual=True)).eval()
+    torch.nn.init.zeros_(model.pixel_head.linear.weight)
+    torch.nn.init.zeros_(model.free_head.linear.weight)
+    images = torch.rand(2, 3, 16, 16)
+    out = model(images, _cams(2, 16))
+    assert torch.allclose(out.pixel("colors")[0], images.permute(0, 2, 3, 1), atol=1e-6)
+    assert torch.allclose(out.colors[0, :2], torch.full((2, 3), 0.5))  # free Gaussians: no pixel
+    # the SH-DC output is an offset on top of the pixel: a uniform +1 raises every colour by C0
+    with torch.no_grad():
+        w = model.pixel_head.linear.weight
+        w[torch.arange(w.shape[0]) % 14 == 3] = 0.0
+    assert torch.allclose(model(images, _cams(2, 16)).pixel("colors")[0], images.permute(0, 2, 3, 1), atol=1e-6)
+
+
 def test_outputs_are_finite_and_within_activation_ranges_for_random_inputs():
     torch.manual_seed(1)
     model = GSLRM(TINY)
@@ -156,6 +173,24 @@ def test_save_then_load_gives_identical_outputs(tmp_path):
     assert torch.equal(a.means, b.means) and torch.equal(a.colors, b.colors)
     with pytest.raises(FaceliftError, match="not found"):
         GSLRM.from_pretrained(tmp_path / "missing.safetensors", config=TINY)
+
+
+def test_half_precision_storage_halves_the_file_and_loads_into_fp32(tmp_path):
+    from safetensors.torch import load_file
+
+    torch.manual_seed(5)
+    model = GSLRM(TINY).eval()
+    model.save_pretrained(tmp_path / "full")
+    model.save_pretrained(tmp_path / "half", dtype=torch.float16)
+    full, half = (tmp_path / "full" / "model.safetensors"), (tmp_path / "half" / "model.safetensors")
+    assert all(v.dtype == torch.float16 for v in load_file(str(half)).values())
+    assert half.stat().st_size < 0.52 * full.stat().st_size
+    loaded = GSLRM.from_pretrained(tmp_path / "half").eval()
+    assert all(p.dtype == torch.float32 for p in loaded.parameters())
+    for p, q in zip(model.parameters(), loaded.parameters()):
+        assert torch.equal(p.half().float(), q)  # exactly the fp16-rounded weights
+    imgs, cams = torch.rand(2, 3, 16, 16), _cams(2, 16)
+    assert torch.allclose(model(imgs, cams).colors, loaded(imgs, cams).colors, atol=1e-2)
 
 
 def test_training_mode_clamps_pixel_centres_to_the_head_box():

@@ -201,3 +201,47 @@ def test_init_reports_missing_and_mismatched_keys(tmp_path, caplog):
     assert torch.equal(deeper.blocks[1].attn.qkv.weight, src.blocks[1].attn.qkv.weight)
     with pytest.raises(FaceliftError, match="no model.safetensors"):
         load_init_weights(deeper, tmp_path)
+
+
+def test_init_grows_a_deeper_model_that_computes_what_the_checkpoint_did(tmp_path):
+    from facelift.lrm import LRMConfig
+    from facelift.train.lrm import load_init_weights
+
+    torch.manual_seed(0)
+    src = GSLRM(LRMConfig(image_size=16, width=64, head_dim=32, layers=2)).eval()
+    src.save_pretrained(tmp_path / "src")
+    deeper = GSLRM(LRMConfig(image_size=16, width=64, head_dim=32, layers=4)).eval()
+    load_init_weights(deeper, tmp_path / "src")
+    images, cams = torch.rand(2, 3, 16, 16), facelift_cameras(16)[:2]
+    a, b = src(images, cams), deeper(images, cams)
+    for name in ("means", "scales", "opacities", "colors"):
+        assert torch.allclose(getattr(a, name), getattr(b, name), atol=1e-6), name
+    # the new blocks are identities, not dead ends: their zeroed projections get gradients
+    b.colors.sum().backward()
+    assert deeper.blocks[3].mlp.fc2.weight.grad.abs().sum() > 0
+    assert deeper.blocks[2].attn.proj.weight.grad.abs().sum() > 0
+
+
+def test_init_switching_on_color_residual_keeps_geometry_and_starts_from_pixel_colours(tmp_path):
+    from dataclasses import replace
+
+    from facelift.lrm import LRMConfig
+    from facelift.train.lrm import load_init_weights
+
+    torch.manual_seed(0)
+    cfg = LRMConfig(image_size=16, width=64, head_dim=32, layers=2)
+    src = GSLRM(cfg).eval()
+    src.save_pretrained(tmp_path / "src")
+    res = GSLRM(replace(cfg, color_residual=True)).eval()
+    load_init_weights(res, tmp_path / "src")
+    images, cams = torch.rand(2, 3, 16, 16), facelift_cameras(16)[:2]
+    a, b = src(images, cams), res(images, cams)
+    assert torch.allclose(a.means, b.means, atol=1e-6) and torch.allclose(a.opacities, b.opacities, atol=1e-6)
+    assert torch.allclose(b.pixel("colors")[0], images.permute(0, 2, 3, 1), atol=1e-6)
+    # a source already trained with the residual is loaded as is
+    with torch.no_grad():
+        res.pixel_head.linear.weight.add_(0.1)  # colour rows no longer zero
+    res.save_pretrained(tmp_path / "res")
+    again = GSLRM(replace(cfg, color_residual=True))
+    load_init_weights(again, tmp_path / "res")
+    assert torch.equal(again.pixel_head.linear.weight, res.pixel_head.linear.weight)

@@ -43,6 +43,9 @@ class LRMConfig:
         clip_xyz: clamp pixel Gaussian centres to [−1, 1]³ in training mode only (release).
         norm_eps: LayerNorm epsilon.
         grad_checkpoint: recompute each block in the backward pass (saves activation memory).
+        color_residual: a pixel Gaussian's colour is its input pixel's colour + SH-DC·C0 instead
+            of SH-DC·C0 + 0.5. Not in the release (off for ``paper``); a small model then spends
+            no capacity carrying 64 pixels' colours through a narrow token.
     """
 
     image_size: int = 512
@@ -60,6 +63,7 @@ class LRMConfig:
     clip_xyz: bool = True
     norm_eps: float = 1e-5
     grad_checkpoint: bool = False
+    color_residual: bool = False
 
     @property
     def heads(self) -> int:

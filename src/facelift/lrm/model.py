@@ -254,9 +254,10 @@ class GSLRM(nn.Module):
         pix_raw = self.pixel_head(x[:, nf:]).float()  # (B, V·h·w, p²·14)
         pix_raw = (pix_raw.reshape(B, V, h, w, p, p, GAUSSIAN_PARAMS).permute(0, 1, 2, 4, 3, 5, 6)
                    .reshape(B, V, H, W, GAUSSIAN_PARAMS))
-        return self._activate(free_raw, pix_raw, origins.float(), dirs.float())
+        return self._activate(free_raw, pix_raw, origins.float(), dirs.float(), images.float())
 
-    def _activate(self, free_raw: Tensor, pix_raw: Tensor, origins: Tensor, dirs: Tensor) -> LRMOutput:
+    def _activate(self, free_raw: Tensor, pix_raw: Tensor, origins: Tensor, dirs: Tensor,
+                  images: Tensor) -> LRMOutput:
         cfg = self.config
         B, V, H, W, _ = pix_raw.shape
         o = origins.permute(0, 1, 3, 4, 2)  # (B, V, H, W, 3)
@@ -269,12 +270,16 @@ class GSLRM(nn.Module):
         raw = torch.cat([free_raw, pix_raw.reshape(B, V * H * W, GAUSSIAN_PARAMS)], dim=1)
         means = torch.cat([free_raw[..., 0:3], centres.reshape(B, V * H * W, 3)], dim=1)
         log_scale = torch.clamp(raw[..., 6:9] + cfg.scale_bias, min=cfg.min_log_scale, max=cfg.max_log_scale)
+        colors = raw[..., 3:6] * SH_C0 + 0.5
+        if cfg.color_residual:
+            pixel_rgb = images.permute(0, 1, 3, 4, 2).reshape(B, V * H * W, 3)  # (B, V·H·W, 3)
+            colors = torch.cat([colors[:, :free_raw.shape[1]], colors[:, free_raw.shape[1]:] - 0.5 + pixel_rgb], dim=1)
         return LRMOutput(
             means=means,
             scales=torch.exp(log_scale),
             rotations=F.normalize(raw[..., 9:13], dim=-1, eps=1e-8),
             opacities=torch.sigmoid(raw[..., 13] + cfg.opacity_bias),
-            colors=raw[..., 3:6] * SH_C0 + 0.5,
+            colors=colors,
             depths=depth,
             num_free=free_raw.shape[1],
             views=V,
@@ -313,14 +318,17 @@ class GSLRM(nn.Module):
     def num_parameters(self) -> int:
         return sum(p.numel() for p in self.parameters())
 
-    def save_pretrained(self, folder: str | Path) -> Path:
-        """``folder/model.safetensors`` + ``folder/config.json`` (written atomically)."""
+    def save_pretrained(self, folder: str | Path, dtype: torch.dtype | None = None) -> Path:
+        """``folder/model.safetensors`` + ``folder/config.json`` (written atomically); ``dtype``
+        (e.g. ``torch.float16``) stores the weights at that precision, half the size in fp16;
+        :meth:`from_pretrained` loads them back into an fp32 model."""
         from facelift.atomic import atomic_dir, atomic_write_text
         from facelift.train.common import save_weights
 
         folder = Path(folder)
         with atomic_dir(folder) as tmp:
-            save_weights(self, tmp / WEIGHTS_FILE, metadata={"format": "pt", "model": "facelift.lrm.GSLRM"})
+            save_weights(self, tmp / WEIGHTS_FILE, metadata={"format": "pt", "model": "facelift.lrm.GSLRM"},
+                         dtype=dtype)
             atomic_write_text(tmp / CONFIG_FILE, json.dumps(to_dict(self.config), indent=2, sort_keys=True))
         return folder
 

@@ -206,11 +206,17 @@ def _rank() -> int:
 # --------------------------------------------------------------------------- checkpoints
 
 
-def save_weights(model: nn.Module, path: str | Path, metadata: dict[str, str] | None = None) -> None:
-    """Model weights as safetensors (contiguous CPU copies; shared tensors stored once each)."""
+def save_weights(model: nn.Module, path: str | Path, metadata: dict[str, str] | None = None,
+                 dtype: torch.dtype | None = None) -> None:
+    """Model weights as safetensors (contiguous CPU copies; shared tensors stored once each),
+    floating-point tensors cast to ``dtype`` when given (loading casts them back to the model's)."""
     from safetensors.torch import save_file
 
-    state = {k: v.detach().to("cpu").contiguous().clone() for k, v in model.state_dict().items()}
+    def stored(v: torch.Tensor) -> torch.Tensor:
+        v = v.detach().to("cpu")
+        return (v.to(dtype) if dtype is not None and v.is_floating_point() else v).contiguous().clone()
+
+    state = {k: stored(v) for k, v in model.state_dict().items()}
     with atomic_path(path) as tmp:
         save_file(state, str(tmp), metadata=metadata or {})
 

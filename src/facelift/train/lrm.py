@@ -37,7 +37,7 @@ from facelift.cameras import Camera, read_transforms
 from facelift.config import apply_overrides, load_config, save_config
 from facelift.errors import FaceliftError
 from facelift.lrm.config import LRM_PRESETS, LRMTrainConfig
-from facelift.lrm.model import GSLRM
+from facelift.lrm.model import GAUSSIAN_PARAMS, GSLRM
 from facelift.train.common import (
     CheckpointManager,
     RunLogger,
@@ -334,8 +334,54 @@ def load_init_weights(model: GSLRM, path: str | Path) -> None:
 
         state, _ = convert_official_gslrm(path)
     missing, unexpected = load_into(model, state, strict=False, what=f"--init {path}")
+    if model.config.color_residual and not _source_has_color_residual(path):
+        _zero_pixel_colour_rows(model)
+        log.info("--init %s: the checkpoint predicts colours outright; this model adds them to the input "
+                 "pixel's colour, so its colour outputs start at zero (each Gaussian starts with its "
+                 "pixel's colour)", path)
+    grown = _identity_new_blocks(model, missing)
+    if grown:
+        log.info("--init %s: blocks %s are not in the checkpoint; they start as identity maps (zero "
+                 "output projections), so the grown model computes what the checkpoint did", path, grown)
     log.info("--init %s: %d tensors loaded, %d missing, %d unexpected/mismatched",
              path, len(state) - len(unexpected), len(missing), len(unexpected))
+
+
+def _source_has_color_residual(path: Path) -> bool:
+    """Whether an --init source was trained with ``color_residual`` (its config.json says so)."""
+    from facelift.lrm.model import read_model_config
+
+    folder = path if path.is_dir() else path.parent
+    for cfg in (folder / "config.json", folder.parent.parent / "config.json"):  # folder, or run/checkpoints/N
+        if cfg.is_file():
+            try:
+                return read_model_config(cfg).color_residual
+            except FaceliftError:
+                return False
+    return False
+
+
+def _zero_pixel_colour_rows(model: GSLRM) -> None:
+    with torch.no_grad():
+        w = model.pixel_head.linear.weight  # (p²·14, D), rows ordered (pixel in patch, parameter)
+        k = torch.arange(w.shape[0]) % GAUSSIAN_PARAMS
+        w[(k >= 3) & (k < 6)] = 0.0
+
+
+def _identity_new_blocks(model: GSLRM, missing: list[str]) -> list[int]:
+    """Zero the output projections of blocks the checkpoint lacks entirely (a deeper model grown
+    from a shallower one): a pre-LN block whose attention and MLP outputs are zero is the identity,
+    and the zero projections still receive gradients, so the blocks learn from there."""
+    gone = set(missing)
+    grown = []
+    for i, block in enumerate(model.blocks):
+        names = [f"blocks.{i}.{k}" for k, _ in block.named_parameters()]
+        if names and all(n in gone for n in names):
+            with torch.no_grad():
+                block.attn.proj.weight.zero_()
+                block.mlp.fc2.weight.zero_()
+            grown.append(i)
+    return grown
 
 
 @dataclass
