@@ -25,6 +25,17 @@ def test_atomic_write_gives_normal_permissions(tmp_path):
     assert mode == 0o666 & ~umask
 
 
+def test_safetensors_written_through_atomic_path_get_normal_permissions(tmp_path):
+    import torch
+
+    from facelift.train.common import save_weights
+
+    save_weights(torch.nn.Linear(2, 2), tmp_path / "w.safetensors")  # safetensors itself writes 0600
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(os.stat(tmp_path / "w.safetensors").st_mode) == 0o666 & ~umask
+
+
 def test_atomic_dir_replaces_only_on_success(tmp_path):
     out = tmp_path / "result"
     with atomic_dir(out) as d:
