@@ -23,7 +23,9 @@ The 14 numbers, in the release's order: position 3, SH-DC colour 3, scale 3, qua
 * log-scale = min(raw − 2.3, −1.2), scale = exp(log-scale) (at most e^−1.2 ≈ 0.30; floored at
   e^−20 so extreme outputs cannot underflow to 0);
 * opacity = σ(raw − 2) (starts mostly transparent);
-* quaternion normalised; colour = SH-DC·C0 + 0.5 (degree 0).
+* quaternion normalised; colour = SH-DC·C0 + 0.5 (degree 0); with ``color_residual`` (not in
+  the release; the bundled tiny model) a pixel Gaussian's colour is its input pixel's colour +
+  SH-DC·C0, so a narrow token need not carry its 64 pixels' colours through the transformer.
 
 Reading of the release's key list (documented because the paper does not spell it out): its
 ``gaussian_upsampler.{layernorm,linear}`` decode the 2 free-Gaussian tokens to 14 numbers each
