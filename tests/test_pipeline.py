@@ -97,6 +97,14 @@ def test_export_weights_assembles_a_loadable_folder(random_weights, tmp_path):
     original = FaceLiftPipeline.from_pretrained(random_weights, device="cpu")
     for a, b in zip(pipe.lrm.state_dict().values(), original.lrm.state_dict().values()):
         assert torch.equal(a, b)
+    half = tmp_path / "half"
+    assert main(["export-weights", "--mvdiff", str(random_weights / "mvdiff"), "--lrm", str(random_weights / "lrm"),
+                 "-o", str(half), "--lrm-fp16"]) == 0
+    size = lambda folder: (folder / "lrm" / "model.safetensors").stat().st_size  # noqa: E731
+    assert size(half) < 0.55 * size(out)
+    small = FaceLiftPipeline.from_pretrained(half, device="cpu")
+    for a, b in zip(small.lrm.parameters(), original.lrm.parameters()):
+        assert a.dtype == torch.float32 and torch.equal(a, b.half().float())
     from facelift.export_weights import load_stage1
 
     with pytest.raises(FaceliftError, match="neither a Stage I pipeline"):

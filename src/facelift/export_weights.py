@@ -47,11 +47,15 @@ def load_stage1(path: str | Path) -> Any:
     return load_checkpoint_into_pipeline(pipe, latest / MODEL_FILE, cfg, use_ema=True)
 
 
-def export_weights(mvdiff: str | Path, lrm: str | Path, out: str | Path, meta: dict | None = None) -> Path:
-    """Write the weights folder ``out`` from the two stages (atomically)."""
+def export_weights(mvdiff: str | Path, lrm: str | Path, out: str | Path, meta: dict | None = None,
+                   lrm_fp16: bool = False) -> Path:
+    """Write the weights folder ``out`` from the two stages (atomically); ``lrm_fp16`` stores
+    Stage II at half precision."""
+    import torch
+
     from facelift.lrm.model import GSLRM
     from facelift.pipeline import save_weights_folder
 
     stage1 = load_stage1(mvdiff)
     stage2 = GSLRM.from_pretrained(lrm)
-    return save_weights_folder(out, stage1, stage2, meta)
+    return save_weights_folder(out, stage1, stage2, meta, lrm_dtype=torch.float16 if lrm_fp16 else None)

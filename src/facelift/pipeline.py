@@ -100,14 +100,16 @@ def export_config(overrides: dict | None, name: str = "") -> ExportConfig:
     return ExportConfig(**overrides)
 
 
-def save_weights_folder(folder: str | Path, mvdiff: Any, lrm: Any, meta: dict | None = None) -> Path:
-    """Assemble a weights folder (mvdiff/, lrm/, facelift.json) from the two stages, atomically."""
+def save_weights_folder(folder: str | Path, mvdiff: Any, lrm: Any, meta: dict | None = None,
+                        lrm_dtype: Any = None) -> Path:
+    """Assemble a weights folder (mvdiff/, lrm/, facelift.json) from the two stages, atomically;
+    ``lrm_dtype`` (e.g. ``torch.float16``) is the precision Stage II is stored at."""
     from facelift.atomic import atomic_dir
 
     folder = Path(folder)
     with atomic_dir(folder) as tmp:
         mvdiff.save_pretrained(tmp / "mvdiff")
-        lrm.save_pretrained(tmp / "lrm")
+        lrm.save_pretrained(tmp / "lrm", dtype=lrm_dtype)
         (tmp / META_FILE).write_text(json.dumps(meta or {}, indent=2))
     return folder
 

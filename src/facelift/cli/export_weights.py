@@ -23,6 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--steps", type=positive_int, default=50, help="default diffusion steps stored (default 50)")
     p.add_argument("--guidance", type=float, default=3.0, help="default guidance stored (default 3.0)")
     p.add_argument("--name", default="", help="a name stored in facelift.json")
+    p.add_argument("--lrm-fp16", action="store_true",
+                   help="store the Stage II weights in fp16 (half the size; they load into fp32)")
     p.set_defaults(func=run)
 
 
@@ -31,6 +33,6 @@ def run(args: argparse.Namespace) -> int:
 
     meta = {"name": args.name, "stage1": str(args.mvdiff), "stage2": str(args.lrm),
             "defaults": {"num_inference_steps": args.steps, "guidance_scale": args.guidance}}
-    export_weights(args.mvdiff, args.lrm, args.out, meta)
+    export_weights(args.mvdiff, args.lrm, args.out, meta, lrm_fp16=args.lrm_fp16)
     log.info("wrote %s", args.out)
     return 0
