@@ -192,12 +192,12 @@ def test_init_reports_missing_and_mismatched_keys(tmp_path, caplog):
 
     src = GSLRM(LRMConfig(image_size=16, width=64, head_dim=32, layers=2))
     src.save_pretrained(tmp_path / "src")
-    deeper = GSLRM(LRMConfig(image_size=16, width=64, head_dim=32, layers=3, patch_size=4))
+    deeper = GSLRM(LRMConfig(image_size=16, width=64, head_dim=32, layers=3, patch_size=16))
     with caplog.at_level(logging.WARNING):
         load_init_weights(deeper, tmp_path / "src")
     text = caplog.text
     assert "missing keys" in text and "blocks.2." in text  # the extra block stays at init
-    assert "mismatched shapes" in text and "patch_embed.weight" in text  # 4x4 patches differ
+    assert "mismatched shapes" in text and "patch_embed.weight" in text  # 16² patches: no map from 8²
     assert torch.equal(deeper.blocks[1].attn.qkv.weight, src.blocks[1].attn.qkv.weight)
     with pytest.raises(FaceliftError, match="no model.safetensors"):
         load_init_weights(deeper, tmp_path)
@@ -245,3 +245,28 @@ def test_init_switching_on_color_residual_keeps_geometry_and_starts_from_pixel_c
     again = GSLRM(replace(cfg, color_residual=True))
     load_init_weights(again, tmp_path / "res")
     assert torch.equal(again.pixel_head.linear.weight, res.pixel_head.linear.weight)
+
+
+def test_init_onto_a_finer_patch_equals_the_coarse_model_on_an_upsampled_input(tmp_path, caplog):
+    from dataclasses import replace
+
+    from facelift.lrm import LRMConfig
+    from facelift.train.lrm import load_init_weights
+
+    torch.manual_seed(0)
+    cfg = LRMConfig(image_size=16, patch_size=8, width=64, head_dim=32, layers=2)
+    coarse = GSLRM(cfg).eval()
+    coarse.save_pretrained(tmp_path / "p8")
+    fine = GSLRM(replace(cfg, patch_size=4)).eval()
+    with caplog.at_level("INFO"):
+        load_init_weights(fine, tmp_path / "p8")
+    assert "patch 8 -> 4" in caplog.text and "mismatched shapes" not in caplog.text
+    x = torch.randn(1, 2, 9, 16, 16)  # a 9-channel posed input (B, V, 9, H, W)
+    with torch.no_grad():
+        free_f, pix_f = fine.raw_outputs(x)
+        free_c, pix_c = coarse.raw_outputs(x.repeat_interleave(2, -1).repeat_interleave(2, -2))
+    # the 4-patch token of a patch is the 8-patch token of that patch upsampled 2x; the decoder
+    # averages the 2x2 outputs each fine pixel covers
+    pooled = pix_c.reshape(1, 2, 16, 2, 16, 2, 14).mean(dim=(3, 5))
+    assert torch.allclose(pix_f, pooled, atol=1e-4, rtol=1e-4)
+    assert torch.allclose(free_f, free_c, atol=1e-4, rtol=1e-4)

@@ -235,12 +235,20 @@ class GSLRM(nn.Module):
                 patch size (any size, not only the training one).
             cameras: batch shape (B, V) or (V,), OpenCV, for H×W images.
         """
-        cfg, p = self.config, self.config.patch_size
+        p = self.config.patch_size
         images, cameras = self._batched(images, cameras)
-        B, V, _, H, W = images.shape
+        H, W = images.shape[-2:]
         if H % p or W % p:
             raise FaceliftError(f"GS-LRM image size {W}x{H} must be a multiple of the patch size {p}")
         x, origins, dirs = self.posed_input(images.float(), cameras)
+        free_raw, pix_raw = self.raw_outputs(x)
+        return self._activate(free_raw, pix_raw, origins.float(), dirs.float(), images.float())
+
+    def raw_outputs(self, x: Tensor) -> tuple[Tensor, Tensor]:
+        """The transformer on a 9-channel input (B, V, 9, H, W) → raw (pre-activation) numbers:
+        free Gaussians (B, nf, 14) and pixel Gaussians (B, V, H, W, 14), float32."""
+        cfg, p = self.config, self.config.patch_size
+        B, V, _, H, W = x.shape
         h, w = H // p, W // p
         # Features within a patch ordered (row, column, channel), as the release's patchify.
         tokens = (x.reshape(B, V, IN_CHANNELS, h, p, w, p).permute(0, 1, 3, 5, 4, 6, 2)
@@ -256,7 +264,7 @@ class GSLRM(nn.Module):
         pix_raw = self.pixel_head(x[:, nf:]).float()  # (B, V·h·w, p²·14)
         pix_raw = (pix_raw.reshape(B, V, h, w, p, p, GAUSSIAN_PARAMS).permute(0, 1, 2, 4, 3, 5, 6)
                    .reshape(B, V, H, W, GAUSSIAN_PARAMS))
-        return self._activate(free_raw, pix_raw, origins.float(), dirs.float(), images.float())
+        return free_raw, pix_raw
 
     def _activate(self, free_raw: Tensor, pix_raw: Tensor, origins: Tensor, dirs: Tensor,
                   images: Tensor) -> LRMOutput:

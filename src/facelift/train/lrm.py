@@ -37,7 +37,7 @@ from facelift.cameras import Camera, read_transforms
 from facelift.config import apply_overrides, load_config, save_config
 from facelift.errors import FaceliftError
 from facelift.lrm.config import LRM_PRESETS, LRMTrainConfig
-from facelift.lrm.model import GAUSSIAN_PARAMS, GSLRM
+from facelift.lrm.model import GAUSSIAN_PARAMS, IN_CHANNELS, GSLRM
 from facelift.train.common import (
     CheckpointManager,
     RunLogger,
@@ -333,6 +333,7 @@ def load_init_weights(model: GSLRM, path: str | Path) -> None:
         from facelift.lrm.convert import convert_official_gslrm
 
         state, _ = convert_official_gslrm(path)
+    state = _adapt_patch_size(model, state, path)
     missing, unexpected = load_into(model, state, strict=False, what=f"--init {path}")
     if model.config.color_residual and not _source_has_color_residual(path):
         _zero_pixel_colour_rows(model)
@@ -347,6 +348,37 @@ def load_init_weights(model: GSLRM, path: str | Path) -> None:
              path, len(state) - len(unexpected), len(missing), len(unexpected))
 
 
+def _adapt_patch_size(model: GSLRM, state: dict[str, Tensor], path: Path) -> dict[str, Tensor]:
+    """Map a checkpoint with patch side P onto this model's finer patch p (P = k·p).
+
+    The new patch embedding sums each k×k block of the old one, so a p-patch token equals the
+    old P-patch token of the same patch upsampled k× (nearest); the new pixel decoder averages
+    the old decoder's rows over each k×k block. The finer model thus starts as "the old model
+    on a k×-upsampled input, its outputs k×k average-pooled" and only has to adapt from there.
+    """
+    key_in, key_out = "patch_embed.weight", "pixel_head.linear.weight"
+    if key_in not in state or key_out not in state:
+        return state
+    D, p = model.config.width, model.config.patch_size
+    old_in, old_out = state[key_in], state[key_out]
+    P2 = old_in.shape[1] // IN_CHANNELS
+    P = int(round(P2 ** 0.5))
+    if P == p or P * P * IN_CHANNELS != old_in.shape[1] or old_in.shape[0] != D:
+        return state
+    if P % p:
+        log.warning("--init %s: patch %d cannot be mapped onto patch %d (not a multiple)", path, P, p)
+        return state
+    k = P // p
+    # (D, P·P·9) ordered (row, col, channel) -> sum over each k×k block of rows/cols
+    w_in = old_in.reshape(D, p, k, p, k, IN_CHANNELS).sum(dim=(2, 4)).reshape(D, p * p * IN_CHANNELS)
+    # (P·P·14, D) ordered (row, col, param) -> mean over each k×k block
+    w_out = (old_out.reshape(p, k, p, k, GAUSSIAN_PARAMS, D).mean(dim=(1, 3))
+             .reshape(p * p * GAUSSIAN_PARAMS, D))
+    log.info("--init %s: patch %d -> %d: embedding summed and decoder averaged over %dx%d blocks",
+             path, P, p, k, k)
+    return {**state, key_in: w_in, key_out: w_out}
+
+
 def _source_has_color_residual(path: Path) -> bool:
     """Whether an --init source was trained with ``color_residual`` (its config.json says so)."""
     from facelift.lrm.model import read_model_config
@@ -356,7 +388,8 @@ def _source_has_color_residual(path: Path) -> bool:
         if cfg.is_file():
             try:
                 return read_model_config(cfg).color_residual
-            except FaceliftError:
+            except FaceliftError as e:
+                log.warning("--init %s: cannot read %s (%s); assuming colours predicted outright", path, cfg, e)
                 return False
     return False
 
