@@ -280,10 +280,11 @@ class GSLRM(nn.Module):
         raw = torch.cat([free_raw, pix_raw.reshape(B, V * H * W, GAUSSIAN_PARAMS)], dim=1)
         means = torch.cat([free_raw[..., 0:3], centres.reshape(B, V * H * W, 3)], dim=1)
         log_scale = torch.clamp(raw[..., 6:9] + cfg.scale_bias, min=cfg.min_log_scale, max=cfg.max_log_scale)
-        colors = raw[..., 3:6] * SH_C0 + 0.5
+        # SH-DC colour around grey, or (color_residual) around each pixel Gaussian's input pixel
+        base = torch.full_like(raw[..., 3:6], 0.5)  # (B, N, 3)
         if cfg.color_residual:
-            pixel_rgb = images.permute(0, 1, 3, 4, 2).reshape(B, V * H * W, 3)  # (B, V·H·W, 3)
-            colors = torch.cat([colors[:, :free_raw.shape[1]], colors[:, free_raw.shape[1]:] - 0.5 + pixel_rgb], dim=1)
+            base[:, free_raw.shape[1]:] = images.permute(0, 1, 3, 4, 2).reshape(B, V * H * W, 3)
+        colors = raw[..., 3:6] * SH_C0 + base
         return LRMOutput(
             means=means,
             scales=torch.exp(log_scale),
