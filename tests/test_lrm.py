@@ -177,8 +177,24 @@ def test_save_then_load_gives_identical_outputs(tmp_path):
     assert loaded.config == model.config
     a, b = model(imgs, cams), loaded(imgs, cams)
     assert torch.equal(a.means, b.means) and torch.equal(a.colors, b.colors)
-    with pytest.raises(FaceliftError, match="not found"):
+    with pytest.raises(FaceliftError, match="no such file or folder"):
         GSLRM.from_pretrained(tmp_path / "missing.safetensors", config=TINY)
+
+
+def test_from_pretrained_accepts_a_pipeline_folder_and_the_bundled_name(tmp_path):
+    from facelift.pipeline import bundled_weights_dir
+
+    torch.manual_seed(6)
+    model = GSLRM(TINY).eval()
+    model.save_pretrained(tmp_path / "pipe" / "lrm")  # a pipeline weights folder: mvdiff/ + lrm/
+    (tmp_path / "pipe" / "mvdiff").mkdir()
+    loaded = GSLRM.from_pretrained(tmp_path / "pipe").eval()
+    imgs, cams = torch.rand(2, 3, 16, 16), _cams(2, 16)
+    assert torch.equal(model(imgs, cams).means, loaded(imgs, cams).means)
+    bundled = GSLRM.from_pretrained("tiny")
+    direct = GSLRM.from_pretrained(bundled_weights_dir("tiny") / "lrm")
+    assert bundled.config == direct.config
+    assert all(torch.equal(p, q) for p, q in zip(bundled.parameters(), direct.parameters()))
 
 
 def test_half_precision_storage_halves_the_file_and_loads_into_fp32(tmp_path):

@@ -184,6 +184,38 @@ def test_heldout_evaluation_scores_model_and_sphere_baseline(tmp_path):
     assert torch.allclose(g.colors, torch.tensor([0.2, 0.4, 0.6]).expand(4, 3))
 
 
+def test_error_budget_splits_the_masked_error_by_where_it_lies(tmp_path):
+    import json
+
+    from facelift.lrm import LRMConfig
+    from facelift.lrm.evaluate import error_budget
+
+    gt, pred = torch.zeros(1, 3, 6, 6), torch.zeros(1, 3, 6, 6)
+    gt_alpha, pred_alpha = torch.ones(1, 1, 6, 6), torch.ones(1, 1, 6, 6)
+    pred_alpha[0, 0, 0, 0] = 0  # missing: the ground truth has it, the render does not
+    pred[0, :, 0, 0] = 1.0  # error 1
+    gt_alpha[0, 0, 1, 1] = 0  # extra: only the render has it
+    pred[0, :, 1, 1] = 0.5  # error 0.25
+    pred[0, :, 5, 3] = 1.0  # error 1 in the lower third (rows 4-5 of 6)
+    b = error_budget(pred, pred_alpha, gt, gt_alpha)
+    assert b["missing"] == pytest.approx({"error": 1 / 2.25, "pixels": 1 / 36})
+    assert b["extra"] == pytest.approx({"error": 0.25 / 2.25, "pixels": 1 / 36})
+    assert b["lower_third"] == pytest.approx({"error": 1 / 2.25, "pixels": 12 / 36})
+    # background pixels (neither alpha) carry no share, whatever their error
+    gt_alpha[0, 0, 2, 2] = pred_alpha[0, 0, 2, 2] = 0
+    pred[0, :, 2, 2] = 1.0
+    assert error_budget(pred, pred_alpha, gt, gt_alpha)["missing"]["error"] == pytest.approx(1 / 2.25)
+
+    make_subject(tmp_path / "a", 0, n_views=8, fixed=True)
+    (tmp_path / "index.json").write_text(json.dumps({"subjects": [{"name": "a", "split": "test"}]}))
+    GSLRM(LRMConfig(image_size=16, width=64, head_dim=32, layers=1)).save_pretrained(tmp_path / "m")
+    assert main(["eval", "lrm", "--weights", str(tmp_path / "m"), "--data", str(tmp_path), "-o",
+                 str(tmp_path / "r.json")]) == 0
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert set(report["error_budget"]) == {"missing", "extra", "lower_third"}
+    assert all(0 <= v["error"] <= 1 and 0 <= v["pixels"] <= 1 for v in report["error_budget"].values())
+
+
 def test_init_reports_missing_and_mismatched_keys(tmp_path, caplog):
     import logging
 

@@ -24,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--val-data", type=Path, default=None, help="validation dataset (default: the training data)")
     p.add_argument("--out", type=Path, required=True, help="run folder (checkpoints, logs, samples, final/)")
     p.add_argument("--init", default=None, metavar="CKPT",
-                   help="start from weights: a folder/.safetensors of ours, a run folder, or the official GS-LRM "
+                   help="start from weights: 'tiny', a folder/.safetensors of ours, a run folder, or the official GS-LRM "
                         "checkpoint (missing/unexpected keys are reported)")
     p.add_argument("--resume", action="store_true", help="continue the run in --out from its latest checkpoint")
     p.add_argument("--cpu", action="store_true", help="train on CPU even if a GPU is present")
@@ -40,8 +40,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "views, report PSNR/SSIM over the image and over the union of the ground-truth and rendered "
                     "alpha masks, for the model and for a no-learning baseline (input pixels on a unit sphere).",
     )
-    e.add_argument("--weights", type=Path, required=True,
-                   help="a GS-LRM folder (model.safetensors + config.json), checkpoint folder or training run")
+    e.add_argument("--weights", required=True,
+                   help="'tiny' (bundled), a GS-LRM folder (model.safetensors + config.json), a pipeline "
+                        "weights folder (its lrm/), a checkpoint folder or a training run")
     e.add_argument("--data", type=Path, required=True, help="dataset folder (index.json with splits)")
     e.add_argument("--split", default="test", help="split to evaluate (default test)")
     e.add_argument("--views", type=int, default=8, help="random views rendered per subject (default 8)")
@@ -76,6 +77,12 @@ def run_eval(args: argparse.Namespace) -> int:
         m = report[name]
         label = "GS-LRM" if name == "model" else "sphere baseline"
         print(f"| {label} | {m['psnr']:.2f} | {m['ssim']:.4f} | {m['psnr_masked']:.2f} | {m['ssim_masked']:.4f} |")
+    b = report["error_budget"]
+    print("GS-LRM masked squared error: " + ", ".join(
+        f"{100 * b[k]['error']:.0f}% {label} ({100 * b[k]['pixels']:.0f}% of the masked pixels)"
+        for k, label in (("missing", "where no Gaussian covers the ground truth"),
+                         ("extra", "where only the render has alpha"),
+                         ("lower_third", "in the image's lower third"))))
     if args.output:
         atomic_write_text(args.output, json.dumps(report, indent=2))
     return 0

@@ -10,6 +10,12 @@ a fixed seed), and compare with the ground truth at the model's resolution:
   head nor extra floaters are hidden). Masked SSIM averages the SSIM map (11×11 Gaussian
   window, valid convolution) over the mask cropped to the map.
 
+Where the masked error lies (:func:`error_budget`): the share of the masked squared error, and
+of the masked pixels, that falls on pixels the ground truth covers but no Gaussian does
+(``missing``: geometry outside every input view, e.g. shoulders below the rig's lower edge), on
+pixels only the render covers (``extra``: floaters, swollen silhouettes), and on the image's
+lower third (``lower_third``: neck and shoulders at the rig's framing).
+
 Baseline (:func:`sphere_baseline`): every input pixel whose ray meets the sphere of radius 1
 becomes an isotropic Gaussian at the first intersection, one pixel footprint wide, opaque,
 with the pixel's colour; pixels equal to the background (within 2/255) are dropped, which
@@ -77,6 +83,30 @@ def score_renders(pred: Tensor, pred_alpha: Tensor, gt: Tensor, gt_alpha: Tensor
     return {"psnr": float(a[0]), "ssim": float(a[1]), "psnr_masked": float(a[2]), "ssim_masked": float(a[3])}
 
 
+BUDGET_PARTS = ("missing", "extra", "lower_third")
+
+
+def error_budget(pred: Tensor, pred_alpha: Tensor, gt: Tensor, gt_alpha: Tensor) -> dict[str, dict[str, float]]:
+    """Shares of the masked squared error (``error``) and of the masked pixels (``pixels``) in
+    each of :data:`BUDGET_PARTS`, pooled over the views: pred, gt (V, 3, H, W) in [0, 1];
+    alphas (V, 1, H, W). A part whose error share far exceeds its pixel share is where the
+    masked PSNR is lost."""
+    g, p = gt_alpha[:, 0] > 0.5, pred_alpha[:, 0] > 0.5  # (V, H, W)
+    mask = g | p
+    err = ((pred.clamp(0, 1) - gt) ** 2).mean(1)  # (V, H, W)
+    H = err.shape[1]
+    lower = torch.zeros_like(mask)
+    lower[:, H - H // 3:] = True
+    parts = {"missing": g & ~p, "extra": p & ~g, "lower_third": mask & lower}
+    total_err, total_px = float(err[mask].sum()), int(mask.sum())
+    out = {}
+    for name in BUDGET_PARTS:
+        m = parts[name]
+        out[name] = {"error": float(err[m].sum()) / total_err if total_err > 0 else 0.0,
+                     "pixels": int(m.sum()) / total_px if total_px else 0.0}
+    return out
+
+
 def _render_all(g: Gaussians, cams: Camera, background) -> tuple[Tensor, Tensor]:
     from facelift.render import rasterize
 
@@ -99,7 +129,7 @@ def evaluate_heldout(model, data_root: str | Path, split: str = "test", n_views:
 
     data = SubjectFolders(data_root, model.config.image_size, background, split=split)
     n = len(data) if limit is None else min(limit, len(data))
-    per_model, per_base = [], []
+    per_model, per_base, budgets = [], [], []
     for i in tqdm(range(n), desc=f"eval {split}", disable=not progress):
         views = data.views(i)
         fixed = data.num_fixed(i)
@@ -114,6 +144,7 @@ def evaluate_heldout(model, data_root: str | Path, split: str = "test", n_views:
         g = model.reconstruct(inputs.images, inputs.cameras)
         rgb, alpha = _render_all(g, targets.cameras, background)
         per_model.append(SubjectScores(data.subjects[i].name, **score_renders(rgb, alpha, targets.images, targets.alphas)))
+        budgets.append(error_budget(rgb, alpha, targets.images, targets.alphas))
         base = sphere_baseline(inputs.images, inputs.cameras, background=background)
         rgb, alpha = _render_all(base, targets.cameras, background)
         per_base.append(SubjectScores(data.subjects[i].name, **score_renders(rgb, alpha, targets.images, targets.alphas)))
@@ -124,4 +155,7 @@ def evaluate_heldout(model, data_root: str | Path, split: str = "test", n_views:
 
     return {"split": split, "subjects": n, "views_per_subject": n_views, "resolution": model.config.image_size,
             "model": mean(per_model), "baseline": mean(per_base),
+            # mean over subjects of each subject's shares (model only)
+            "error_budget": {part: {k: float(np.mean([b[part][k] for b in budgets])) for k in ("error", "pixels")}
+                             for part in BUDGET_PARTS},
             "per_subject": {"model": [asdict(r) for r in per_model], "baseline": [asdict(r) for r in per_base]}}

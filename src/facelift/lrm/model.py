@@ -350,7 +350,7 @@ class GSLRM(nn.Module):
         training run (its latest checkpoint), or a bare ``.safetensors`` file with ``config``."""
         from facelift.train.common import CheckpointManager, load_into, load_weights
 
-        path = Path(path)
+        path = resolve_lrm_path(path)
         if path.is_dir() and not (path / WEIGHTS_FILE).is_file():
             latest = CheckpointManager(path / "checkpoints").latest()
             if latest is None:
@@ -363,6 +363,22 @@ class GSLRM(nn.Module):
         model = cls(config)
         load_into(model, load_weights(weights), strict=strict, what=str(weights))
         return model.to(device)
+
+
+def resolve_lrm_path(path: str | Path) -> Path:
+    """Where a reconstructor's weights are: a bundled name (``tiny``) or a pipeline weights folder
+    (``mvdiff/`` + ``lrm/``) lead to its ``lrm/``; anything else must exist as given."""
+    from facelift.pipeline import BUNDLED, bundled_weights_dir
+
+    path = Path(path)
+    if not path.exists():
+        if str(path) in BUNDLED:
+            return bundled_weights_dir(str(path)) / "lrm"
+        raise FaceliftError(f"{path}: no such file or folder (use 'tiny', a GS-LRM folder, a pipeline "
+                            "weights folder, a training run or a .safetensors file)")
+    if path.is_dir() and not (path / WEIGHTS_FILE).is_file() and (path / "lrm" / WEIGHTS_FILE).is_file():
+        return path / "lrm"
+    return path
 
 
 def read_model_config(path: str | Path) -> LRMConfig:

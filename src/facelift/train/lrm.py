@@ -37,7 +37,7 @@ from facelift.cameras import Camera, read_transforms
 from facelift.config import apply_overrides, load_config, save_config
 from facelift.errors import FaceliftError
 from facelift.lrm.config import LRM_PRESETS, LRMTrainConfig
-from facelift.lrm.model import GAUSSIAN_PARAMS, IN_CHANNELS, GSLRM
+from facelift.lrm.model import GAUSSIAN_PARAMS, IN_CHANNELS, GSLRM, resolve_lrm_path
 from facelift.train.common import (
     CheckpointManager,
     RunLogger,
@@ -313,7 +313,7 @@ def resolve_config(preset: str | None, overrides: Sequence[str], run_dir: Path, 
 def load_init_weights(model: GSLRM, path: str | Path) -> None:
     """``--init``: a folder / safetensors of ours, a training run, or the release's checkpoint.
     Missing and unexpected keys are reported; shapes that differ are skipped with a warning."""
-    path = Path(path)
+    path = resolve_lrm_path(path)
     if path.is_dir():
         candidates = [path / "model.safetensors"]
         latest = CheckpointManager(path / "checkpoints").latest()
