@@ -95,6 +95,38 @@ def test_overfitting_one_subject_drives_l2_down_tenfold(tmp_path, dataset):
     assert final.config.width == 64
 
 
+def test_clamped_fraction_counts_visible_pixel_gaussians_on_the_box():
+    from facelift.lrm.model import LRMOutput
+    from facelift.train.lrm import clamped_fraction
+
+    means = torch.tensor([[[5.0, 5.0, 5.0],  # a free Gaussian: never counted
+                           [0.0, 0.0, 0.0], [0.0, 0.0, -1.0], [0.5, 1.0, 0.0], [0.2, 0.2, 0.2]]])
+    opacities = torch.tensor([[0.9, 0.9, 0.9, 0.05, 0.9]])  # the third pixel is invisible
+    out = LRMOutput(means=means, scales=torch.ones(1, 5, 3), rotations=torch.ones(1, 5, 4),
+                    opacities=opacities, colors=torch.ones(1, 5, 3), depths=torch.ones(1, 1, 2, 2),
+                    num_free=1, views=1, height=2, width=2)
+    assert clamped_fraction(out) == pytest.approx(1 / 3)
+
+
+def test_training_logs_the_clamped_share_and_warns_when_it_is_high(tmp_path, dataset, caplog, monkeypatch):
+    import logging
+
+    import facelift.train.lrm as train_module
+
+    monkeypatch.setattr(train_module, "CLAMP_WARN_FRACTION", -1.0)  # any share warns
+    cfg = apply_overrides(LRM_PRESETS.get_preset("tiny"), MICRO + [
+        "steps=3", "ckpt_every=1000", "num_input_views=2", "num_target_views=2", "model.clip_xyz=true",
+        "optim.warmup_steps=1"])
+    with caplog.at_level(logging.WARNING, logger="facelift.train.lrm"):
+        train_lrm(cfg, dataset, tmp_path / "run")
+    rows = read_metrics(tmp_path / "run")
+    assert all(0.0 <= r["clamped"] <= 1.0 for r in rows)
+    assert sum("model.clip_xyz=false" in r.message for r in caplog.records) == 1  # once, not every log
+    unclamped = apply_overrides(cfg, ["model.clip_xyz=false"])
+    train_lrm(unclamped, dataset, tmp_path / "free")
+    assert all("clamped" not in r for r in read_metrics(tmp_path / "free"))
+
+
 def test_resume_continues_the_uninterrupted_curve(tmp_path, dataset):
     cfg = apply_overrides(LRM_PRESETS.get_preset("tiny"), MICRO + [
         "steps=6", "ckpt_every=3", "num_input_views=2", "num_target_views=2", "batch_size=2"])

@@ -37,7 +37,7 @@ from facelift.cameras import Camera, read_transforms
 from facelift.config import apply_overrides, load_config, save_config
 from facelift.errors import FaceliftError
 from facelift.lrm.config import LRM_PRESETS, LRMTrainConfig
-from facelift.lrm.model import GAUSSIAN_PARAMS, IN_CHANNELS, GSLRM, resolve_lrm_path
+from facelift.lrm.model import GAUSSIAN_PARAMS, IN_CHANNELS, GSLRM, LRMOutput, resolve_lrm_path
 from facelift.train.common import (
     CheckpointManager,
     RunLogger,
@@ -244,6 +244,21 @@ def render_views(model_out, cameras: Camera, background: Sequence[float]) -> tup
             alphas.append(out.alpha[None])
     H, W = cameras.height, cameras.width
     return torch.stack(rgbs).view(B, V, 3, H, W), torch.stack(alphas).view(B, V, 1, H, W)
+
+
+CLAMP_WARN_FRACTION = 0.05
+
+
+def clamped_fraction(out: LRMOutput, min_opacity: float = 0.1) -> float:
+    """Share of the visible pixel Gaussians (opacity > ``min_opacity``) whose training-mode centre
+    sits on the ``clip_xyz`` box's surface: subject parts the clamp holds inside [−1, 1]³, with
+    no depth gradient. A few percent means the data reach out of the box and ``clip_xyz``
+    should be off."""
+    nf = out.num_free
+    on_box = (out.means[:, nf:].detach().abs() >= 1.0 - 1e-6).any(-1)  # (B, N_pix)
+    visible = out.opacities[:, nf:].detach() > min_opacity
+    n = int(visible.sum())
+    return float((on_box & visible).sum()) / n if n else 0.0
 
 
 def view_grid(inputs: Tensor, pred: Tensor, target: Tensor) -> Tensor:
@@ -475,6 +490,7 @@ def train_lrm(cfg: LRMTrainConfig, data_dir: str | Path, run_dir: str | Path, in
     end = cfg.steps if max_steps_this_run is None else min(cfg.steps, step + max_steps_this_run)
     bar = progress(cfg.steps, initial=step, enabled=is_main, desc="train lrm")
     t_last, steps_since, sums = time.perf_counter(), 0, {}
+    warned_clamp = False
     try:
         while step < end:
             model.train()
@@ -483,6 +499,8 @@ def train_lrm(cfg: LRMTrainConfig, data_dir: str | Path, run_dir: str | Path, in
             with accelerator.autocast():
                 out = model(batch.inputs.to(device), batch.input_cameras.to(device))
             pred, pred_alpha = render_views(out, batch.target_cameras.to(device), cfg.background)
+            if cfg.model.clip_xyz:
+                sums["clamped"] = sums.get("clamped", 0.0) + torch.tensor(clamped_fraction(out), device=device)
             target = batch.targets.to(device)
             B, Vt = target.shape[:2]
             terms = loss_fn(pred.reshape(B * Vt, 3, *pred.shape[-2:]), target.reshape(B * Vt, 3, *target.shape[-2:]))
@@ -512,6 +530,13 @@ def train_lrm(cfg: LRMTrainConfig, data_dir: str | Path, run_dir: str | Path, in
                            "steps_per_s": steps_since / max(now - t_last, 1e-9), **means}
                 t_last, steps_since, sums = now, 0, {}
                 logger.log(step, scalars)
+                if "clamped" in scalars and scalars["clamped"] > CLAMP_WARN_FRACTION and not warned_clamp \
+                        and step > cfg.optim.warmup_steps:
+                    warned_clamp = True
+                    log.warning("%.0f%% of the visible pixel Gaussians sit on the [-1, 1]^3 box that "
+                                "model.clip_xyz clamps them to (no depth gradient there): the subjects reach "
+                                "out of the box in the views; consider model.clip_xyz=false",
+                                100 * scalars["clamped"])
                 bar.set_postfix(loss=f"{scalars['loss']:.4f}", psnr=f"{scalars['psnr']:.2f}")
             if is_main and cfg.val_every > 0 and (step % cfg.val_every == 0 or step == end):
                 _validate(accelerator.unwrap_model(model), val, cfg, step, logger)
