@@ -105,7 +105,9 @@ def test_clamped_fraction_counts_visible_pixel_gaussians_on_the_box():
     out = LRMOutput(means=means, scales=torch.ones(1, 5, 3), rotations=torch.ones(1, 5, 4),
                     opacities=opacities, colors=torch.ones(1, 5, 3), depths=torch.ones(1, 1, 2, 2),
                     num_free=1, views=1, height=2, width=2)
-    assert clamped_fraction(out) == pytest.approx(1 / 3)
+    assert float(clamped_fraction(out)) == pytest.approx(1 / 3)
+    out.opacities = torch.zeros(1, 5)  # nothing visible: 0, not a division by zero
+    assert float(clamped_fraction(out)) == 0.0
 
 
 def test_training_logs_the_clamped_share_and_warns_when_it_is_high(tmp_path, dataset, caplog, monkeypatch):

@@ -80,7 +80,7 @@ def run_eval(args: argparse.Namespace) -> int:
     b = report["error_budget"]
     print("GS-LRM masked squared error: " + ", ".join(
         f"{100 * b[k]['error']:.0f}% {label} ({100 * b[k]['pixels']:.0f}% of the masked pixels)"
-        for k, label in (("missing", "where no Gaussian covers the ground truth"),
+        for k, label in (("missing", "inside the true silhouette where the render's alpha is <= 0.5"),
                          ("extra", "where only the render has alpha"),
                          ("lower_third", "in the image's lower third"))))
     if args.output:

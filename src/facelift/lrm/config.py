@@ -157,7 +157,7 @@ def paper() -> LRMTrainConfig:
 
 @LRM_PRESETS.register("tiny")
 def tiny() -> LRMTrainConfig:
-    """What the bundled tiny model was trained with (one CPU process at one thread, a few steps/s).
+    """What the bundled tiny model was trained with (one CPU process, one thread).
 
     Deliberate departures from the release, for 64² on a CPU budget and our procedural data:
 

@@ -11,8 +11,9 @@ a fixed seed), and compare with the ground truth at the model's resolution:
   window, valid convolution) over the mask cropped to the map.
 
 Where the masked error lies (:func:`error_budget`): the share of the masked squared error, and
-of the masked pixels, that falls on pixels the ground truth covers but no Gaussian does
-(``missing``: geometry outside every input view, e.g. shoulders below the rig's lower edge), on
+of the masked pixels, that falls on pixels inside the true silhouette where the render's
+alpha stays ≤ 0.5 (``missing``: absent or faded geometry, e.g. shoulders below the rig's lower
+edge), on
 pixels only the render covers (``extra``: floaters, swollen silhouettes), and on the image's
 lower third (``lower_third``: neck and shoulders at the rig's framing).
 

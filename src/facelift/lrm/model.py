@@ -368,12 +368,12 @@ class GSLRM(nn.Module):
 def resolve_lrm_path(path: str | Path) -> Path:
     """Where a reconstructor's weights are: a bundled name (``tiny``) or a pipeline weights folder
     (``mvdiff/`` + ``lrm/``) lead to its ``lrm/``; anything else must exist as given."""
-    from facelift.pipeline import BUNDLED, bundled_weights_dir
+    from facelift.pipeline import BUNDLED, resolve_weights
 
+    if str(path) in BUNDLED:
+        return resolve_weights(str(path)) / "lrm"
     path = Path(path)
     if not path.exists():
-        if str(path) in BUNDLED:
-            return bundled_weights_dir(str(path)) / "lrm"
         raise FaceliftError(f"{path}: no such file or folder (use 'tiny', a GS-LRM folder, a pipeline "
                             "weights folder, a training run or a .safetensors file)")
     if path.is_dir() and not (path / WEIGHTS_FILE).is_file() and (path / "lrm" / WEIGHTS_FILE).is_file():

@@ -249,16 +249,15 @@ def render_views(model_out, cameras: Camera, background: Sequence[float]) -> tup
 CLAMP_WARN_FRACTION = 0.05
 
 
-def clamped_fraction(out: LRMOutput, min_opacity: float = 0.1) -> float:
+def clamped_fraction(out: LRMOutput, min_opacity: float = 0.1) -> Tensor:
     """Share of the visible pixel Gaussians (opacity > ``min_opacity``) whose training-mode centre
     sits on the ``clip_xyz`` box's surface: subject parts the clamp holds inside [−1, 1]³, with
     no depth gradient. A few percent means the data reach out of the box and ``clip_xyz``
-    should be off."""
+    should be off. A 0-d tensor on the model's device (no host sync on the training path)."""
     nf = out.num_free
     on_box = (out.means[:, nf:].detach().abs() >= 1.0 - 1e-6).any(-1)  # (B, N_pix)
     visible = out.opacities[:, nf:].detach() > min_opacity
-    n = int(visible.sum())
-    return float((on_box & visible).sum()) / n if n else 0.0
+    return (on_box & visible).sum() / visible.sum().clamp_min(1)
 
 
 def view_grid(inputs: Tensor, pred: Tensor, target: Tensor) -> Tensor:
@@ -500,7 +499,7 @@ def train_lrm(cfg: LRMTrainConfig, data_dir: str | Path, run_dir: str | Path, in
                 out = model(batch.inputs.to(device), batch.input_cameras.to(device))
             pred, pred_alpha = render_views(out, batch.target_cameras.to(device), cfg.background)
             if cfg.model.clip_xyz:
-                sums["clamped"] = sums.get("clamped", 0.0) + torch.tensor(clamped_fraction(out), device=device)
+                sums["clamped"] = sums.get("clamped", 0.0) + clamped_fraction(out)
             target = batch.targets.to(device)
             B, Vt = target.shape[:2]
             terms = loss_fn(pred.reshape(B * Vt, 3, *pred.shape[-2:]), target.reshape(B * Vt, 3, *target.shape[-2:]))
