@@ -1,0 +1,125 @@
+"""Photo-fit refinement: bring the photo's own detail (the likeness) into the head.
+
+Stages I and II work at their models' resolution (64² for the bundled tiny weights), so the
+person's face does not survive them. Refinement puts it back:
+
+1. :mod:`~facelift.refine.face_prior`: the depth of each photo pixel from the front camera,
+   shaped like a face where the face mesh is (nose in front, eyes set in) and like the
+   Stage II head elsewhere;
+2. :mod:`~facelift.refine.front_layer`: one flat Gaussian per face pixel (per 2×2 block
+   elsewhere) on that surface, after carving the Stage II Gaussians that would hide it;
+3. :mod:`~facelift.refine.optimize`: Adam against the photo at full resolution and the Stage I
+   views at low weight.
+
+>>> result = refine_head(gaussians, photo, mask, landmarks, views, cameras)  # doctest: +SKIP
+>>> result.gaussians, result.report.front_psnr_after                          # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import Tensor
+
+from facelift.cameras import RADIUS, Camera, orbit_camera
+from facelift.errors import FaceliftError
+from facelift.gaussians import Gaussians
+from facelift.refine.face_prior import front_depth
+from facelift.refine.front_layer import carve_head, seed_front_layer
+from facelift.refine.optimize import FitReport, RefineConfig, fit_front_layer
+from facelift.render import rasterize
+
+log = logging.getLogger(__name__)
+
+#: Resolution of the Stage II front render that the depth prior starts from (its detail is
+#: 64²-model detail; a finer render only costs time).
+HEAD_RENDER_SIZE = 128
+#: Stage II Gaussians nearer than the photo's surface plus this (world units) are carved.
+CARVE_MARGIN = 0.04
+
+
+@dataclass
+class RefineResult:
+    """The refined head and how it was made.
+
+    Attributes:
+        gaussians: the photo-fitted layer followed by the kept Stage II Gaussians.
+        report: losses and front-view PSNR before / after the optimisation.
+        num_layer: how many of ``gaussians`` (the first ones) are the photo layer.
+        face_prior: whether face-mesh landmarks shaped the layer.
+    """
+
+    gaussians: Gaussians
+    report: FitReport
+    num_layer: int
+    face_prior: bool
+
+    def info(self) -> dict:
+        return {"refine_steps": self.report.steps, "refine_front_psnr_before": round(self.report.front_psnr_before, 2),
+                "refine_front_psnr_after": round(self.report.front_psnr_after, 2), "refine_layer": self.num_layer,
+                "refine_face_prior": self.face_prior}
+
+
+def _as_array(image, name: str) -> np.ndarray:
+    a = np.asarray(image)
+    if a.dtype == np.uint8:
+        a = a.astype(np.float32) / 255.0
+    return a.astype(np.float32)
+
+
+def refine_head(head: Gaussians, photo, mask: np.ndarray | None, landmarks: np.ndarray | None,
+                views: Tensor | None = None, view_cameras: Camera | None = None,
+                config: RefineConfig | None = None, progress: bool = True) -> RefineResult:
+    """Fit the head to the photo (see the package docstring).
+
+    Args:
+        head: the Stage II Gaussians.
+        photo: the preprocessed photo, (H, W, 3) uint8 / float in [0, 1] or PIL, on white; it is
+            the front view (azimuth 0) of the Stage I rig at H × W.
+        mask: (H, W) its foreground alpha in [0, 1], or None (then the head's own front
+            silhouette is used).
+        landmarks: (L, 3) face-mesh landmarks in the photo's pixels (x, y, relative z), or None
+            (no face prior: the layer takes the head's depth).
+        views: (V, 3, h, w) in [0, 1], Stage I views other than the front, or None.
+        view_cameras: their cameras (batch of V).
+        config: :class:`RefineConfig` (iterations, weights, seed).
+    """
+    config = config or RefineConfig()
+    rgb = _as_array(photo, "photo")
+    if rgb.ndim != 3 or rgb.shape[2] != 3:
+        raise FaceliftError(f"refine: the photo must be (H, W, 3), got {rgb.shape}")
+    h, w = rgb.shape[:2]
+    if h % 2 or w % 2:
+        raise FaceliftError(f"refine: the photo's size must be even, got {w}x{h}")
+    if mask is not None and tuple(mask.shape) != (h, w):
+        raise FaceliftError(f"refine: the mask is {mask.shape}, the photo {(h, w)}")
+    if views is not None and (view_cameras is None or len(view_cameras) != len(views)):
+        raise FaceliftError("refine: give one camera per Stage I view")
+    front = orbit_camera(0.0, size=(w, h))
+    with torch.no_grad():
+        small = rasterize(head, front.resized(HEAD_RENDER_SIZE, HEAD_RENDER_SIZE))
+    up = lambda t: F.interpolate(t[None, None], size=(h, w), mode="bilinear", align_corners=False)[0, 0].numpy()  # noqa: E731
+    head_alpha, head_depth = up(small.alpha), up(small.depth * (small.alpha > 0))
+    # Depth is normalised by alpha; re-normalise after the bilinear mix of covered and bare pixels.
+    cover = up((small.alpha > 0).float())
+    head_depth = np.where(cover > 0, head_depth / np.maximum(cover, 1e-6), 0.0)
+    alpha = head_alpha if mask is None else np.clip(mask.astype(np.float32), 0.0, 1.0)
+    focal = float(front.fx)
+    depth = front_depth(head_depth, head_alpha, alpha, focal, landmarks, fallback_depth=RADIUS - 0.5)
+    behind = carve_head(head.detach().to("cpu", torch.float32), front, depth.depth, alpha, CARVE_MARGIN)
+    # The photo is on white already; a soft edge pixel's own colour is un-mixed from it.
+    a = alpha[..., None]
+    own = np.where(a > 0.05, (rgb - (1 - a)) / np.maximum(a, 0.05), rgb).clip(0, 1)
+    layer = seed_front_layer(own, alpha, depth.depth, depth.face_weight, front)
+    log.info("refine: %d photo Gaussians, %d of %d Stage II Gaussians kept, face prior %s",
+             len(layer.gaussians), len(behind), len(head), "on" if depth.face_depth is not None else "off")
+    gaussians, report = fit_front_layer(layer, behind, torch.from_numpy(rgb), torch.from_numpy(alpha), front, views,
+                                        view_cameras, config, progress=progress)
+    return RefineResult(gaussians, report, len(layer.gaussians), depth.face_depth is not None)
+
+
+__all__ = ["RefineConfig", "RefineResult", "FitReport", "refine_head"]

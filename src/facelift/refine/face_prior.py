@@ -1,0 +1,137 @@
+"""Where the photo's pixels lie in depth, seen from the front camera.
+
+A face is not a photo on a ball: the nose stands in front of the cheeks and the eyes sit in
+their sockets. MediaPipe's face mesh (bundled in the pinned wheel, run by preprocessing)
+gives 478 landmarks with a relative depth ``z`` in the same units as x (pixels, smaller is
+nearer). Under the front camera's near-weak perspective, a landmark at relative depth ``z``
+lies at camera depth ``d0 · (1 + z / f)`` for the face's reference depth ``d0`` and focal
+length ``f``; ``d0`` is chosen so that the landmarks sit, in the median, on the surface the
+Stage II head renders from the front.
+
+Outside the face (hair, ears, neck, clothing) the Stage II head's own front depth is used,
+filled outward where the photo's silhouette is wider than the head's, shifted to meet the
+face where they join, and bent back toward the silhouette's edge like the limb of a sphere
+(a silhouette is where the surface turns away from the viewer, so a flat fill there would
+show as a cardboard edge from the side).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import ndimage
+from scipy.interpolate import LinearNDInterpolator
+
+log = logging.getLogger(__name__)
+
+#: Alpha above which the Stage II front render counts as a surface with a usable depth.
+SURFACE_ALPHA = 0.5
+#: Width (pixels at 512²) over which the face prior fades into the head's depth at its edge.
+FACE_FEATHER_PX = 14.0
+#: Radius (fraction of the image size) of the sphere-like bend at the silhouette's edge.
+LIMB_RADIUS = 0.09
+
+
+@dataclass
+class FrontDepth:
+    """Camera depth of every photo pixel seen from the front camera.
+
+    Attributes:
+        depth: (H, W) float32 camera-space depth (world units) of the surface each pixel shows;
+            defined on the whole image (outside the silhouette it is a smooth extension).
+        face_weight: (H, W) float32 in [0, 1], how much of ``depth`` comes from the face prior
+            (1 inside the face mesh, fading to 0 at its edge, 0 without landmarks).
+        face_depth: camera depth ``d0`` of the landmarks' zero plane, or None without landmarks.
+    """
+
+    depth: np.ndarray
+    face_weight: np.ndarray
+    face_depth: float | None
+
+
+def _fill_nearest(values: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    """``values`` with every invalid pixel set to its nearest valid pixel's value."""
+    if valid.all():
+        return values
+    idx = ndimage.distance_transform_edt(~valid, return_distances=False, return_indices=True)
+    return values[tuple(idx)]
+
+
+def landmark_depths(landmarks: np.ndarray, focal: float, head_depth: np.ndarray, head_alpha: np.ndarray,
+                    fallback: float) -> tuple[np.ndarray, float]:
+    """Camera depths (478,) of the face-mesh landmarks and the reference depth ``d0``.
+
+    Args:
+        landmarks: (L, 3) x, y in pixels of the front image, z relative depth in pixels.
+        focal: the front camera's focal length in pixels.
+        head_depth, head_alpha: (H, W) the Stage II head rendered from the front camera.
+        fallback: ``d0`` when the head covers too few landmarks to anchor them.
+    """
+    h, w = head_depth.shape
+    x = np.clip(landmarks[:, 0].astype(int), 0, w - 1)
+    y = np.clip(landmarks[:, 1].astype(int), 0, h - 1)
+    factor = 1.0 + landmarks[:, 2] / focal
+    on_head = head_alpha[y, x] > SURFACE_ALPHA
+    if on_head.sum() >= 20:
+        d0 = float(np.median(head_depth[y, x][on_head] / factor[on_head]))
+    else:
+        log.info("refine: the Stage II head covers only %d face landmarks; face depth from the camera radius",
+                 int(on_head.sum()))
+        d0 = fallback
+    return d0 * factor, d0
+
+
+def front_depth(head_depth: np.ndarray, head_alpha: np.ndarray, mask: np.ndarray, focal: float,
+                landmarks: np.ndarray | None, fallback_depth: float) -> FrontDepth:
+    """The depth of each pixel of the photo from the front camera (see the module docstring).
+
+    Args:
+        head_depth, head_alpha: (H, W) Stage II head's front render (expected depth, alpha).
+        mask: (H, W) the photo's foreground alpha in [0, 1].
+        focal: front camera focal length in pixels (for this H, W).
+        landmarks: (L, 3) face-mesh landmarks in these pixels, or None.
+        fallback_depth: camera depth of the head's centre (used where nothing else is known).
+    """
+    h, w = mask.shape
+    surface = head_alpha > SURFACE_ALPHA
+    if surface.sum() < 16:
+        base = np.full((h, w), fallback_depth, np.float32)
+    else:
+        base = _fill_nearest(head_depth.astype(np.float32), surface)
+        # Nearest-filling leaves steps; smooth the filled part only.
+        base = np.where(surface, base, ndimage.gaussian_filter(base, 4.0))
+
+    face_weight = np.zeros((h, w), np.float32)
+    face_depth = None
+    depth = base
+    if landmarks is not None and len(landmarks) >= 3:
+        lm_depth, face_depth = landmark_depths(landmarks, focal, head_depth, head_alpha, fallback_depth)
+        yy, xx = np.mgrid[0:h, 0:w].astype(np.float32) + 0.5
+        interp = LinearNDInterpolator(landmarks[:, :2], lm_depth)
+        face = interp(xx, yy).astype(np.float32)
+        inside = np.isfinite(face)
+        if inside.any():
+            # Fade from the face mesh's edge inward, so the seam is not a step.
+            dist_in = ndimage.distance_transform_edt(inside)
+            face_weight = np.clip(dist_in / FACE_FEATHER_PX, 0.0, 1.0).astype(np.float32)
+            face_weight = face_weight * face_weight * (3 - 2 * face_weight)
+            # Shift the head's depth to meet the face along the mesh's edge band.
+            band = inside & (dist_in <= FACE_FEATHER_PX)
+            offset = float(np.median(face[band] - base[band])) if band.any() else 0.0
+            base = base + offset
+            face = np.where(inside, face, base)
+            depth = face_weight * face + (1 - face_weight) * base
+
+    # Bend back toward the silhouette's edge (depth grows as the surface turns away).
+    radius = LIMB_RADIUS * max(h, w)
+    edge = ndimage.distance_transform_edt(mask > 0.5)
+    t = np.clip(1.0 - edge / radius, 0.0, 1.0)
+    bend_px = radius * (1.0 - np.sqrt(np.clip(1.0 - t * t, 0.0, 1.0)))
+    bend = bend_px * depth / focal * (1.0 - face_weight)
+    depth = depth + bend
+    return FrontDepth(depth.astype(np.float32), face_weight.astype(np.float32), face_depth)
+
+
+__all__ = ["FrontDepth", "front_depth", "landmark_depths"]
