@@ -40,6 +40,26 @@ log = logging.getLogger(__name__)
 BUNDLED = ("tiny",)
 META_FILE = "facelift.json"
 ProgressFn = Callable[[str, float], None]
+#: ``refine=``: "auto" (the weights' ``facelift.json`` ``defaults.refine``, else off), "off",
+#: or a number of photo-fit iterations.
+RefineSetting = str | int
+
+
+def refine_iterations(setting: RefineSetting, default: int = 0) -> int:
+    """``"auto"`` -> ``default``; ``"off"`` (or 0) -> 0; a positive number -> itself."""
+    if isinstance(setting, str):
+        text = setting.strip().lower()
+        if text == "auto":
+            return int(default)
+        if text == "off":
+            return 0
+        try:
+            setting = int(text)
+        except ValueError:
+            raise FaceliftError(f"refine must be 'auto', 'off' or a number of iterations, got {setting!r}") from None
+    if isinstance(setting, bool) or not isinstance(setting, int) or setting < 0:
+        raise FaceliftError(f"refine must be 'auto', 'off' or a number of iterations, got {setting!r}")
+    return setting
 
 
 def bundled_weights_dir(name: str) -> Path:
@@ -152,7 +172,10 @@ class FaceLiftPipeline:
         self.mvdiff = mvdiff
         self.lrm = lrm
         self.device = torch.device(device)
-        self.defaults = {"num_inference_steps": 50, "guidance_scale": 3.0, **(defaults or {})}
+        # Photo-fit is off unless the weights ask for it (the bundled tiny does; release
+        # weights reconstruct at 512² and are left as the authors' model makes them).
+        self.defaults = {"num_inference_steps": 50, "guidance_scale": 3.0, "refine": 0, **(defaults or {})}
+        refine_iterations(self.defaults["refine"])  # a malformed facelift.json fails here, at load
         self.export = export_config(export, name)
         self.name = name
 
@@ -233,37 +256,67 @@ class FaceLiftPipeline:
     # -------------------------------------------------------------------- call
     def __call__(self, image: Any, seed: int = 0, num_inference_steps: int | None = None,
                  guidance_scale: float | None = None, crop: bool = True, remove_background: bool = True,
-                 progress: ProgressFn | None = None) -> FaceLiftOutput:
+                 progress: ProgressFn | None = None, refine: RefineSetting = "auto") -> FaceLiftOutput:
         """Photo (path, PIL or array) -> :class:`FaceLiftOutput`.
 
-        ``progress(stage, fraction)`` is called as stages finish (for UIs).
+        ``progress(stage, fraction)`` is called as stages finish (for UIs). ``refine``: photo-fit
+        (:mod:`facelift.refine`): "auto" (the weights' default), "off", or iterations.
         """
         self.require_stage1()
+        iterations = refine_iterations(refine, self.defaults["refine"])  # bad values fail before any work
         report = progress or (lambda stage, frac: None)
         report("preprocess", 0.0)
         pre = self.preprocess(image, crop=crop, remove_background=remove_background)
-        return self.from_preprocessed(pre, seed, num_inference_steps, guidance_scale, progress=report)
+        return self.from_preprocessed(pre, seed, num_inference_steps, guidance_scale, progress=report,
+                                      refine=iterations)
 
     def from_preprocessed(self, pre: Any, seed: int = 0, num_inference_steps: int | None = None,
                           guidance_scale: float | None = None,
-                          progress: ProgressFn | None = None) -> FaceLiftOutput:
-        """Stages I and II on a :class:`facelift.preprocess.PreprocessResult`."""
+                          progress: ProgressFn | None = None, refine: RefineSetting = "auto") -> FaceLiftOutput:
+        """Stages I and II (and photo-fit, see ``__call__``) on a
+        :class:`facelift.preprocess.PreprocessResult`."""
+        iterations = refine_iterations(refine, self.defaults["refine"])
         report = progress or (lambda stage, frac: None)
         steps = num_inference_steps or self.defaults["num_inference_steps"]
         guidance = self.defaults["guidance_scale"] if guidance_scale is None else guidance_scale
         report("views", 0.1)
         views = self.generate_views(pre.image, seed, steps, guidance)
-        report("gaussians", 0.8)
+        report("gaussians", 0.7)
         cameras = facelift_cameras(views[0].width)
         gaussians = self.reconstruct_gaussians(views, cameras)
-        report("done", 1.0)
         box = pre.face_box
         info = {
             "weights": self.name, "seed": seed, "num_inference_steps": steps, "guidance_scale": guidance,
             "num_faces": pre.num_faces, "face_box": None if box is None else [box.x0, box.y0, box.x1, box.y1],
-            "num_gaussians": len(gaussians),
         }
+        if iterations:
+            report("refine", 0.8)
+            refined = self.photo_fit(gaussians, pre, views, cameras, iterations, seed)
+            gaussians = refined.gaussians
+            info.update(refined.info())
+        info["num_gaussians"] = len(gaussians)
+        report("done", 1.0)
         return FaceLiftOutput(pre.image, views, cameras, gaussians, info)
+
+    def photo_fit(self, gaussians: Gaussians, pre: Any, views: list[Image.Image], cameras: Camera,
+                  iterations: int, seed: int = 0):
+        """Refine Stage II's head against the preprocessed photo (:func:`facelift.refine.refine_head`).
+
+        The front Stage I view is a generated copy of the photo, so only the other views take part.
+        """
+        import numpy as np
+
+        from facelift.mvdiff.pipeline import to_image_batch
+        from facelift.preprocess.detect import face_landmarks
+        from facelift.refine import RefineConfig, refine_head
+
+        photo = np.asarray(pre.image.convert("RGB"))
+        landmarks = pre.landmarks
+        if landmarks is None:  # --no-crop input, or a video frame framed by its smoothed track
+            landmarks = face_landmarks(photo)
+        others = torch.cat([to_image_batch(v, v.width) for v in views[1:]])
+        return refine_head(gaussians.to("cpu", torch.float32), photo, pre.mask, landmarks, others, cameras[1:],
+                           RefineConfig(iterations=iterations, seed=seed))
 
     def reconstruct_views(self, folder: str | Path) -> FaceLiftOutput:
         """Skip Stage I: reconstruct from the user's own posed views (a transforms.json folder)."""

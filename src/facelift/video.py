@@ -42,6 +42,7 @@ class VideoOptions:
     crop: bool = True
     remove_background: bool = True
     smooth_sigma: float = 2.0
+    refine: str | int = "auto"     # photo-fit per frame: "auto", "off" or iterations
 
 
 def novel_camera(opts: VideoOptions, index: int, count: int):
@@ -104,7 +105,7 @@ def reconstruct_video(pipe, video: str | Path, out: str | Path, opts: VideoOptio
         box = None if boxes is None else FaceBox.from_cxcywh(boxes[k])
         pre = preprocess_image(frame, crop=opts.crop, remove_background=opts.remove_background, face_box=box)
         result = pipe.from_preprocessed(pre, seed=opts.seed, num_inference_steps=opts.num_inference_steps,
-                                        guidance_scale=opts.guidance_scale)
+                                        guidance_scale=opts.guidance_scale, refine=opts.refine)
         result.gaussians.save_ply(out / name)
         write_sequence_index(out, files, times, fps / opts.stride, str(video))
     if not files:

@@ -6,8 +6,11 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 
 from facelift.cli import group
+from facelift.cli._args import REFINE_HELP, positive_int, refine_setting
+from facelift.errors import FaceliftError
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +71,33 @@ def _procedural(args) -> int:
     from facelift.eval.protocol import run_procedural_cli
 
     return run_procedural_cli(args)
+
+
+def _likeness(args) -> int:
+    from facelift.cli.reconstruct import expand_inputs
+    from facelift.eval.identity import DlibIdentity
+    from facelift.eval.likeness import evaluate_likeness, load_arcface
+
+    # Everything that can be wrong with the command is found before the first reconstruction.
+    photos = expand_inputs(args.photos)
+    out: Path = args.out
+    if out.exists() and not out.is_dir():
+        raise FaceliftError(f"{out}: -o must be a folder (it is a file)")
+    identity = DlibIdentity()
+    arcface = load_arcface(args.arcface)
+
+    from facelift.pipeline import FaceLiftPipeline
+
+    pipe = FaceLiftPipeline.from_pretrained(args.weights)
+    pipe.require_stage1()
+    seed, crop, refine = args.seed, not args.no_crop, args.refine
+    report = evaluate_likeness(photos, lambda p: pipe(p, seed=seed, crop=crop, refine=refine), identity, arcface,
+                               args.size, save_dir=out)
+    report.info = {"weights": args.weights, "seed": seed, "refine": refine, "crop": crop}
+    for path in report.write(out):
+        log.info("wrote %s", path)
+    sys.stdout.write(report.to_markdown())
+    return 0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -132,3 +162,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--split", default="test", help="which split of index.json to evaluate: train, val, test or all (default: test, the held-out identities)")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="evaluate only the first N subjects")
     p.set_defaults(func=_procedural)
+
+    p = sub.add_parser("likeness", help="does the 3D head look like the person? dlib (and ArcFace) distance of renders at 0°..±60° to the photo",
+                       description="Reconstruct each photo, render the head at azimuths 0, ±15, ±30, ±45, ±60 (elevation 0) and "
+                                   "measure the face-recognition distance of each render to the original photo. Writes "
+                                   "REPORT/report.json, REPORT/report.md and one contact sheet per photo (REPORT/NAME.png).")
+    p.add_argument("photos", nargs="+", metavar="PHOTO", help="image files, folders of images, or glob patterns")
+    p.add_argument("-o", "--out", type=Path, required=True, metavar="REPORT", help="report folder")
+    p.add_argument("--weights", default="tiny", metavar="W", help="'tiny' (bundled), a local folder, or a hub id (default tiny)")
+    p.add_argument("--refine", type=refine_setting, default="auto", metavar="auto|off|N", help=REFINE_HELP)
+    p.add_argument("--seed", type=int, default=0, help="random seed of Stage I (default 0)")
+    p.add_argument("--size", type=positive_int, default=512, help="render size in pixels (default 512)")
+    p.add_argument("--arcface", default=None, metavar="ONNX",
+                   help="ArcFace ONNX model (default: $FACELIFT_WEIGHTS/arcface.onnx if present, else dlib only)")
+    p.add_argument("--no-crop", action="store_true", help="photos are already prepared, centred faces: do not detect/crop")
+    p.set_defaults(func=_likeness)

@@ -8,7 +8,7 @@ import logging
 import os
 from pathlib import Path
 
-from facelift.cli._args import positive_int
+from facelift.cli._args import REFINE_HELP, positive_int, refine_setting
 from facelift.errors import FaceliftError
 
 log = logging.getLogger(__name__)
@@ -32,6 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--steps", type=positive_int, default=None,
                    help="diffusion steps (default: the weights' own, 50 for the paper models)")
     p.add_argument("--guidance", type=float, default=None, help="classifier-free guidance (default: the weights' own; 1.5 for the bundled tiny, 3.0 for the release)")
+    p.add_argument("--refine", type=refine_setting, default="auto", help=REFINE_HELP)
     p.add_argument("--no-crop", action="store_true", help="input is already a prepared, centred face: do not detect/crop")
     p.add_argument("--keep-background", action="store_true", help="do not remove the background")
     p.add_argument("--device", default=None, help="cpu, cuda, cuda:1 ... (default: cuda if available)")
@@ -122,7 +123,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             if kind == "image":
                 result = pipe(path, seed=args.seed, num_inference_steps=args.steps, guidance_scale=args.guidance,
-                              crop=not args.no_crop, remove_background=not args.keep_background)
+                              crop=not args.no_crop, remove_background=not args.keep_background,
+                              refine=args.refine)
             else:
                 result = pipe.reconstruct_views(path)
             result.save(args.out / name, turntable=spec, format=args.format)

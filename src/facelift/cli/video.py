@@ -6,7 +6,7 @@ import argparse
 import logging
 from pathlib import Path
 
-from facelift.cli._args import positive_int
+from facelift.cli._args import REFINE_HELP, positive_int, refine_setting
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--steps", type=positive_int, default=None, help="diffusion steps (default: the weights')")
     p.add_argument("--guidance", type=float, default=None, help="guidance scale (default: the weights')")
     p.add_argument("--no-crop", action="store_true", help="frames are already prepared, centred faces")
+    p.add_argument("--refine", type=refine_setting, default="auto", help=REFINE_HELP)
     p.add_argument("--device", default=None)
     p.set_defaults(func=run)
 
@@ -46,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
     video_info(args.video)  # fail on an unreadable video before loading any weights
     opts = VideoOptions(stride=args.stride, max_frames=args.max_frames, camera=args.camera, azimuth=args.azimuth,
                         elevation=args.elevation, size=args.size, seed=args.seed,
-                        num_inference_steps=args.steps, guidance_scale=args.guidance, crop=not args.no_crop)
+                        num_inference_steps=args.steps, guidance_scale=args.guidance, crop=not args.no_crop,
+                        refine=args.refine)
     pipe = FaceLiftPipeline.from_pretrained(args.weights, device=args.device)
     out = reconstruct_video(pipe, args.video, args.out, opts)
     log.info("wrote %s/frames/*.ply and %s/novel_view.mp4", out, out)
