@@ -96,11 +96,12 @@ class FakePipeline:
         self.calls: list[dict] = []
         self.real_preprocess = real_preprocess
 
-    def __call__(self, image, seed=0, num_inference_steps=50, guidance_scale=3.0, crop=True, progress=None):
+    def __call__(self, image, seed=0, num_inference_steps=50, guidance_scale=3.0, crop=True, progress=None,
+                 refine="auto"):
         from facelift.preprocess.io import load_image
 
         self.calls.append(dict(seed=seed, num_inference_steps=num_inference_steps,
-                               guidance_scale=guidance_scale, crop=crop))
+                               guidance_scale=guidance_scale, crop=crop, refine=refine))
         if progress:
             progress("preprocess", 0.0)
         if self.real_preprocess:

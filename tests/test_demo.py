@@ -49,7 +49,8 @@ def _photo(path: Path, size=(96, 96)) -> Path:
 
 def test_a_job_writes_everything_the_page_shows(demo, tmp_path):
     r = demo.reconstruct(_photo(tmp_path / "me.png"), seed=3, steps=7, guidance=2.5, crop=False, frames=4)
-    assert demo.pipeline.calls == [dict(seed=3, num_inference_steps=7, guidance_scale=2.5, crop=False)]
+    # Photo-fit is ticked by default; weights without their own iterations get the library's.
+    assert demo.pipeline.calls == [dict(seed=3, num_inference_steps=7, guidance_scale=2.5, crop=False, refine=40)]
     for path in (r.input_image, r.video, r.ply, r.display_ply):
         assert path.is_file() and path.stat().st_size > 0, path
     assert [label for _, label in r.views] == list(VIEW_NAMES)
@@ -58,6 +59,19 @@ def test_a_job_writes_everything_the_page_shows(demo, tmp_path):
     # The download keeps our world; the displayed copy is only rotated.
     shown, kept = Gaussians.load_ply(r.display_ply), Gaussians.load_ply(r.ply)
     torch.testing.assert_close(shown.means, display_copy(kept).means, atol=1e-5, rtol=0)
+
+
+def test_photo_fit_checkbox_sets_the_pipelines_refine(demo, tmp_path):
+    assert demo.defaults["refine"] is False  # the fake's weights do not ask for photo-fit
+    demo.reconstruct(_photo(tmp_path / "me.png"), frames=4, refine=False)
+    demo.pipeline.defaults = {"refine": 12}
+    stored = Demo(demo.pipeline, workdir=tmp_path / "w", examples=[], turntable_size=64)
+    assert stored.defaults["refine"] is True
+    try:
+        stored.reconstruct(_photo(tmp_path / "you.png"), frames=4, refine=True)
+    finally:
+        stored.close()
+    assert [c["refine"] for c in demo.pipeline.calls] == ["off", 12]
 
 
 def test_progress_goes_through_the_pipeline_stages_to_done(demo, tmp_path):

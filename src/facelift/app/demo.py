@@ -19,7 +19,7 @@ Limits, so a public demo on a CPU box stays usable:
   the app closes.
 
 The pipeline is any object with the call signature of ``FaceLiftPipeline``:
-``pipe(image, seed=, num_inference_steps=, guidance_scale=, crop=, progress=)`` returning
+``pipe(image, seed=, num_inference_steps=, guidance_scale=, crop=, refine=, progress=)`` returning
 an output with ``input_image``, ``views``, ``gaussians`` and
 ``save(folder, turntable=TurntableSpec, format=, progress=)``. Its ``progress`` callback is
 called as ``progress(stage: str, fraction: float)``; known stage names get friendlier labels.
@@ -61,6 +61,7 @@ STAGE_LABELS = {
     "preprocess": "Preprocessing: finding the face, removing the background",
     "views": "Stage I: generating the six views",
     "gaussians": "Stage II: reconstructing the 3D Gaussians",
+    "refine": "Photo-fit: fitting the head to your photo",
     "done": "Reconstructed",
 }
 
@@ -145,7 +146,7 @@ class Demo:
         limits: upload, queue and disk limits.
         workdir: parent of the per-job folders (a fresh temporary folder by default;
             removed by :meth:`close` only when created here).
-        defaults: initial values of the controls (seed, steps, guidance, crop, frames).
+        defaults: initial values of the controls (seed, steps, guidance, crop, refine, frames).
         turntable_size: side of the turntable video in pixels.
         examples: photos offered as one-click examples (default: the repository's
             ``examples/`` folder, when this is a source checkout).
@@ -166,8 +167,11 @@ class Demo:
         stored = getattr(pipeline, "defaults", None) or {}
         from_weights = {key: stored[name] for key, name in (("steps", "num_inference_steps"), ("guidance", "guidance_scale"))
                         if name in stored}
-        self.defaults = {"seed": 0, "steps": 50, "guidance": 3.0, "crop": True, "frames": 60, **from_weights,
-                         **(defaults or {})}
+        # Photo-fit starts ticked when the weights refine by default; ticked, it runs the
+        # weights' iterations (or the library's default when the weights have none).
+        self.refine_iterations = int(stored.get("refine") or 0)
+        self.defaults = {"seed": 0, "steps": 50, "guidance": 3.0, "crop": True, "frames": 60,
+                         "refine": self.refine_iterations > 0, **from_weights, **(defaults or {})}
         self.turntable_size = int(turntable_size)
         self.examples = [Path(p) for p in (default_examples() if examples is None else examples)]
         self._jobs: list[Path] = []
@@ -200,7 +204,7 @@ class Demo:
 
     def reconstruct(self, path: str | Path, seed: int = 0, steps: int = 50, guidance: float = 3.0,
                     crop: bool = True, frames: int = 60, name: str | None = None,
-                    progress: Callable[[float, str], None] | None = None) -> DemoResult:
+                    progress: Callable[[float, str], None] | None = None, refine: bool = True) -> DemoResult:
         """Run the pipeline on one uploaded file and write everything the page shows.
 
         Raises:
@@ -229,7 +233,8 @@ class Demo:
         copy_name = str(upload)
         try:
             out = self.pipeline(str(upload), seed=int(seed), num_inference_steps=steps,
-                                guidance_scale=float(guidance), crop=bool(crop), progress=on_stage)
+                                guidance_scale=float(guidance), crop=bool(crop), progress=on_stage,
+                                refine=self._refine_setting(bool(refine)))
             report(0.85, "Rendering the turntable")
             result_dir = job / "result"
             out.save(result_dir, turntable=TurntableSpec(frames=int(frames), size=self.turntable_size),
@@ -252,11 +257,18 @@ class Demo:
             video=result_dir / "turntable.mp4", ply=result_dir / "gaussians.ply",
             message=f"**Done**: {len(out.gaussians):,} Gaussians from *{name}* "
                     f"(seed {int(seed)}, {steps} steps, guidance {float(guidance):g}, "
-                    f"{'cropped' if crop else 'not cropped'}).",
+                    f"{'cropped' if crop else 'not cropped'}, photo-fit {'on' if refine else 'off'}).",
         )
 
+    def _refine_setting(self, refine: bool) -> str | int:
+        from facelift.refine import RefineConfig
+
+        if not refine:
+            return "off"
+        return self.refine_iterations or RefineConfig().iterations
+
     # --------------------------------------------------------------------- UI
-    def _run(self, upload, seed, steps, guidance, crop, frames, progress=None):
+    def _run(self, upload, seed, steps, guidance, crop, frames, progress=None, refine=True):
         """One job from the page. Errors come back as a message in the page (status line and
         a toast), never as a traceback; the result panels are cleared."""
         gr = self.gr
@@ -269,7 +281,8 @@ class Demo:
         name = Path(getattr(upload, "orig_name", None) or path).name
         try:
             r = self.reconstruct(path, seed, steps, guidance, crop, frames, name=name,
-                                 progress=(lambda f, d: progress(f, desc=d)) if progress is not None else None)
+                                 progress=(lambda f, d: progress(f, desc=d)) if progress is not None else None,
+                                 refine=refine)
         except FaceliftError as e:
             log.info("demo: %s", e)
             message = str(e)
@@ -319,6 +332,8 @@ class Demo:
                                              label="Guidance scale", elem_id="guidance")
                         crop = gr.Checkbox(value=d["crop"], label="Detect and crop the face "
                                            "(untick for already-prepared 512x512 inputs)", elem_id="crop")
+                        refine = gr.Checkbox(value=d["refine"], label="Photo-fit: fit the head to the photo "
+                                             "(keeps the person's likeness; ~10 s on a CPU)", elem_id="refine")
                         frames = gr.Slider(8, lim.max_frames, value=d["frames"], step=1,
                                            label="Turntable frames", elem_id="frames")
                     run = gr.Button("Reconstruct", variant="primary", elem_id="run")
@@ -342,10 +357,10 @@ class Demo:
             # .change, not .upload: picking an example sets the value without an upload.
             upload.change(self._preview, inputs=upload, outputs=[preview, status], queue=False)
 
-            def run_fn(upload, seed, steps, guidance, crop, frames, progress=gr.Progress()):
-                return self._run(upload, seed, steps, guidance, crop, frames, progress)
+            def run_fn(upload, seed, steps, guidance, crop, refine, frames, progress=gr.Progress()):
+                return self._run(upload, seed, steps, guidance, crop, frames, progress, refine)
 
-            run.click(run_fn, inputs=[upload, seed, steps, guidance, crop, frames],
+            run.click(run_fn, inputs=[upload, seed, steps, guidance, crop, refine, frames],
                       outputs=[input_image, views, model, video, download, status],
                       concurrency_limit=1, concurrency_id="pipeline")
         blocks.queue(max_size=lim.queue_size, default_concurrency_limit=1)
