@@ -302,7 +302,8 @@ class FaceLiftPipeline:
                   iterations: int, seed: int = 0):
         """Refine Stage II's head against the preprocessed photo (:func:`facelift.refine.refine_head`).
 
-        The front Stage I view is a generated copy of the photo, so only the other views take part.
+        ``pre`` is a :class:`facelift.preprocess.PreprocessResult` (its image is the front view);
+        the front Stage I view is a generated copy of the photo, so only the other views take part.
         """
         import numpy as np
 

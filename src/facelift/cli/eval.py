@@ -161,6 +161,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", default=None, metavar="REPORT", help="write the tables (.md and .csv)")
     p.add_argument("--split", default="test", help="which split of index.json to evaluate: train, val, test or all (default: test, the held-out identities)")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="evaluate only the first N subjects")
+    p.add_argument("--photo-fit", action="store_true",
+                   help="add an 'end-to-end+fit' row: the end-to-end head refined against the true front "
+                        "view (facelift.refine), scored at the same held-out views")
     p.set_defaults(func=_procedural)
 
     p = sub.add_parser("likeness", help="does the 3D head look like the person? dlib (and ArcFace) distance of renders at 0°..±60° to the photo",

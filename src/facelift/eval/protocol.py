@@ -42,6 +42,8 @@ SingleImageReconstructor = Callable[[Tensor], "Gaussians"]  # noqa: F821
 ViewGenerator = Callable[[Tensor], Tensor]
 MultiViewReconstructor = Callable[[Tensor, Camera], "Gaussians"]  # noqa: F821
 RenderFn = Callable[["Gaussians", Camera], Tensor]  # noqa: F821  -> (H, W, 4) RGBA on white
+# (gaussians, front view RGBA (H, W, 4), generated views (6, H, W, 3|4), their cameras) -> Gaussians
+PhotoFit = Callable[["Gaussians", Tensor, Tensor, Camera], "Gaussians"]  # noqa: F821
 # (render, target), both (H, W, 3) float32 in [0, 1] -> aligned render (array-like, same scale) or None
 Aligner = Callable[[np.ndarray, np.ndarray], "np.ndarray | None"]
 
@@ -329,19 +331,23 @@ def _pixel_row(pred_rgba: Tensor, target_rgba: Tensor) -> dict[str, float]:
 
 
 def run_procedural(subject_dirs: Sequence[str | Path], *, generate_views: ViewGenerator | None = None,
-                   reconstruct_views: MultiViewReconstructor | None = None, render: RenderFn | None = None) -> EvalTable:
+                   reconstruct_views: MultiViewReconstructor | None = None, render: RenderFn | None = None,
+                   photo_fit: PhotoFit | None = None) -> EvalTable:
     """The in-house benchmark. Rows (each a mean over subjects):
 
     - ``stage1``: generated views vs the six ground-truth views (from the front view);
     - ``stage2``: Gaussians from the six ground-truth views, rendered at the held-out views;
-    - ``end-to-end``: Gaussians from the generated views, rendered at the held-out views.
+    - ``end-to-end``: Gaussians from the generated views, rendered at the held-out views;
+    - ``end-to-end+fit``: those Gaussians refined against the true front view (its RGBA as the
+      photo) by ``photo_fit(gaussians, front_rgba (H, W, 4), generated (6, H, W, 3|4), cameras)``,
+      rendered at the held-out views (none of which is the front view).
 
     A stage whose function is None is skipped. Generated views are (6, H, W, 3|4), resized to
     the data's size when they differ; for RGB ones (on white) the silhouette is every pixel
     that differs from white by more than ``facelift.mvdiff.evaluate.FOREGROUND_DELTA``.
     """
     render = render or default_render
-    rows: dict[str, list[dict[str, float]]] = {"stage1": [], "stage2": [], "end-to-end": []}
+    rows: dict[str, list[dict[str, float]]] = {"stage1": [], "stage2": [], "end-to-end": [], "end-to-end+fit": []}
     for folder in tqdm(subject_dirs, desc="procedural subjects", unit="subject"):
         s = load_procedural_subject(folder)
         front = M.composite(s.fixed_images[0])
@@ -368,6 +374,10 @@ def run_procedural(subject_dirs: Sequence[str | Path], *, generate_views: ViewGe
                 gaussians = reconstruct_views(views, s.fixed)
                 renders = torch.stack([render(gaussians, s.other[i]) for i in range(len(s.other))])
                 rows[key].append(_pixel_row(renders, s.other_images))
+                if key == "end-to-end" and photo_fit is not None:
+                    fitted = photo_fit(gaussians, s.fixed_images[0], generated, s.fixed)
+                    renders = torch.stack([render(fitted, s.other[i]) for i in range(len(s.other))])
+                    rows["end-to-end+fit"].append(_pixel_row(renders, s.other_images))
     cols = ["PSNR", "SSIM", "PSNR-masked", "SSIM-masked", "IoU"]
     table = EvalTable(key="setting", columns=list(cols))
     for key, values in rows.items():
@@ -386,6 +396,7 @@ class PipelineHooks:
     single_image: SingleImageReconstructor
     generate_views: ViewGenerator | None
     reconstruct_views: MultiViewReconstructor | None
+    photo_fit: PhotoFit | None = None
 
 
 def pipeline_hooks(weights: str | None, device: str | None = None) -> PipelineHooks:
@@ -413,7 +424,18 @@ def pipeline_hooks(weights: str | None, device: str | None = None) -> PipelineHo
     def reconstruct(views: Tensor, cameras: Camera):
         return pipe.reconstruct_gaussians(views[..., :3].permute(0, 3, 1, 2), cameras)
 
-    return PipelineHooks(single_image, generate, reconstruct)
+    def photo_fit(gaussians, front_rgba: Tensor, generated: Tensor, cameras: Camera):
+        from facelift.preprocess.detect import face_landmarks
+        from facelift.refine import RefineConfig, refine_head
+
+        iterations = pipe.defaults["refine"] or RefineConfig().iterations
+        photo = _to_uint8(M.composite(front_rgba))
+        others = generated[1:, ..., :3].permute(0, 3, 1, 2).float()
+        return refine_head(gaussians, photo, front_rgba[..., 3].numpy(), face_landmarks(photo), others,
+                           cameras[1:].resized(others.shape[-1], others.shape[-2]),
+                           RefineConfig(iterations=iterations), progress=False).gaussians
+
+    return PipelineHooks(single_image, generate, reconstruct, photo_fit)
 
 
 def run_benchmark_cli(args, suite: MetricSuite) -> int:
@@ -465,7 +487,8 @@ def run_procedural_cli(args) -> int:
     if args.limit:
         subjects = subjects[: args.limit]
     hooks = pipeline_hooks(args.weights)
-    table = run_procedural(subjects, generate_views=hooks.generate_views, reconstruct_views=hooks.reconstruct_views)
+    table = run_procedural(subjects, generate_views=hooks.generate_views, reconstruct_views=hooks.reconstruct_views,
+                           photo_fit=hooks.photo_fit if args.photo_fit else None)
     print(table.to_markdown(with_mean=False))
     if args.output:
         table.write(args.output)

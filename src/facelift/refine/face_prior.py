@@ -30,6 +30,10 @@ log = logging.getLogger(__name__)
 SURFACE_ALPHA = 0.5
 #: Width (pixels at 512²) over which the face prior fades into the head's depth at its edge.
 FACE_FEATHER_PX = 14.0
+#: Outside the face mesh, how fast (depth per pixel of distance, in pixel units) and how far
+#: (world units) the surface is made to recede from the mesh's edge.
+OUTSIDE_SLOPE = 0.5
+OUTSIDE_CAP = 0.25
 #: Radius (fraction of the image size) of the sphere-like bend at the silhouette's edge.
 LIMB_RADIUS = 0.09
 
@@ -121,6 +125,13 @@ def front_depth(head_depth: np.ndarray, head_alpha: np.ndarray, mask: np.ndarray
             band = inside & (dist_in <= FACE_FEATHER_PX)
             offset = float(np.median(face[band] - base[band])) if band.any() else 0.0
             base = base + offset
+            # Nothing outside the face may stand in front of the face's own edge (hair beside
+            # a cheek, an ear, the neck under the chin): going outward from the mesh, the
+            # surface keeps turning away, by up to OUTSIDE_SLOPE per pixel, at most OUTSIDE_CAP.
+            dist_out, nearest = ndimage.distance_transform_edt(~inside, return_indices=True)
+            edge_depth = face[tuple(nearest)]
+            floor = edge_depth + np.minimum(OUTSIDE_SLOPE * dist_out * edge_depth / focal, OUTSIDE_CAP)
+            base = np.where(inside, base, np.maximum(base, floor))
             face = np.where(inside, face, base)
             depth = face_weight * face + (1 - face_weight) * base
 
