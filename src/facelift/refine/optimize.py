@@ -162,10 +162,10 @@ def fit_front_layer(layer: FrontLayer, behind: Gaussians, photo: Tensor, mask: T
         optim.zero_grad(set_to_none=True)
         loss.backward()
         optim.step()
-        history.append(float(front_loss))
-        report.losses.append(float(loss))
+        history.append(float(front_loss.detach()))
+        report.losses.append(float(loss.detach()))
         report.steps = step + 1
-        bar.set_postfix(loss=f"{float(loss):.4f}")
+        bar.set_postfix(loss=f"{report.losses[-1]:.4f}")
         if len(history) > config.patience:
             old = history[-1 - config.patience]
             if old - history[-1] < config.min_improvement * old:
