@@ -2,7 +2,9 @@
 
 Times the tiny preset's architecture (Stage I: 64² tiny UNet; Stage II: tiny GS-LRM) with the
 bundled weights when they exist, else with randomly initialised weights of the same shapes:
-the compute is identical, only the picture is not. Usage::
+the compute is identical, only the picture is not. Each repeat runs once without photo-fit
+(``refine="off"``) and once with the weights' own setting (``"auto"``: on for the bundled tiny),
+side by side. Usage::
 
     python benchmarks/bench_pipeline.py [--weights tiny|DIR] [--steps 50] [--frames 150] [--repeats 2]
 """
@@ -50,28 +52,32 @@ def main() -> None:
         load_s = time.perf_counter() - t0
         rows = []
         for r in range(args.repeats):
-            marks = {}
-            t0 = time.perf_counter()
-            out = pipe(EXAMPLE, seed=0, num_inference_steps=args.steps,
-                       progress=lambda stage, frac: marks.setdefault(stage, time.perf_counter()))
-            t_done = time.perf_counter()
-            out.save(Path(tmp) / f"out{r}", turntable=TurntableSpec(frames=args.frames), progress=False)
-            t_saved = time.perf_counter()
-            rows.append({
-                "preprocess": marks["views"] - t0,
-                "stage I": marks["gaussians"] - marks["views"],
-                "stage II": t_done - marks["gaussians"],
-                "outputs": t_saved - t_done,
-                "total": t_saved - t0,
-            })
+            for refine in ("off", "auto"):
+                marks = {}
+                t0 = time.perf_counter()
+                out = pipe(EXAMPLE, seed=0, num_inference_steps=args.steps, refine=refine,
+                           progress=lambda stage, frac: marks.setdefault(stage, time.perf_counter()))
+                t_done = time.perf_counter()
+                out.save(Path(tmp) / f"out{r}{refine}", turntable=TurntableSpec(frames=args.frames), progress=False)
+                t_saved = time.perf_counter()
+                rows.append({
+                    "run": f"{r + 1}{' (cold)' if r == 0 else ''}, photo-fit {refine}",
+                    "preprocess": marks["views"] - t0,
+                    "stage I": marks["gaussians"] - marks["views"],
+                    "stage II": marks.get("refine", t_done) - marks["gaussians"],
+                    "photo-fit": t_done - marks.get("refine", t_done),
+                    "gaussians": len(out.gaussians),
+                    "outputs": t_saved - t_done,
+                    "total": t_saved - t0,
+                })
     print(f"weights: {label}; load {load_s:.2f} s; torch threads {torch.get_num_threads()}; "
           f"{platform.processor() or platform.machine()}")
-    print(f"| run | preprocess (s) | Stage I, {args.steps} steps (s) | Stage II (s) | "
+    print(f"| run | preprocess (s) | Stage I, {args.steps} steps (s) | Stage II (s) | photo-fit (s) | Gaussians | "
           f"outputs incl. {args.frames}-frame turntable (s) | total (s) |")
-    print("|---|---|---|---|---|---|")
-    for i, row in enumerate(rows):
-        print(f"| {i + 1}{' (cold)' if i == 0 else ''} | " + " | ".join(f"{row[k]:.2f}" for k in
-              ("preprocess", "stage I", "stage II", "outputs", "total")) + " |")
+    print("|---|---|---|---|---|---|---|---|")
+    for row in rows:
+        print(f"| {row['run']} | " + " | ".join(f"{row[k]:.2f}" for k in ("preprocess", "stage I", "stage II",
+              "photo-fit")) + f" | {row['gaussians']:,} | {row['outputs']:.2f} | {row['total']:.2f} |")
 
 
 if __name__ == "__main__":

@@ -261,6 +261,19 @@ def test_procedural_benchmark_reports_each_stage(tmp_path):
     assert rows["stage2"]["IoU"] == 1.0 and rows["stage2"]["PSNR"] == math.inf  # a perfect reconstruction
     assert "| stage1 |" in table.to_markdown(with_mean=False)
 
+    # Photo-fit gets the end-to-end head, the true front view and the generated views.
+    calls = []
+
+    def photo_fit(value, front_rgba, generated, cameras):
+        calls.append((value, tuple(front_rgba.shape), tuple(generated.shape), len(cameras)))
+        return grey  # the exact grey: a perfect fit
+
+    table = P.run_procedural([tmp_path / "head_000"], generate_views=generate, reconstruct_views=reconstruct,
+                             render=render, photo_fit=photo_fit)
+    rows = {r["setting"]: r for r in table.rows}
+    assert calls == [(pytest.approx(grey + 0.1), (16, 16, 4), (6, 16, 16, 4), 6)]
+    assert rows["end-to-end+fit"]["PSNR"] == math.inf and math.isclose(rows["end-to-end"]["PSNR"], 20.0, rel_tol=1e-4)
+
 
 def test_procedural_stage1_silhouette_of_rgb_views_is_what_differs_from_white(tmp_path):
     _fake_procedural_subject(tmp_path / "head_000", disc=True)
@@ -319,6 +332,10 @@ def test_procedural_cli_takes_the_held_out_split(tmp_path, monkeypatch, capsys):
     assert (tmp_path / "proc.csv").is_file()
     assert main(["eval", "procedural", "--data", str(tmp_path / "data"), "--split", "val"]) == 2
     assert "no subjects in split 'val'" in capsys.readouterr().err
+    # A report path that cannot be written is refused before any subject is reconstructed.
+    seen.clear()
+    assert main(["eval", "procedural", "--data", str(tmp_path / "data"), "-o", str(tmp_path / "proc.txt")]) == 2
+    assert "must end in .csv or .md" in capsys.readouterr().err and seen == []
 
 
 def test_benchmark_renders_with_the_real_rasterizer_through_transferred_cameras(tmp_path):

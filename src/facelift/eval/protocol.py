@@ -483,6 +483,8 @@ def export_cameras_cli(args) -> int:
 
 
 def run_procedural_cli(args) -> int:
+    if args.output:
+        EvalTable.check_path(args.output)  # before the hours of work, not after
     subjects = procedural_subjects(args.data, args.split)
     if args.limit:
         subjects = subjects[: args.limit]

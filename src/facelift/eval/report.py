@@ -148,11 +148,17 @@ class EvalTable:
             lines.append("| **mean** | " + " | ".join(f"**{fmt(c, means[c])}**" for c in self.columns) + " |")
         return "\n".join(lines) + "\n"
 
-    def write(self, path: str | Path) -> list[Path]:
-        """Write ``path`` (.csv or .md) and the other format beside it, atomically."""
+    @staticmethod
+    def check_path(path: str | Path) -> Path:
+        """``path`` if it can be written by :meth:`write` (ends in .csv or .md), else a clear error."""
         path = Path(path)
         if path.suffix.lower() not in (".csv", ".md"):
             raise FaceliftError(f"report path must end in .csv or .md: {path}")
+        return path
+
+    def write(self, path: str | Path) -> list[Path]:
+        """Write ``path`` (.csv or .md) and the other format beside it, atomically."""
+        path = self.check_path(path)
         csv_path, md_path = path.with_suffix(".csv"), path.with_suffix(".md")
         atomic_write_text(csv_path, self.to_csv())
         atomic_write_text(md_path, self.to_markdown())
