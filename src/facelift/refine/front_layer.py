@@ -24,7 +24,7 @@ SPREAD = 0.65
 #: Thin-axis standard deviation as a share of the pixel footprint.
 THICKNESS = 0.2
 #: A step longer than this many footprints is a depth jump, not a surface: cap the splat there.
-MAX_STRETCH = 6.0
+MAX_STRETCH = 3.0
 #: Pixels with less photo alpha than this get no Gaussian.
 MIN_ALPHA = 0.05
 #: Initial opacity of a fully opaque photo pixel (not 1: leaves the optimiser a gradient).
