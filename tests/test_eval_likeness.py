@@ -7,6 +7,7 @@ distance 0) or a flat grey image (no face), so the tests measure the evaluation,
 import json
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -287,3 +288,26 @@ def test_cli_without_dlib_fails_before_loading_the_pipeline(tmp_path, monkeypatc
     err = capsys.readouterr().err
     assert "dlib" in err and len(err.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_group_photo_reference_is_the_face_that_was_reconstructed():
+    # Two people; the pipeline framed the smaller one. The reference must be that face (the one
+    # most like the preprocessed input), not the photo's largest.
+    big, small = np.array([1.0, 0.0, 0.0]), np.array([0.0, 1.0, 0.0])
+
+    class TwoPeople:  # descriptors by fiat: every single-face image (input, renders) is "small"
+        def embed_all(self, image):
+            return [((0, 0, 100, 100), big), ((200, 0, 250, 50), small)]
+
+        def embed(self, image):
+            return small
+
+    class Head:
+        input_image = Image.new("RGB", (64, 64))
+
+        def render(self, camera):
+            return SimpleNamespace(rgb=torch.zeros(camera.height, camera.width, 3))
+
+    report = L.evaluate_likeness([EXAMPLE], lambda p: Head(), TwoPeople(), None, size=64, angles=(0, 30),
+                                 progress=False)
+    assert [v.dlib for v in report.photos[0].views] == [0.0, 0.0]  # sqrt(2) against the largest

@@ -106,6 +106,20 @@ def test_several_faces_choose_the_largest_and_warn(example_rgb, caplog):
     assert source_box.center[0] > 500 and source_box.width > 120
 
 
+def test_segmentation_keeps_the_framed_person_not_the_largest_blob():
+    from facelift.preprocess.segment import _keep_main_component
+
+    alpha = np.zeros((60, 100), np.float32)
+    alpha[10:50, 5:45] = 1.0   # the larger person
+    alpha[20:40, 70:85] = 1.0  # the framed face's person
+    assert _keep_main_component(alpha)[30, 77] == 0 and _keep_main_component(alpha)[30, 20] == 1
+    kept = _keep_main_component(alpha, focus=(77.0, 30.0))
+    assert kept[30, 77] == 1 and kept[30, 20] == 0
+    # A focus that falls in a gap picks the nearest person.
+    kept = _keep_main_component(alpha, focus=(62.0, 30.0))
+    assert kept[30, 77] == 1 and kept[30, 20] == 0
+
+
 def test_no_face_suggests_no_crop(tmp_path):
     path = tmp_path / "wall.png"
     y, x = np.mgrid[0:256, 0:256]

@@ -267,13 +267,18 @@ class DlibIdentity:
         self.upsample = upsample
 
     def embed(self, image) -> np.ndarray | None:
+        """The descriptor (128,) of the largest face, or None."""
+        faces = self.embed_all(image)
+        return faces[0][1] if faces else None
+
+    def embed_all(self, image) -> list[tuple[tuple[int, int, int, int], np.ndarray]]:
+        """Every face found: ((left, top, right, bottom) box in pixels, descriptor (128,)),
+        largest first."""
         img = _to_uint8(image)
-        boxes = self._detect(img, self.upsample)
-        if len(boxes) == 0:
-            return None
-        box = max(boxes, key=lambda r: r.width() * r.height())
-        shape = self._shape(img, box)
-        return np.asarray(self._net.compute_face_descriptor(img, shape), dtype=np.float64)
+        boxes = sorted(self._detect(img, self.upsample), key=lambda r: -r.width() * r.height())
+        return [((r.left(), r.top(), r.right(), r.bottom()),
+                 np.asarray(self._net.compute_face_descriptor(img, self._shape(img, r)), dtype=np.float64))
+                for r in boxes]
 
     def __call__(self, pred: Tensor, target: Tensor) -> Tensor:
         batch = pred.shape[:-3]

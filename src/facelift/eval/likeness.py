@@ -3,7 +3,8 @@
 Each photo is reconstructed, the head is rendered on the orbit at the azimuths of
 :data:`ANGLES` (elevation 0, white background), and every render is compared with the
 **original photo** (not the preprocessed crop: the reference must not inherit the pipeline's
-own mistakes) by dlib's face-recognition distance (:class:`facelift.eval.identity.DlibIdentity`,
+own mistakes; in a group photo, the face the pipeline framed, found as the photo's face most
+like the preprocessed input) by dlib's face-recognition distance (:class:`facelift.eval.identity.DlibIdentity`,
 Euclidean between 128-D descriptors; below 0.6 is dlib's "same person") and, when a model is
 available, the ArcFace cosine distance. A render where dlib finds no face counts as a miss.
 
@@ -248,8 +249,31 @@ class _Reference:
     name: str
     path: Path
     image: np.ndarray  # (H, W, 3) uint8, on white
-    dlib: np.ndarray | None
-    arcface: np.ndarray | None
+    faces: list  # every dlib face of the photo: ((left, top, right, bottom), descriptor), largest first
+    dlib: np.ndarray | None = None
+    arcface: np.ndarray | None = None
+
+    def choose(self, reconstructed_input, identity: DlibIdentity, arcface: ArcFaceDistance | None) -> None:
+        """Take as the reference the photo's face that the pipeline reconstructed: in a group
+        photo, the one most like the preprocessed input (``reconstructed_input``, or the
+        largest face when that has none)."""
+        box, self.dlib = self.faces[0]
+        if len(self.faces) > 1 and reconstructed_input is not None:
+            crop = identity.embed(np.asarray(reconstructed_input.convert("RGB")))
+            if crop is not None:
+                box, self.dlib = min(self.faces, key=lambda f: float(np.linalg.norm(f[1] - crop)))
+        if arcface is not None:
+            region = self.image
+            if box != self.faces[0][0]:
+                # ArcFace finds its own (largest) face: show it only the chosen one, with context.
+                left, top, right, bottom = box
+                pad = max(right - left, bottom - top)
+                h, w = self.image.shape[:2]
+                region = self.image[max(0, top - pad):min(h, bottom + pad), max(0, left - pad):min(w, right + pad)]
+            self.arcface = arcface.embed(region)
+            if self.arcface is None:
+                log.warning("%s: ArcFace's detector finds no face in the photo; no ArcFace distances for it",
+                            self.path)
 
 
 def angle_label(azimuth: float) -> str:
@@ -305,22 +329,16 @@ def _render_uint8(rgb) -> np.ndarray:
     return (np.clip(arr[..., :3], 0.0, 1.0) * 255 + 0.5).astype(np.uint8)
 
 
-def _references(photos: Sequence[Path], identity: DlibIdentity, arcface: ArcFaceDistance | None
-                ) -> tuple[list[_Reference], list[SkippedPhoto]]:
+def _references(photos: Sequence[Path], identity: DlibIdentity) -> tuple[list[_Reference], list[SkippedPhoto]]:
     refs, skipped = [], []
     for name, path in zip(_unique_names(photos), photos):
         image = load_reference(path)
-        emb = identity.embed(image)
-        if emb is None:
+        faces = identity.embed_all(image)
+        if not faces:
             log.warning("%s: dlib finds no face in the photo; skipped (no reference face)", path)
             skipped.append(SkippedPhoto(name, str(path), "no reference face: dlib finds no face in the photo"))
             continue
-        arc = None
-        if arcface is not None:
-            arc = arcface.embed(image)
-            if arc is None:
-                log.warning("%s: ArcFace's detector finds no face in the photo; no ArcFace distances for it", path)
-        refs.append(_Reference(name, Path(path), image, emb, arc))
+        refs.append(_Reference(name, Path(path), image, faces))
     return refs, skipped
 
 
@@ -349,7 +367,7 @@ def evaluate_likeness(photos: list[Path], reconstruct: Reconstruct, identity: Dl
     angles = tuple(angles)
     if not angles:
         raise FaceliftError("likeness needs at least one render angle")
-    refs, skipped = _references(photos, identity, arcface)
+    refs, skipped = _references(photos, identity)
     if not refs:
         raise FaceliftError(f"dlib finds no face in any of the {len(photos)} photo(s): "
                             f"{', '.join(str(p) for p in photos)}")
@@ -362,6 +380,7 @@ def evaluate_likeness(photos: list[Path], reconstruct: Reconstruct, identity: Dl
             log.warning("%s: reconstruction failed (%s); skipped", ref.path, e)
             skipped.append(SkippedPhoto(ref.name, str(ref.path), f"reconstruction failed: {e}"))
             continue
+        ref.choose(getattr(head, "input_image", None), identity, arcface)
         renders = {a: _render_uint8(head.render(cameras[a]).rgb) for a in angles}
         views = [_measure(a, renders[a], ref, identity, arcface) for a in angles]
         result = PhotoResult(ref.name, str(ref.path), views)

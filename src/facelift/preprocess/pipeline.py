@@ -111,6 +111,7 @@ def frame_image(
     size: int = RELEASE_SIZE,
     remove_background: bool = True,
     alpha: np.ndarray | None = None,
+    focus: tuple[float, float] | None = None,
 ) -> tuple[Image.Image, np.ndarray | None]:
     """Apply ``transform`` to ``loaded`` onto a white ``size``² canvas.
 
@@ -118,6 +119,7 @@ def frame_image(
         remove_background: composite the person onto white (segmentation, or the input's alpha).
         alpha: a full-resolution (H, W) foreground alpha to use instead of the above.
             An input's own alpha is always composited, whatever ``remove_background`` says.
+        focus: the framed face's centre (source pixels): the person kept by segmentation.
 
     Only the part of the photo that lands on the canvas is processed, so a 12-MP phone photo
     costs little more than a small one.
@@ -142,7 +144,7 @@ def frame_image(
         return Image.fromarray(out, "RGB"), None
     # Segmentation runs at low resolution; resample its mask straight onto the canvas and
     # composite there (the background under it is real photo content, nothing to bleed).
-    small, factor = segment_person_small(loaded.rgb)
+    small, factor = segment_person_small(loaded.rgb, focus=focus)
     mask = np.clip(warp(small, CropTransform(transform.scale / factor, transform.tx, transform.ty), size, fill=0.0),
                    0.0, 1.0)
     return Image.fromarray(composite_on_white(out, mask), "RGB"), mask
@@ -180,7 +182,7 @@ def preprocess_image(
                                 landmarks=None, source_size=(loaded.width, loaded.height), name=loaded.name)
     face = find_face(loaded) if face_box is None else FaceFound(box=face_box, num_faces=None, landmarks=None)
     transform = framing_transform(face.box, size)
-    image, mask = frame_image(loaded, transform, size, remove_background=remove_background)
+    image, mask = frame_image(loaded, transform, size, remove_background=remove_background, focus=face.box.center)
     landmarks = None
     if face.landmarks is not None:
         landmarks = face.landmarks.copy()

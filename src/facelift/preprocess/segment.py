@@ -37,11 +37,13 @@ def segment_person(rgb: np.ndarray) -> np.ndarray:
     return np.clip(alpha, 0.0, 1.0).astype(np.float32)
 
 
-def segment_person_small(rgb: np.ndarray, max_side: int = SEGMENT_MAX_SIDE) -> tuple[np.ndarray, float]:
+def segment_person_small(rgb: np.ndarray, max_side: int = SEGMENT_MAX_SIDE,
+                         focus: tuple[float, float] | None = None) -> tuple[np.ndarray, float]:
     """Foreground alpha at a resolution of at most ``max_side``, and its scale relative to ``rgb``.
 
     For large photos this avoids a full-resolution mask: the framing resamples this one
-    straight onto the output canvas.
+    straight onto the output canvas. ``focus`` (x, y in ``rgb``'s pixels, e.g. the chosen
+    face's centre) picks the person to keep when several are found; default the largest.
 
     Returns:
         ((h, w) float32 alpha in [0, 1], factor) with h ≈ H · factor, w ≈ W · factor, factor <= 1.
@@ -50,16 +52,29 @@ def segment_person_small(rgb: np.ndarray, max_side: int = SEGMENT_MAX_SIDE) -> t
     result = run_model("segment", small)
     prob = np.asarray(result.segmentation_mask, dtype=np.float32)
     alpha = np.clip((prob - 0.5) / SOFT_BAND + 0.5, 0.0, 1.0)
-    return _keep_main_component(alpha).astype(np.float32), factor
+    if focus is not None:
+        focus = (focus[0] * factor, focus[1] * factor)
+    return _keep_main_component(alpha, focus).astype(np.float32), factor
 
 
-def _keep_main_component(alpha: np.ndarray) -> np.ndarray:
-    """Zero out foreground blobs that are not connected to the largest one (stray detections)."""
+def _keep_main_component(alpha: np.ndarray, focus: tuple[float, float] | None = None) -> np.ndarray:
+    """Zero out foreground blobs not connected to the main one: the blob at (or nearest to)
+    ``focus`` (x, y pixels), else the largest. In a group photo the largest blob may be
+    another person than the face being framed."""
     labels, count = ndimage.label(alpha > 0.5)
     if count <= 1:
         return alpha
-    sizes = ndimage.sum_labels(np.ones_like(alpha), labels, index=np.arange(1, count + 1))
-    main = 1 + int(np.argmax(sizes))
+    if focus is not None:
+        h, w = alpha.shape
+        x = int(np.clip(focus[0], 0, w - 1))
+        y = int(np.clip(focus[1], 0, h - 1))
+        if labels[y, x] == 0:  # the face's centre fell in a hole: take the nearest blob
+            iy, ix = ndimage.distance_transform_edt(labels == 0, return_distances=False, return_indices=True)
+            y, x = iy[y, x], ix[y, x]
+        main = int(labels[y, x])
+    else:
+        sizes = ndimage.sum_labels(np.ones_like(alpha), labels, index=np.arange(1, count + 1))
+        main = 1 + int(np.argmax(sizes))
     # Keep the soft rim around the main blob: dilate its support a little.
     support = ndimage.binary_dilation(labels == main, iterations=3)
     return np.where(support, alpha, 0.0).astype(np.float32)
