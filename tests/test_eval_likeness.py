@@ -112,10 +112,10 @@ def test_report_json_and_markdown_are_written_and_parse(same_face, tmp_path):
     assert [t["passed"] for t in data["targets"]] == [True, True]
     assert len(data["summary"]) == len(L.ANGLES) and data["summary"][0]["face_share"] == 1.0
     md = paths[1].read_text()
-    header = "| photo | " + " | ".join(L.angle_label(a) for a in sorted(L.ANGLES)) + " |"
+    header = "| photo | face yaw | " + " | ".join(L.angle_label(a) for a in sorted(L.ANGLES)) + " |"
     assert header in md and "| -60° | -45° |" in header
-    assert "| astronaut | " + " | ".join(["0.00"] * len(L.ANGLES)) + " |" in md
-    assert "| **faces found** | " + " | ".join(["1/1"] * len(L.ANGLES)) + " |" in md
+    assert "| astronaut | ? | " + " | ".join(["0.00"] * len(L.ANGLES)) + " |" in md
+    assert "| **faces found** | | " + " | ".join(["1/1"] * len(L.ANGLES)) + " |" in md
     assert "| **median** |" in md and md.count("**PASS**") == 3  # two targets and the overall line
     assert not list((tmp_path / "rep").glob(".*"))  # no temporary files left behind
 
@@ -128,7 +128,7 @@ def test_grey_blob_has_no_face_and_fails_the_targets(dlib_identity, tmp_path):
     assert [t.passed for t in report.targets()] == [False, False]
     assert not report.passed
     md = report.to_markdown()
-    assert "| astronaut | no face | no face | no face |" in md
+    assert "| astronaut | ? | no face | no face | no face |" in md
     assert "| **faces found** | 0/1 | 0/1 | 0/1 |" in md and "| **median** | – | – | – |" in md
 
 
@@ -246,7 +246,7 @@ def test_cli_writes_the_report_and_prints_the_table(fake_pipeline, tmp_path, cap
                  "--seed", "3", "--no-crop"]) == 0
     assert fake_pipeline.calls == [{"seed": 3, "crop": False, "refine": 2}]
     stdout = capsys.readouterr().out
-    assert "| photo | -60° |" in stdout and "| astronaut |" in stdout
+    assert "| photo | face yaw | -60° |" in stdout and "| astronaut |" in stdout
     data = json.loads((out / "report.json").read_text())
     assert data["info"] == {"weights": "tiny", "seed": 3, "refine": 2, "crop": False}
     assert data["passed"] is True and data["arcface"] is False

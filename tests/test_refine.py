@@ -253,3 +253,16 @@ def test_cli_rejects_a_bad_refine_before_any_work(tmp_path, value):
     assert lines and "expected 'auto', 'off' or a positive number of iterations" in lines[-1]
     assert "Traceback" not in proc.stderr
     assert not out.exists()
+
+
+def test_face_yaw_reads_which_way_the_face_turns():
+    from facelift.refine.face_prior import MESH_SIDE_LEFT, MESH_SIDE_RIGHT, face_yaw
+
+    lm = np.zeros((478, 3))
+    lm[MESH_SIDE_LEFT] = (100.0, 200.0, 0.0)
+    lm[MESH_SIDE_RIGHT] = (300.0, 200.0, 0.0)
+    assert face_yaw(lm) == pytest.approx(0.0)
+    # Turned toward the person's right: their right cheek (image left) recedes; seen head-on
+    # from the orbit's positive azimuths (the subject's right, facelift.cameras).
+    lm[MESH_SIDE_LEFT, 2], lm[MESH_SIDE_RIGHT, 2] = 100.0, -100.0
+    assert face_yaw(lm) == pytest.approx(45.0)

@@ -82,6 +82,9 @@ class PhotoResult:
     path: str
     views: list[ViewResult]
     contact_sheet: str | None = None
+    #: where the photo's face looks (``facelift.refine.face_prior.face_yaw``), when known: a face
+    #: turned by y is seen at azimuth − y, so at +30° a face turned by −20° is 50° off head-on.
+    face_yaw: float | None = None
 
     def view(self, azimuth: float) -> ViewResult | None:
         return next((v for v in self.views if v.azimuth == azimuth), None)
@@ -219,8 +222,8 @@ class LikenessReport:
         """Rows = photos, columns = azimuths left to right; summary rows below."""
         order = sorted(self.angles)
         summary = {s.azimuth: s for s in self.summary()}
-        lines = ["| photo | " + " | ".join(angle_label(a) for a in order) + " |",
-                 "|---|" + "---|" * len(order)]
+        lines = ["| photo | face yaw | " + " | ".join(angle_label(a) for a in order) + " |",
+                 "|---|---|" + "---|" * len(order)]
         for p in self.photos:
             cells = []
             for a in order:
@@ -228,10 +231,11 @@ class LikenessReport:
                 value = getattr(v, metric)
                 cells.append("no face" if not v.face_found and metric == "dlib" else
                              "–" if value is None else f"{value:.2f}")
-            lines.append(f"| {p.name} | " + " | ".join(cells) + " |")
-        lines.append("| **faces found** | " + " | ".join(f"{summary[a].faces_found}/{summary[a].photos}" for a in order) + " |")
+            yaw = "?" if p.face_yaw is None else angle_label(round(p.face_yaw))
+            lines.append(f"| {p.name} | {yaw} | " + " | ".join(cells) + " |")
+        lines.append("| **faces found** | | " + " | ".join(f"{summary[a].faces_found}/{summary[a].photos}" for a in order) + " |")
         medians = [getattr(summary[a], f"median_{metric}") for a in order]
-        lines.append("| **median** | " + " | ".join("–" if m is None else f"{m:.2f}" for m in medians) + " |")
+        lines.append("| **median** | | " + " | ".join("–" if m is None else f"{m:.2f}" for m in medians) + " |")
         return "\n".join(lines) + "\n"
 
     def write(self, folder: str | Path) -> list[Path]:
@@ -383,7 +387,8 @@ def evaluate_likeness(photos: list[Path], reconstruct: Reconstruct, identity: Dl
         ref.choose(getattr(head, "input_image", None), identity, arcface)
         renders = {a: _render_uint8(head.render(cameras[a]).rgb) for a in angles}
         views = [_measure(a, renders[a], ref, identity, arcface) for a in angles]
-        result = PhotoResult(ref.name, str(ref.path), views)
+        result = PhotoResult(ref.name, str(ref.path), views,
+                             face_yaw=(getattr(head, "info", None) or {}).get("face_yaw"))
         if save_dir is not None:
             sheet = Path(save_dir) / f"{ref.name}.png"
             save_contact_sheet(sheet, ref.image, renders, views, size)

@@ -55,6 +55,23 @@ class FrontDepth:
     face_depth: float | None
 
 
+#: MediaPipe face-mesh indices of the face's two sides at the cheekbones (image left, image right).
+MESH_SIDE_LEFT, MESH_SIDE_RIGHT = 234, 454
+
+
+def face_yaw(landmarks: np.ndarray) -> float:
+    """The orbit azimuth (degrees, :mod:`facelift.cameras` convention) from which the face in the
+    front photo would be seen head-on: 0 for a frontal face, negative when the person looks
+    toward their own left. A head turned by ``y`` is seen at ``azimuth − y`` from the side.
+
+    Args:
+        landmarks: (478, 3) face-mesh landmarks (x, y pixels, z relative depth, same units).
+    """
+    left, right = landmarks[MESH_SIDE_LEFT], landmarks[MESH_SIDE_RIGHT]
+    # Turning toward the person's right moves their right cheek (image left) away from the camera.
+    return float(np.degrees(np.arctan2(left[2] - right[2], right[0] - left[0])))
+
+
 def _fill_nearest(values: np.ndarray, valid: np.ndarray) -> np.ndarray:
     """``values`` with every invalid pixel set to its nearest valid pixel's value."""
     if valid.all():
@@ -145,4 +162,4 @@ def front_depth(head_depth: np.ndarray, head_alpha: np.ndarray, mask: np.ndarray
     return FrontDepth(depth.astype(np.float32), face_weight.astype(np.float32), face_depth)
 
 
-__all__ = ["FrontDepth", "front_depth", "landmark_depths"]
+__all__ = ["FrontDepth", "face_yaw", "front_depth", "landmark_depths"]
