@@ -129,7 +129,7 @@ def test_grey_blob_has_no_face_and_fails_the_targets(dlib_identity, tmp_path):
     assert not report.passed
     md = report.to_markdown()
     assert "| astronaut | ? | no face | no face | no face |" in md
-    assert "| **faces found** | | 0/1 | 0/1 | 0/1 |" in md and "| **median** | – | – | – |" in md
+    assert "| **faces found** | | 0/1 | 0/1 | 0/1 |" in md and "| **median** | | – | – | – |" in md
 
 
 def test_photo_without_a_face_is_skipped_with_a_warning(dlib_identity, tmp_path, caplog):
