@@ -28,12 +28,14 @@ log = logging.getLogger(__name__)
 
 #: Alpha above which the Stage II front render counts as a surface with a usable depth.
 SURFACE_ALPHA = 0.5
-#: Width (pixels at 512²) over which the face prior fades into the head's depth at its edge.
+#: Width (pixels at 512²) of the face mesh's edge band: there the head's depth is matched to
+#: the face's, and the layer is seeded per 2×2 block rather than per pixel.
 FACE_FEATHER_PX = 14.0
 #: Outside the face mesh, how fast (depth per pixel of distance, in pixel units) and how far
 #: (world units) the surface is made to recede from the mesh's edge.
 OUTSIDE_SLOPE = 0.5
 OUTSIDE_CAP = 0.25
+STEEPEST_SLOPE = 1.5
 #: Radius (fraction of the image size) of the sphere-like bend at the silhouette's edge.
 LIMB_RADIUS = 0.09
 
@@ -45,8 +47,8 @@ class FrontDepth:
     Attributes:
         depth: (H, W) float32 camera-space depth (world units) of the surface each pixel shows;
             defined on the whole image (outside the silhouette it is a smooth extension).
-        face_weight: (H, W) float32 in [0, 1], how much of ``depth`` comes from the face prior
-            (1 inside the face mesh, fading to 0 at its edge, 0 without landmarks).
+        face_weight: (H, W) float32 in [0, 1], how far inside the face mesh a pixel is (1 deep
+            inside, fading to 0 at its edge, 0 outside and without landmarks).
         face_depth: camera depth ``d0`` of the landmarks' zero plane, or None without landmarks.
     """
 
@@ -134,7 +136,6 @@ def front_depth(head_depth: np.ndarray, head_alpha: np.ndarray, mask: np.ndarray
         face = interp(xx, yy).astype(np.float32)
         inside = np.isfinite(face)
         if inside.any():
-            # Fade from the face mesh's edge inward, so the seam is not a step.
             dist_in = ndimage.distance_transform_edt(inside)
             face_weight = np.clip(dist_in / FACE_FEATHER_PX, 0.0, 1.0).astype(np.float32)
             face_weight = face_weight * face_weight * (3 - 2 * face_weight)
@@ -142,15 +143,18 @@ def front_depth(head_depth: np.ndarray, head_alpha: np.ndarray, mask: np.ndarray
             band = inside & (dist_in <= FACE_FEATHER_PX)
             offset = float(np.median(face[band] - base[band])) if band.any() else 0.0
             base = base + offset
-            # Nothing outside the face may stand in front of the face's own edge (hair beside
-            # a cheek, an ear, the neck under the chin): going outward from the mesh, the
-            # surface keeps turning away, by up to OUTSIDE_SLOPE per pixel, at most OUTSIDE_CAP.
+            # Outside the mesh (hair beside a cheek, an ear, the neck under the chin) the surface
+            # leaves the face's own edge and turns away from the viewer: it follows the head's
+            # depth where that lies in a cone behind the edge (receding at OUTSIDE_SLOPE up to
+            # OUTSIDE_CAP at least, at STEEPEST_SLOPE at most), else the cone's nearer side.
+            # Starting at the edge's depth keeps the layer closed where face and hair meet.
             dist_out, nearest = ndimage.distance_transform_edt(~inside, return_indices=True)
             edge_depth = face[tuple(nearest)]
-            floor = edge_depth + np.minimum(OUTSIDE_SLOPE * dist_out * edge_depth / focal, OUTSIDE_CAP)
-            base = np.where(inside, base, np.maximum(base, floor))
-            face = np.where(inside, face, base)
-            depth = face_weight * face + (1 - face_weight) * base
+            px = dist_out * edge_depth / focal  # the distance in world units at that depth
+            nearest_allowed = edge_depth + np.minimum(OUTSIDE_SLOPE * px, OUTSIDE_CAP)
+            farthest_allowed = edge_depth + STEEPEST_SLOPE * px
+            outside = np.clip(base, nearest_allowed, np.maximum(farthest_allowed, nearest_allowed))
+            depth = np.where(inside, face, outside)
 
     # Bend back toward the silhouette's edge (depth grows as the surface turns away).
     radius = LIMB_RADIUS * max(h, w)
