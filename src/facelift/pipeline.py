@@ -289,6 +289,10 @@ class FaceLiftPipeline:
             "weights": self.name, "seed": seed, "num_inference_steps": steps, "guidance_scale": guidance,
             "num_faces": pre.num_faces, "face_box": None if box is None else [box.x0, box.y0, box.x1, box.y1],
         }
+        if pre.landmarks is not None:
+            from facelift.refine.face_prior import face_yaw
+
+            info["face_yaw"] = round(face_yaw(pre.landmarks), 1)  # where the photo's face looks
         if iterations:
             report("refine", 0.8)
             refined = self.photo_fit(gaussians, pre, views, cameras, iterations, seed)

@@ -28,7 +28,7 @@ from torch import Tensor
 from facelift.cameras import RADIUS, Camera, orbit_camera
 from facelift.errors import FaceliftError
 from facelift.gaussians import Gaussians
-from facelift.refine.face_prior import face_yaw, front_depth
+from facelift.refine.face_prior import front_depth
 from facelift.refine.front_layer import carve_head, seed_front_layer
 from facelift.refine.optimize import FitReport, RefineConfig, fit_front_layer
 from facelift.render import rasterize
@@ -38,8 +38,6 @@ log = logging.getLogger(__name__)
 #: Resolution of the Stage II front render that the depth prior starts from (its detail is
 #: 64²-model detail; a finer render only costs time).
 HEAD_RENDER_SIZE = 128
-#: A MediaPipe face mesh (468 or 478 points) is needed for the face's yaw.
-MESH_POINTS_NEEDED = 455
 #: Stage II Gaussians nearer than the photo's surface plus this (world units) are carved.
 CARVE_MARGIN = 0.04
 
@@ -59,13 +57,11 @@ class RefineResult:
     report: FitReport
     num_layer: int
     face_prior: bool
-    face_yaw: float | None = None
 
     def info(self) -> dict:
         return {"refine_steps": self.report.steps, "refine_front_psnr_before": round(self.report.front_psnr_before, 2),
                 "refine_front_psnr_after": round(self.report.front_psnr_after, 2), "refine_layer": self.num_layer,
-                "refine_face_prior": self.face_prior,
-                "face_yaw": None if self.face_yaw is None else round(self.face_yaw, 1)}
+                "refine_face_prior": self.face_prior}
 
 
 def _as_array(image, name: str) -> np.ndarray:
@@ -123,8 +119,7 @@ def refine_head(head: Gaussians, photo, mask: np.ndarray | None, landmarks: np.n
              len(layer.gaussians), len(behind), len(head), "on" if depth.face_depth is not None else "off")
     gaussians, report = fit_front_layer(layer, behind, torch.from_numpy(rgb), torch.from_numpy(alpha), front, views,
                                         view_cameras, config, progress=progress)
-    yaw = face_yaw(landmarks) if landmarks is not None and len(landmarks) > MESH_POINTS_NEEDED else None
-    return RefineResult(gaussians, report, len(layer.gaussians), depth.face_depth is not None, yaw)
+    return RefineResult(gaussians, report, len(layer.gaussians), depth.face_depth is not None)
 
 
 __all__ = ["RefineConfig", "RefineResult", "FitReport", "refine_head"]
