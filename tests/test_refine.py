@@ -266,3 +266,17 @@ def test_face_yaw_reads_which_way_the_face_turns():
     # from the orbit's positive azimuths (the subject's right, facelift.cameras).
     lm[MESH_SIDE_LEFT, 2], lm[MESH_SIDE_RIGHT, 2] = 100.0, -100.0
     assert face_yaw(lm) == pytest.approx(45.0)
+
+
+def test_rim_pixels_are_seeded_with_colour_from_further_in():
+    from facelift.refine import rim_colours
+
+    rgb = np.ones((32, 32, 3), np.float32)  # white: the background the matte's edge holds
+    rgb[4:28, 4:28] = (0.9, 0.9, 0.9)       # a pale halo ring
+    rgb[8:24, 8:24] = (0.2, 0.4, 0.6)       # the subject
+    alpha = np.zeros((32, 32), np.float32)
+    alpha[4:28, 4:28] = 1.0
+    out = rim_colours(rgb, alpha, rim_px=4.0)
+    np.testing.assert_allclose(out[5, 16], (0.2, 0.4, 0.6))   # halo replaced from inside
+    np.testing.assert_allclose(out[16, 16], (0.2, 0.4, 0.6))  # the inside unchanged
+    np.testing.assert_allclose(rim_colours(rgb, np.zeros_like(alpha)), rgb)  # nothing inside: as is

@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 #: Resolution of the Stage II front render that the depth prior starts from (its detail is
 #: 64²-model detail; a finer render only costs time).
 HEAD_RENDER_SIZE = 128
+#: Pixels this close to the silhouette's edge (at 512²) are seeded with colour from further in.
+RIM_PX = 3.0
 #: Stage II Gaussians nearer than the photo's surface plus this (world units) are carved.
 CARVE_MARGIN = 0.04
 
@@ -62,6 +64,23 @@ class RefineResult:
         return {"refine_steps": self.report.steps, "refine_front_psnr_before": round(self.report.front_psnr_before, 2),
                 "refine_front_psnr_after": round(self.report.front_psnr_after, 2), "refine_layer": self.num_layer,
                 "refine_face_prior": self.face_prior}
+
+
+def rim_colours(rgb: np.ndarray, alpha: np.ndarray, rim_px: float = RIM_PX) -> np.ndarray:
+    """The photo's colours for seeding, (H, W, 3): pixels within ``rim_px`` of the silhouette's
+    edge take the colour of the nearest pixel further in.
+
+    A matte's edge holds background (the photo is on white; segmentation halos keep a little
+    of the original background too). Seen from the side, the layer's edge is where the surface
+    turns away, so those pixels would show as a pale seam around the head.
+    """
+    from scipy import ndimage
+
+    inner = ndimage.distance_transform_edt(alpha > 0.5) > rim_px
+    if not inner.any():
+        return rgb
+    idx = ndimage.distance_transform_edt(~inner, return_distances=False, return_indices=True)
+    return rgb[tuple(idx)]
 
 
 def _as_array(image, name: str) -> np.ndarray:
@@ -111,10 +130,7 @@ def refine_head(head: Gaussians, photo, mask: np.ndarray | None, landmarks: np.n
     focal = float(front.fx)
     depth = front_depth(head_depth, head_alpha, alpha, focal, landmarks, fallback_depth=RADIUS - 0.5)
     behind = carve_head(head.detach().to("cpu", torch.float32), front, depth.depth, alpha, CARVE_MARGIN)
-    # The photo is on white already; a soft edge pixel's own colour is un-mixed from it.
-    a = alpha[..., None]
-    own = np.where(a > 0.05, (rgb - (1 - a)) / np.maximum(a, 0.05), rgb).clip(0, 1)
-    layer = seed_front_layer(own, alpha, depth.depth, depth.face_weight, front)
+    layer = seed_front_layer(rim_colours(rgb, alpha), alpha, depth.depth, depth.face_weight, front)
     log.info("refine: %d photo Gaussians, %d of %d Stage II Gaussians kept, face prior %s",
              len(layer.gaussians), len(behind), len(head), "on" if depth.face_depth is not None else "off")
     gaussians, report = fit_front_layer(layer, behind, torch.from_numpy(rgb), torch.from_numpy(alpha), front, views,
