@@ -42,6 +42,19 @@ def test_video_to_4d_writes_one_ply_per_frame_and_a_video(random_weights, turnin
     assert plys[3].is_file() and plys[0].stat().st_mtime_ns == kept
 
 
+def test_video_photo_fits_each_frame_when_asked(random_weights, turning_head_clip, tmp_path):
+    counts = {}
+    for refine in ("off", "2"):
+        out = tmp_path / refine
+        cmd = [sys.executable, "-m", "facelift", "video", str(turning_head_clip), "-o", str(out), "--weights",
+               str(random_weights), "--steps", "1", "--size", "64", "--max-frames", "2", "--refine", refine]
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+        counts[refine] = [len(Gaussians.load_ply(p)) for p in sorted((out / "frames").glob("*.ply"))]
+    # The random weights' own default is off; asked for, every frame gets its photo layer.
+    assert len(counts["2"]) == 2 and all(n > m + 1000 for n, m in zip(counts["2"], counts["off"]))
+
+
 def test_video_errors_are_one_line(tmp_path):
     bad = tmp_path / "clip.mp4"
     bad.write_text("not a video")
