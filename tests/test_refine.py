@@ -280,3 +280,18 @@ def test_rim_pixels_are_seeded_with_colour_from_further_in():
     np.testing.assert_allclose(out[5, 16], (0.2, 0.4, 0.6))   # halo replaced from inside
     np.testing.assert_allclose(out[16, 16], (0.2, 0.4, 0.6))  # the inside unchanged
     np.testing.assert_allclose(rim_colours(rgb, np.zeros_like(alpha)), rgb)  # nothing inside: as is
+
+
+def test_face_mesh_triangles_interpolate_linearly():
+    from facelift.refine.face_prior import interpolate_on_mesh, mesh_triangles
+
+    tris = mesh_triangles()
+    assert tris is not None and tris.shape[1] == 3 and 850 <= len(tris) <= 860 and tris.max() == 467
+    # A plane z = 2x + 3y + 1 over two triangles is reproduced exactly; outside them, NaN.
+    pts = np.array([[2.0, 2.0], [14.0, 2.0], [14.0, 14.0], [2.0, 14.0]])
+    values = 2 * pts[:, 0] + 3 * pts[:, 1] + 1
+    out = interpolate_on_mesh(pts, values, np.array([[0, 1, 2], [0, 2, 3]]), 16, 16)
+    yy, xx = np.mgrid[0:16, 0:16] + 0.5
+    inside = (xx >= 2) & (xx <= 14) & (yy >= 2) & (yy <= 14)
+    np.testing.assert_allclose(out[inside], (2 * xx + 3 * yy + 1)[inside], rtol=1e-5)
+    assert np.isnan(out[~inside]).all()

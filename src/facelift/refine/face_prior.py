@@ -3,7 +3,7 @@
 A face is not a photo on a ball: the nose stands in front of the cheeks and the eyes sit in
 their sockets. MediaPipe's face mesh (bundled in the pinned wheel, run by preprocessing)
 gives 478 landmarks with a relative depth ``z`` in the same units as x (pixels, smaller is
-nearer). Under the front camera's near-weak perspective, a landmark at relative depth ``z``
+nearer); their depths are interpolated linearly over the mesh's canonical triangles. Under the front camera's near-weak perspective, a landmark at relative depth ``z``
 lies at camera depth ``d0 · (1 + z / f)`` for the face's reference depth ``d0`` and focal
 length ``f``; ``d0`` is chosen so that the landmarks sit, in the median, on the surface the
 Stage II head renders from the front.
@@ -17,6 +17,7 @@ show as a cardboard edge from the side).
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 
@@ -72,6 +73,52 @@ def face_yaw(landmarks: np.ndarray) -> float:
     left, right = landmarks[MESH_SIDE_LEFT], landmarks[MESH_SIDE_RIGHT]
     # Turning toward the person's right moves their right cheek (image left) away from the camera.
     return float(np.degrees(np.arctan2(left[2] - right[2], right[0] - left[0])))
+
+
+@functools.lru_cache(maxsize=1)
+def mesh_triangles() -> np.ndarray | None:
+    """(T, 3) landmark indices of MediaPipe's canonical face-mesh triangulation (the triangles
+    of its tessellation graph, as the pinned wheel ships it), or None if it cannot be read."""
+    try:
+        from mediapipe.python.solutions.face_mesh_connections import FACEMESH_TESSELATION
+    except Exception:  # a mediapipe without the solutions API: fall back to a Delaunay surface
+        return None
+    neighbours: dict[int, set[int]] = {}
+    for a, b in FACEMESH_TESSELATION:
+        neighbours.setdefault(a, set()).add(b)
+        neighbours.setdefault(b, set()).add(a)
+    triangles = {tuple(sorted((a, b, c))) for a, b in FACEMESH_TESSELATION for c in neighbours[a] & neighbours[b]}
+    return np.array(sorted(triangles), dtype=np.int64)
+
+
+def interpolate_on_mesh(points: np.ndarray, values: np.ndarray, triangles: np.ndarray, h: int,
+                        w: int) -> np.ndarray:
+    """Piecewise-linear ``values`` over the triangles, sampled at the pixel centres.
+
+    Args:
+        points: (L, 2) x, y pixels; values: (L,); triangles: (T, 3) indices into them.
+
+    Returns:
+        (h, w) float32, NaN where no triangle covers a pixel centre.
+    """
+    out = np.full((h, w), np.nan, np.float32)
+    for tri in triangles:
+        (x0, y0), (x1, y1), (x2, y2) = points[tri]
+        det = (y1 - y2) * (x0 - x2) + (x2 - x1) * (y0 - y2)
+        if abs(det) < 1e-9:
+            continue
+        u0, u1 = max(int(np.floor(min(x0, x1, x2) - 0.5)), 0), min(int(np.ceil(max(x0, x1, x2))), w)
+        v0, v1 = max(int(np.floor(min(y0, y1, y2) - 0.5)), 0), min(int(np.ceil(max(y0, y1, y2))), h)
+        if u1 <= u0 or v1 <= v0:
+            continue
+        yy, xx = np.mgrid[v0:v1, u0:u1] + 0.5
+        a = ((y1 - y2) * (xx - x2) + (x2 - x1) * (yy - y2)) / det
+        b = ((y2 - y0) * (xx - x2) + (x0 - x2) * (yy - y2)) / det
+        c = 1.0 - a - b
+        hit = (a >= -1e-6) & (b >= -1e-6) & (c >= -1e-6)
+        block = out[v0:v1, u0:u1]
+        block[hit] = (a * values[tri[0]] + b * values[tri[1]] + c * values[tri[2]])[hit]
+    return out
 
 
 def _fill_nearest(values: np.ndarray, valid: np.ndarray) -> np.ndarray:
@@ -132,8 +179,13 @@ def front_depth(head_depth: np.ndarray, head_alpha: np.ndarray, mask: np.ndarray
     if landmarks is not None and len(landmarks) >= 3:
         lm_depth, face_depth = landmark_depths(landmarks, focal, head_depth, head_alpha, fallback_depth)
         yy, xx = np.mgrid[0:h, 0:w].astype(np.float32) + 0.5
-        interp = LinearNDInterpolator(landmarks[:, :2], lm_depth)
-        face = interp(xx, yy).astype(np.float32)
+        # The face mesh's own triangles; its holes (eyes, mouth) and a mesh of another size
+        # take the Delaunay surface over the landmarks instead.
+        face = LinearNDInterpolator(landmarks[:, :2], lm_depth)(xx, yy).astype(np.float32)
+        triangles = mesh_triangles()
+        if triangles is not None and len(landmarks) > triangles.max():
+            on_mesh = interpolate_on_mesh(landmarks[:, :2], lm_depth, triangles, h, w)
+            face = np.where(np.isfinite(on_mesh), on_mesh, face)
         inside = np.isfinite(face)
         if inside.any():
             dist_in = ndimage.distance_transform_edt(inside)
@@ -166,4 +218,4 @@ def front_depth(head_depth: np.ndarray, head_alpha: np.ndarray, mask: np.ndarray
     return FrontDepth(depth.astype(np.float32), face_weight.astype(np.float32), face_depth)
 
 
-__all__ = ["FrontDepth", "face_yaw", "front_depth", "landmark_depths"]
+__all__ = ["FrontDepth", "face_yaw", "front_depth", "interpolate_on_mesh", "landmark_depths", "mesh_triangles"]
