@@ -154,6 +154,21 @@ def test_quaternion_matrix_round_trip():
     assert torch.allclose(matrix_to_quat(quat_to_matrix(q)), q, atol=1e-6)
 
 
+def test_batched_matrices_to_quats_match_the_single_conversion():
+    from facelift.gaussians import matrices_to_quats
+
+    g = torch.Generator().manual_seed(0)
+    q = torch.randn(500, 4, generator=g)
+    q = q / q.norm(dim=-1, keepdim=True)
+    # Include the cases where x, y or z (not w) is the largest component, and the identity.
+    q = torch.cat([q, torch.eye(4)])
+    q = torch.where(q[:, :1] < 0, -q, q)
+    R = quat_to_matrix(q)
+    got = matrices_to_quats(R)
+    torch.testing.assert_close(got, q, atol=1e-5, rtol=0)
+    torch.testing.assert_close(got[7], matrix_to_quat(R[7]), atol=1e-6, rtol=0)
+
+
 def test_bad_shapes_are_rejected():
     g = random_gaussians(4)
     with pytest.raises(FaceliftError, match="opacities"):

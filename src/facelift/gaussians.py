@@ -282,6 +282,28 @@ def matrix_to_quat(R: Tensor) -> Tensor:
     return (q if q[0] >= 0 else -q).float()
 
 
+def matrices_to_quats(R: Tensor) -> Tensor:
+    """(N, 3, 3) rotation matrices -> (N, 4) unit quaternions (w, x, y, z), w >= 0; batched
+    :func:`matrix_to_quat` (per matrix, the largest of |w|, |x|, |y|, |z| is divided by)."""
+    R = R.double()
+    m00, m11, m22 = R[:, 0, 0], R[:, 1, 1], R[:, 2, 2]
+    # Four candidates, each stable where its own component is the largest.
+    s = torch.stack([1 + m00 + m11 + m22, 1 + m00 - m11 - m22, 1 - m00 + m11 - m22, 1 - m00 - m11 + m22], -1)
+    k = s.argmax(-1)
+    r = torch.sqrt(s.gather(-1, k[:, None]).clamp_min(1e-12))[:, 0] * 2  # 4 * the chosen component
+    d21, d02, d10 = R[:, 2, 1] - R[:, 1, 2], R[:, 0, 2] - R[:, 2, 0], R[:, 1, 0] - R[:, 0, 1]
+    s01, s02, s12 = R[:, 0, 1] + R[:, 1, 0], R[:, 0, 2] + R[:, 2, 0], R[:, 1, 2] + R[:, 2, 1]
+    cands = torch.stack([
+        torch.stack([0.25 * r, d21 / r, d02 / r, d10 / r], -1),
+        torch.stack([d21 / r, 0.25 * r, s01 / r, s02 / r], -1),
+        torch.stack([d02 / r, s01 / r, 0.25 * r, s12 / r], -1),
+        torch.stack([d10 / r, s02 / r, s12 / r, 0.25 * r], -1),
+    ], 1)  # (N, 4 cases, 4)
+    q = cands[torch.arange(len(R)), k]
+    q = q / q.norm(dim=-1, keepdim=True)
+    return torch.where(q[:, :1] < 0, -q, q).float()
+
+
 def quat_multiply(a: Tensor, b: Tensor) -> Tensor:
     """Hamilton product a*b of (..., 4) quaternions (w, x, y, z)."""
     aw, ax, ay, az = a.unbind(-1)

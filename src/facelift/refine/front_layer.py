@@ -16,7 +16,7 @@ import torch
 from torch import Tensor
 
 from facelift.cameras import Camera
-from facelift.gaussians import Gaussians
+from facelift.gaussians import Gaussians, matrices_to_quats
 
 #: Wide-axis standard deviation as a share of the step to the neighbouring Gaussian
 #: (neighbours overlap at about one sigma, which closes the layer without blurring it).
@@ -94,39 +94,6 @@ def _frames(points: np.ndarray, footprint: np.ndarray, stride: int) -> tuple[np.
     return rot, scales
 
 
-def _matrices_to_quats(R: np.ndarray) -> np.ndarray:
-    """(N, 3, 3) proper rotations -> (N, 4) unit quaternions (w, x, y, z), vectorised."""
-    m = R
-    tr = m[:, 0, 0] + m[:, 1, 1] + m[:, 2, 2]
-    q = np.empty((len(R), 4))
-    # Shepperd's method: pick the largest of w, x, y, z to divide by, per matrix.
-    cand = np.stack([tr, m[:, 0, 0], m[:, 1, 1], m[:, 2, 2]], -1)
-    k = cand.argmax(-1)
-    for case in range(4):
-        sel = k == case
-        if not sel.any():
-            continue
-        a = m[sel]
-        if case == 0:
-            s = np.sqrt(1.0 + tr[sel]) * 2
-            q[sel] = np.stack([0.25 * s, (a[:, 2, 1] - a[:, 1, 2]) / s, (a[:, 0, 2] - a[:, 2, 0]) / s,
-                               (a[:, 1, 0] - a[:, 0, 1]) / s], -1)
-        elif case == 1:
-            s = np.sqrt(1.0 + a[:, 0, 0] - a[:, 1, 1] - a[:, 2, 2]) * 2
-            q[sel] = np.stack([(a[:, 2, 1] - a[:, 1, 2]) / s, 0.25 * s, (a[:, 0, 1] + a[:, 1, 0]) / s,
-                               (a[:, 0, 2] + a[:, 2, 0]) / s], -1)
-        elif case == 2:
-            s = np.sqrt(1.0 + a[:, 1, 1] - a[:, 0, 0] - a[:, 2, 2]) * 2
-            q[sel] = np.stack([(a[:, 0, 2] - a[:, 2, 0]) / s, (a[:, 0, 1] + a[:, 1, 0]) / s, 0.25 * s,
-                               (a[:, 1, 2] + a[:, 2, 1]) / s], -1)
-        else:
-            s = np.sqrt(1.0 + a[:, 2, 2] - a[:, 0, 0] - a[:, 1, 1]) * 2
-            q[sel] = np.stack([(a[:, 1, 0] - a[:, 0, 1]) / s, (a[:, 0, 2] + a[:, 2, 0]) / s,
-                               (a[:, 1, 2] + a[:, 2, 1]) / s, 0.25 * s], -1)
-    q /= np.linalg.norm(q, axis=-1, keepdims=True)
-    return q
-
-
 def _seed(rgb: np.ndarray, alpha: np.ndarray, depth: np.ndarray, select: np.ndarray, camera: Camera,
           stride: int) -> dict[str, np.ndarray]:
     """Gaussians for the ``stride``-blocks of the image whose centre sample is in ``select``."""
@@ -151,7 +118,7 @@ def _seed(rgb: np.ndarray, alpha: np.ndarray, depth: np.ndarray, select: np.ndar
     R[det < 0, :, 2] *= -1
     origin = camera.c2w[:3, 3].double().numpy()
     return {
-        "means": points[sel], "scales": scales[sel], "rotations": _matrices_to_quats(R),
+        "means": points[sel], "scales": scales[sel], "rotations": matrices_to_quats(torch.from_numpy(R)).numpy(),
         "opacities": OPACITY * np.clip(a[sel], 0.0, 1.0), "colors": c[sel], "rays": rays[sel],
         "distance": np.linalg.norm(points[sel] - origin, axis=-1), "footprint": footprint[sel] * stride,
     }
