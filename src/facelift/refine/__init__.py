@@ -83,7 +83,8 @@ def rim_colours(rgb: np.ndarray, alpha: np.ndarray, rim_px: float = RIM_PX) -> n
     return rgb[tuple(idx)]
 
 
-def _as_array(image, name: str) -> np.ndarray:
+def _as_array(image) -> np.ndarray:
+    """(H, W, C) float32 in [0, 1] from a uint8 / float array or a PIL image."""
     a = np.asarray(image)
     if a.dtype == np.uint8:
         a = a.astype(np.float32) / 255.0
@@ -108,7 +109,7 @@ def refine_head(head: Gaussians, photo, mask: np.ndarray | None, landmarks: np.n
         config: :class:`RefineConfig` (iterations, weights, seed).
     """
     config = config or RefineConfig()
-    rgb = _as_array(photo, "photo")
+    rgb = _as_array(photo)
     if rgb.ndim != 3 or rgb.shape[2] != 3:
         raise FaceliftError(f"refine: the photo must be (H, W, 3), got {rgb.shape}")
     h, w = rgb.shape[:2]
