@@ -132,7 +132,7 @@ def refine_head(head: Gaussians, photo, mask: np.ndarray | None, landmarks: np.n
     depth = front_depth(head_depth, head_alpha, alpha, focal, landmarks, fallback_depth=RADIUS - 0.5)
     behind = carve_head(head.detach().to("cpu", torch.float32), front, depth.depth, alpha, CARVE_MARGIN)
     layer = seed_front_layer(rim_colours(rgb, alpha), alpha, depth.depth, depth.face_weight, front)
-    log.info("refine: %d photo Gaussians, %d of %d Stage II Gaussians kept, face prior %s",
+    log.debug("refine: %d photo Gaussians, %d of %d Stage II Gaussians kept, face prior %s",
              len(layer.gaussians), len(behind), len(head), "on" if depth.face_depth is not None else "off")
     gaussians, report = fit_front_layer(layer, behind, torch.from_numpy(rgb), torch.from_numpy(alpha), front, views,
                                         view_cameras, config, progress=progress)

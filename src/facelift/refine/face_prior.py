@@ -147,7 +147,7 @@ def landmark_depths(landmarks: np.ndarray, focal: float, head_depth: np.ndarray,
     if on_head.sum() >= 20:
         d0 = float(np.median(head_depth[y, x][on_head] / factor[on_head]))
     else:
-        log.info("refine: the Stage II head covers only %d face landmarks; face depth from the camera radius",
+        log.debug("refine: the Stage II head covers only %d face landmarks; face depth from the camera radius",
                  int(on_head.sum()))
         d0 = fallback
     return d0 * factor, d0

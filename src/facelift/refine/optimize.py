@@ -169,7 +169,7 @@ def fit_front_layer(layer: FrontLayer, behind: Gaussians, photo: Tensor, mask: T
         if len(history) > config.patience:
             old = history[-1 - config.patience]
             if old - history[-1] < config.min_improvement * old:
-                log.info("photo-fit: stopped early at step %d (front loss %.4f)", step + 1, history[-1])
+                log.debug("photo-fit: stopped early at step %d (front loss %.4f)", step + 1, history[-1])
                 break
     final = Gaussians.cat([params.gaussians().detach(), behind])
     with torch.no_grad():
