@@ -122,3 +122,21 @@ def test_dlib_identity_same_face_is_close_and_no_face_is_nan():
     assert float(d[0]) == 0.0
     assert 0.0 < float(d[1]) < 0.6  # dlib's same-person threshold
     assert math.isnan(float(d[2]))
+
+
+def test_dlib_cnn_detector_finds_the_face_the_hog_one_does_and_rejects_unknown_names():
+    pytest.importorskip("dlib")
+    pytest.importorskip("face_recognition_models")
+    img = _astronaut()
+    hog, cnn = I.DlibIdentity(), I.DlibIdentity(upsample=0, detector="cnn")
+    (box_h, desc_h), = hog.embed_all(img)[:1]
+    faces = cnn.embed_all(img)
+    assert faces, "the CNN detector finds the astronaut's face"
+    (box_c, desc_c) = faces[0]
+    # The same face: overlapping boxes and descriptors of the same person.
+    ix = min(box_h[2], box_c[2]) - max(box_h[0], box_c[0])
+    iy = min(box_h[3], box_c[3]) - max(box_h[1], box_c[1])
+    assert ix > 0 and iy > 0 and float(np.linalg.norm(desc_h - desc_c)) < 0.3
+    assert cnn.embed(torch.ones_like(img)) is None
+    with pytest.raises(FaceliftError, match="detector must be one of hog, cnn"):
+        I.DlibIdentity(detector="mtcnn")
