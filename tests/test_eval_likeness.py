@@ -248,7 +248,7 @@ def test_cli_writes_the_report_and_prints_the_table(fake_pipeline, tmp_path, cap
     stdout = capsys.readouterr().out
     assert "| photo | face yaw | -60° |" in stdout and "| astronaut |" in stdout
     data = json.loads((out / "report.json").read_text())
-    assert data["info"] == {"weights": "tiny", "seed": 3, "refine": 2, "crop": False}
+    assert data["info"] == {"weights": "tiny", "seed": 3, "refine": 2, "crop": False, "detector": "hog"}
     assert data["passed"] is True and data["arcface"] is False
     assert Image.open(out / "astronaut.png").size[0] == (1 + len(L.ANGLES)) * 256
 
