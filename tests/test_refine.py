@@ -295,3 +295,11 @@ def test_face_mesh_triangles_interpolate_linearly():
     inside = (xx >= 2) & (xx <= 14) & (yy >= 2) & (yy <= 14)
     np.testing.assert_allclose(out[inside], (2 * xx + 3 * yy + 1)[inside], rtol=1e-5)
     assert np.isnan(out[~inside]).all()
+
+
+def test_a_malformed_refine_default_in_facelift_json_fails_at_load():
+    from facelift.pipeline import FaceLiftPipeline
+
+    with pytest.raises(FaceliftError, match=r"weights 'w': facelift.json's \"defaults\": refine must be"):
+        FaceLiftPipeline(None, None, defaults={"refine": "lots"}, name="w")
+    assert FaceLiftPipeline(None, None, defaults={"refine": 12}).defaults["refine"] == 12

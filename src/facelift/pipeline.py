@@ -3,7 +3,7 @@
 A weights folder holds both stages::
 
     WEIGHTS/
-      facelift.json    # optional: name, licence, sampling defaults
+      facelift.json    # optional: name, licence, defaults (sampling; "refine": photo-fit iterations)
       mvdiff/          # a FaceLiftMultiViewPipeline folder (diffusers layout, safetensors)
       lrm/             # a GSLRM folder (model.safetensors + config.json)
 
@@ -175,7 +175,10 @@ class FaceLiftPipeline:
         # Photo-fit is off unless the weights ask for it (the bundled tiny does; release
         # weights reconstruct at 512² and are left as the authors' model makes them).
         self.defaults = {"num_inference_steps": 50, "guidance_scale": 3.0, "refine": 0, **(defaults or {})}
-        refine_iterations(self.defaults["refine"])  # a malformed facelift.json fails here, at load
+        try:  # a malformed facelift.json fails here, at load, naming the weights
+            refine_iterations(self.defaults["refine"])
+        except FaceliftError as err:
+            raise FaceliftError(f"weights {name!r}: {META_FILE}'s \"defaults\": {err}") from None
         self.export = export_config(export, name)
         self.name = name
 
