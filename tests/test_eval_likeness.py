@@ -311,3 +311,27 @@ def test_group_photo_reference_is_the_face_that_was_reconstructed():
     report = L.evaluate_likeness([EXAMPLE], lambda p: Head(), TwoPeople(), None, size=64, angles=(0, 30),
                                  progress=False)
     assert [v.dlib for v in report.photos[0].views] == [0.0, 0.0]  # sqrt(2) against the largest
+
+
+def test_a_small_reference_face_is_looked_for_again_at_twice_the_resolution():
+    seen = []
+
+    class SmallFaceOnly:  # finds the face only when asked to upsample once more
+        upsample = 0
+
+        def embed_all(self, image, upsample=None):
+            seen.append(upsample)
+            return [((0, 0, 10, 10), np.zeros(3))] if upsample == 1 else []
+
+        def embed(self, image):
+            return np.zeros(3)
+
+    class Head:
+        input_image = None
+
+        def render(self, camera):
+            return SimpleNamespace(rgb=torch.zeros(camera.height, camera.width, 3))
+
+    report = L.evaluate_likeness([EXAMPLE], lambda p: Head(), SmallFaceOnly(), None, size=32, angles=(0,),
+                                 progress=False)
+    assert seen == [None, 1] and not report.skipped and report.photos[0].views[0].dlib == 0.0

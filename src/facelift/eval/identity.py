@@ -285,11 +285,12 @@ class DlibIdentity:
         faces = self.embed_all(image)
         return faces[0][1] if faces else None
 
-    def embed_all(self, image) -> list[tuple[tuple[int, int, int, int], np.ndarray]]:
+    def embed_all(self, image, upsample: int | None = None) -> list[tuple[tuple[int, int, int, int], np.ndarray]]:
         """Every face found: ((left, top, right, bottom) box in pixels, descriptor (128,)),
-        largest first."""
+        largest first. ``upsample`` overrides the detector's (for small faces)."""
         img = _to_uint8(image)
-        boxes = sorted(self._detect(img, self.upsample), key=lambda r: -r.width() * r.height())
+        up = self.upsample if upsample is None else upsample
+        boxes = sorted(self._detect(img, up), key=lambda r: -r.width() * r.height())
         return [((r.left(), r.top(), r.right(), r.bottom()),
                  np.asarray(self._net.compute_face_descriptor(img, self._shape(img, r)), dtype=np.float64))
                 for r in boxes]

@@ -338,6 +338,8 @@ def _references(photos: Sequence[Path], identity: DlibIdentity) -> tuple[list[_R
     for name, path in zip(_unique_names(photos), photos):
         image = load_reference(path)
         faces = identity.embed_all(image)
+        if not faces:  # a small face in a large photo: look once more at twice the resolution
+            faces = identity.embed_all(image, upsample=identity.upsample + 1)
         if not faces:
             log.warning("%s: dlib finds no face in the photo; skipped (no reference face)", path)
             skipped.append(SkippedPhoto(name, str(path), "no reference face: dlib finds no face in the photo"))
