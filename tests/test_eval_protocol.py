@@ -273,6 +273,19 @@ def test_procedural_benchmark_reports_each_stage(tmp_path):
     rows = {r["setting"]: r for r in table.rows}
     assert calls == [(pytest.approx(grey + 0.1), (16, 16, 4), (6, 16, 16, 4), 6)]
     assert rows["end-to-end+fit"]["PSNR"] == math.inf and math.isclose(rows["end-to-end"]["PSNR"], 20.0, rel_tol=1e-4)
+    # ... and per azimuth group, so a gain in front cannot hide a loss at the back.
+    groups = P.azimuth_groups(s.other)
+    assert sum(len(i) for i in groups.values()) == len(s.other)
+    for group in groups:
+        assert rows[f"end-to-end+fit, {group}"]["PSNR"] == math.inf
+        assert math.isclose(rows[f"end-to-end, {group}"]["PSNR"], 20.0, rel_tol=1e-4)
+
+
+def test_azimuth_groups_bin_orbit_cameras_by_angle_from_the_front():
+    from facelift.cameras import Camera, orbit_camera
+
+    cams = Camera.stack([orbit_camera(a, 10.0, size=8) for a in (0, -45, 59, 90, -100, 135, 180, -170)])
+    assert P.azimuth_groups(cams) == {"front 0-60°": [0, 1, 2], "side 60-120°": [3, 4], "back 120-180°": [5, 6, 7]}
 
 
 def test_procedural_stage1_silhouette_of_rgb_views_is_what_differs_from_white(tmp_path):

@@ -330,6 +330,18 @@ def _pixel_row(pred_rgba: Tensor, target_rgba: Tensor) -> dict[str, float]:
     }
 
 
+AZIMUTH_GROUPS = (("front 0-60°", 0.0, 60.0), ("side 60-120°", 60.0, 120.0), ("back 120-180°", 120.0, 180.01))
+
+
+def azimuth_groups(cameras: Camera) -> dict[str, list[int]]:
+    """Indices of a batch of orbit cameras by |azimuth| (:mod:`facelift.cameras`: 0 = front),
+    in the bins of :data:`AZIMUTH_GROUPS`; empty bins are left out."""
+    pos = cameras.position.double()
+    azimuth = torch.rad2deg(torch.atan2(-pos[:, 0], -pos[:, 1])).abs()
+    groups = {name: [i for i, a in enumerate(azimuth.tolist()) if lo <= a < hi] for name, lo, hi in AZIMUTH_GROUPS}
+    return {name: idx for name, idx in groups.items() if idx}
+
+
 def run_procedural(subject_dirs: Sequence[str | Path], *, generate_views: ViewGenerator | None = None,
                    reconstruct_views: MultiViewReconstructor | None = None, render: RenderFn | None = None,
                    photo_fit: PhotoFit | None = None) -> EvalTable:
@@ -340,7 +352,9 @@ def run_procedural(subject_dirs: Sequence[str | Path], *, generate_views: ViewGe
     - ``end-to-end``: Gaussians from the generated views, rendered at the held-out views;
     - ``end-to-end+fit``: those Gaussians refined against the true front view (its RGBA as the
       photo) by ``photo_fit(gaussians, front_rgba (H, W, 4), generated (6, H, W, 3|4), cameras)``,
-      rendered at the held-out views (none of which is the front view).
+      rendered at the held-out views (none of which is the front view); with it, both end-to-end
+      rows are also given per azimuth group (front: within 60° of the input view, side: 60–120°,
+      back: beyond), so a gain in front cannot hide a loss at the back.
 
     A stage whose function is None is skipped. Generated views are (6, H, W, 3|4), resized to
     the data's size when they differ; for RGB ones (on white) the silhouette is every pixel
@@ -376,8 +390,11 @@ def run_procedural(subject_dirs: Sequence[str | Path], *, generate_views: ViewGe
                 rows[key].append(_pixel_row(renders, s.other_images))
                 if key == "end-to-end" and photo_fit is not None:
                     fitted = photo_fit(gaussians, s.fixed_images[0], generated, s.fixed)
-                    renders = torch.stack([render(fitted, s.other[i]) for i in range(len(s.other))])
-                    rows["end-to-end+fit"].append(_pixel_row(renders, s.other_images))
+                    fitted_renders = torch.stack([render(fitted, s.other[i]) for i in range(len(s.other))])
+                    rows["end-to-end+fit"].append(_pixel_row(fitted_renders, s.other_images))
+                    for group, idx in azimuth_groups(s.other).items():
+                        for name, r in (("end-to-end", renders), ("end-to-end+fit", fitted_renders)):
+                            rows.setdefault(f"{name}, {group}", []).append(_pixel_row(r[idx], s.other_images[idx]))
     cols = ["PSNR", "SSIM", "PSNR-masked", "SSIM-masked", "IoU"]
     table = EvalTable(key="setting", columns=list(cols))
     for key, values in rows.items():
