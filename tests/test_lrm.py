@@ -215,11 +215,15 @@ def test_half_precision_storage_halves_the_file_and_loads_into_fp32(tmp_path):
     assert torch.allclose(model(imgs, cams).colors, loaded(imgs, cams).colors, atol=1e-2)
 
 
-def test_training_mode_clamps_pixel_centres_to_the_head_box():
+def test_clip_xyz_clamps_pixel_centres_to_the_head_box_in_training_only():
+    from dataclasses import replace
+
+    assert LRMConfig().clip_xyz is False  # the release's gate never lets its clamp act
     torch.manual_seed(5)
-    model = GSLRM(TINY).train()
-    out = model(torch.rand(2, 3, 16, 16), _cams(2, 16))
-    assert out.pixel("means").abs().max() <= 1.0
+    model = GSLRM(replace(TINY, clip_xyz=True))
+    x, cams = torch.rand(2, 3, 16, 16), _cams(2, 16)
+    assert model.train()(x, cams).pixel("means").abs().max() <= 1.0
+    assert model.eval()(x, cams).pixel("means").abs().max() > 1.0
 
 
 def test_export_filter_release_defaults():

@@ -17,8 +17,8 @@ The 14 numbers, in the release's order: position 3, SH-DC colour 3, scale 3, qua
 
 * pixel Gaussians sit on their pixel's ray: t = (2σ(mean of the 3 position numbers) − 1)·1.8
   + (−o·d), centre = o + t·d, so t spans ±1.8 around the ray's point nearest the origin (the
-  head is inside [−1, 1]³); in training mode centres are clamped to [−1, 1]³ (``clip_xyz``,
-  as the release trains);
+  head is inside [−1, 1]³); with ``clip_xyz`` (off by default: the release's gate never
+  lets its clamp act) centres are clamped to [−1, 1]³ in training mode;
 * the free Gaussians' positions are used as predicted (no ray to sit on);
 * log-scale = min(raw − 2.3, −1.2), scale = exp(log-scale) (at most e^−1.2 ≈ 0.30; floored at
   e^−20 so extreme outputs cannot underflow to 0);
