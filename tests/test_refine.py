@@ -303,3 +303,18 @@ def test_a_malformed_refine_default_in_facelift_json_fails_at_load():
     with pytest.raises(FaceliftError, match=r"weights 'w': facelift.json's \"defaults\": refine must be"):
         FaceLiftPipeline(None, None, defaults={"refine": "lots"}, name="w")
     assert FaceLiftPipeline(None, None, defaults={"refine": 12}).defaults["refine"] == 12
+
+
+def test_the_silhouettes_outer_ring_gets_no_layer():
+    from facelift.refine import SEED_RING
+
+    size = 512
+    rgb = np.full((size, size, 3), 0.5, np.float32)
+    alpha = np.zeros((size, size), np.float32)
+    alpha[100:400, 100:400] = 1.0
+    r = refine_head(Gaussians.empty(), rgb, alpha, None, config=RefineConfig(iterations=0), progress=False)
+    cam = orbit_camera(0, size=size)
+    uv = r.gaussians.means @ cam.w2c[:3, :3].T + cam.w2c[:3, 3]
+    u = cam.K[0, 0] * uv[:, 0] / uv[:, 2] + cam.K[0, 2]
+    ring = SEED_RING * size
+    assert float(u.min()) > 100 + ring - 1 and float(u.max()) < 400 - ring + 1  # seeded inside the ring only

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 import torch.nn.functional as F
+from scipy import ndimage
 from torch import Tensor
 
 from facelift.cameras import RADIUS, Camera, orbit_camera
@@ -40,6 +41,8 @@ log = logging.getLogger(__name__)
 HEAD_RENDER_SIZE = 128
 #: Pixels this close to the silhouette's edge (at 512²) are seeded with colour from further in.
 RIM_PX = 3.0
+#: The silhouette's outermost ring, as a share of the image size (6 px at 512²), gets no layer.
+SEED_RING = 6.0 / 512
 #: Stage II Gaussians nearer than the photo's surface plus this (world units) are carved.
 CARVE_MARGIN = 0.04
 
@@ -74,8 +77,6 @@ def rim_colours(rgb: np.ndarray, alpha: np.ndarray, rim_px: float = RIM_PX) -> n
     of the original background too). Seen from the side, the layer's edge is where the surface
     turns away, so those pixels would show as a pale seam around the head.
     """
-    from scipy import ndimage
-
     inner = ndimage.distance_transform_edt(alpha > 0.5) > rim_px
     if not inner.any():
         return rgb
@@ -131,7 +132,11 @@ def refine_head(head: Gaussians, photo, mask: np.ndarray | None, landmarks: np.n
     focal = float(front.fx)
     depth = front_depth(head_depth, head_alpha, alpha, focal, landmarks, fallback_depth=RADIUS - 0.5)
     behind = carve_head(head.detach().to("cpu", torch.float32), front, depth.depth, alpha, CARVE_MARGIN)
-    layer = seed_front_layer(rim_colours(rgb, alpha), alpha, depth.depth, depth.face_weight, front)
+    # No Gaussians on the silhouette's outermost ring: seen edge-on from the side it showed as a
+    # pale seam between the photo's hair and the Stage II head behind it.
+    ring = SEED_RING * max(h, w)
+    seeded = alpha * (ndimage.distance_transform_edt(alpha > 0.5) > ring)
+    layer = seed_front_layer(rim_colours(rgb, alpha), seeded, depth.depth, depth.face_weight, front)
     log.debug("refine: %d photo Gaussians, %d of %d Stage II Gaussians kept, face prior %s",
              len(layer.gaussians), len(behind), len(head), "on" if depth.face_depth is not None else "off")
     gaussians, report = fit_front_layer(layer, behind, torch.from_numpy(rgb), torch.from_numpy(alpha), front, views,
