@@ -49,8 +49,8 @@ def _photo(path: Path, size=(96, 96)) -> Path:
 
 def test_a_job_writes_everything_the_page_shows(demo, tmp_path):
     r = demo.reconstruct(_photo(tmp_path / "me.png"), seed=3, steps=7, guidance=2.5, crop=False, frames=4)
-    # Photo-fit is ticked by default; weights without their own iterations get the library's.
-    assert demo.pipeline.calls == [dict(seed=3, num_inference_steps=7, guidance_scale=2.5, crop=False, refine=40)]
+    # Photo-fit ticked is refine="on": the weights' iterations, or the library's (pipeline's job).
+    assert demo.pipeline.calls == [dict(seed=3, num_inference_steps=7, guidance_scale=2.5, crop=False, refine="on")]
     for path in (r.input_image, r.video, r.ply, r.display_ply):
         assert path.is_file() and path.stat().st_size > 0, path
     assert [label for _, label in r.views] == list(VIEW_NAMES)
@@ -71,7 +71,7 @@ def test_photo_fit_checkbox_sets_the_pipelines_refine(demo, tmp_path):
         stored.reconstruct(_photo(tmp_path / "you.png"), frames=4, refine=True)
     finally:
         stored.close()
-    assert [c["refine"] for c in demo.pipeline.calls] == ["off", 12]
+    assert [c["refine"] for c in demo.pipeline.calls] == ["off", "on"]
 
 
 def test_progress_goes_through_the_pipeline_stages_to_done(demo, tmp_path):

@@ -262,7 +262,7 @@ def _exit_code(argv) -> int:
 
 @pytest.mark.parametrize("args, message", [
     (["{missing}"], "no such file or folder"),
-    (["{photo}", "--refine", "zero"], "argument --refine: expected 'auto', 'off' or a positive number of iterations, got 'zero'"),
+    (["{photo}", "--refine", "zero"], "argument --refine: expected 'auto', 'on', 'off' or a positive number of iterations, got 'zero'"),
     (["{photo}", "--refine", "0"], "got '0'"),
     (["{photo}", "--size", "0"], "argument --size"),
 ])

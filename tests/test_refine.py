@@ -217,6 +217,7 @@ def test_refine_setting_resolves_auto_off_and_numbers():
     assert refine_iterations("auto", 40) == 40
     assert refine_iterations("auto", 0) == 0
     assert refine_iterations("off", 40) == 0
+    assert refine_iterations("on", 12) == 12 and refine_iterations("on", 0) == RefineConfig().iterations
     assert refine_iterations("25", 40) == 25 and refine_iterations(7) == 7
     for bad in ("zero", -1, True, 2.5):
         with pytest.raises(FaceliftError, match="refine must be"):
@@ -250,7 +251,7 @@ def test_cli_rejects_a_bad_refine_before_any_work(tmp_path, value):
                            "--refine", value], capture_output=True, text=True)
     assert proc.returncode == 2
     lines = [line for line in proc.stderr.strip().splitlines() if "--refine" in line]
-    assert lines and "expected 'auto', 'off' or a positive number of iterations" in lines[-1]
+    assert lines and "expected 'auto', 'on', 'off' or a positive number of iterations" in lines[-1]
     assert "Traceback" not in proc.stderr
     assert not out.exists()
 

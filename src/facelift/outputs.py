@@ -101,3 +101,15 @@ def write_result(
             radius=turntable.radius, fov=turntable.fov, progress=progress), fps=turntable.fps)
         atomic_write_text(tmp / "cameras.json", json.dumps(cameras_record(view_cameras, turntable, extra), indent=1))
     return folder
+
+
+def output_names(paths: list[Path]) -> list[str]:
+    """One folder (or report) name per input: the file stem, made unique when two inputs share it."""
+    counts: dict[str, int] = {}
+    names = []
+    for p in paths:
+        stem = p.stem if p.is_file() or p.suffix else p.name
+        n = counts.get(stem, 0)
+        counts[stem] = n + 1
+        names.append(stem if n == 0 else f"{stem}_{n}")
+    return names

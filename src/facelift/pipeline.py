@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+import numpy as np
 import torch
 from PIL import Image
 
@@ -40,25 +41,30 @@ log = logging.getLogger(__name__)
 BUNDLED = ("tiny",)
 META_FILE = "facelift.json"
 ProgressFn = Callable[[str, float], None]
-#: ``refine=``: "auto" (the weights' ``facelift.json`` ``defaults.refine``, else off), "off",
-#: or a number of photo-fit iterations.
+#: ``refine=``: "auto" (the weights' ``facelift.json`` ``defaults.refine``, else off), "on" (the
+#: weights' iterations, else the library's), "off", or a number of photo-fit iterations.
 RefineSetting = str | int
 
 
 def refine_iterations(setting: RefineSetting, default: int = 0) -> int:
-    """``"auto"`` -> ``default``; ``"off"`` (or 0) -> 0; a positive number -> itself."""
+    """``"auto"`` -> ``default``; ``"on"`` -> ``default`` or :class:`facelift.refine.RefineConfig`'s
+    iterations when that is 0; ``"off"`` (or 0) -> 0; a positive number -> itself."""
     if isinstance(setting, str):
         text = setting.strip().lower()
         if text == "auto":
             return int(default)
+        if text == "on":
+            from facelift.refine import RefineConfig
+
+            return int(default) or RefineConfig().iterations
         if text == "off":
             return 0
         try:
             setting = int(text)
         except ValueError:
-            raise FaceliftError(f"refine must be 'auto', 'off' or a number of iterations, got {setting!r}") from None
+            raise FaceliftError(f"refine must be 'auto', 'on', 'off' or a number of iterations, got {setting!r}") from None
     if isinstance(setting, bool) or not isinstance(setting, int) or setting < 0:
-        raise FaceliftError(f"refine must be 'auto', 'off' or a number of iterations, got {setting!r}")
+        raise FaceliftError(f"refine must be 'auto', 'on', 'off' or a number of iterations, got {setting!r}")
     return setting
 
 
@@ -263,7 +269,7 @@ class FaceLiftPipeline:
         """Photo (path, PIL or array) -> :class:`FaceLiftOutput`.
 
         ``progress(stage, fraction)`` is called as stages finish (for UIs). ``refine``: photo-fit
-        (:mod:`facelift.refine`): "auto" (the weights' default), "off", or iterations.
+        (:mod:`facelift.refine`): "auto" (the weights' default), "on", "off", or iterations.
         """
         self.require_stage1()
         iterations = refine_iterations(refine, self.defaults["refine"])  # bad values fail before any work
@@ -297,34 +303,37 @@ class FaceLiftPipeline:
 
             info["face_yaw"] = round(face_yaw(pre.landmarks), 1)  # where the photo's face looks
         if iterations:
+            from facelift.mvdiff.pipeline import to_image_batch
+
             report("refine", 0.8)
-            refined = self.photo_fit(gaussians, pre, views, cameras, iterations, seed)
+            # The front Stage I view is a generated copy of the photo: only the others take part.
+            others = to_image_batch(views[1:], views[1].width)
+            refined = self.photo_fit(gaussians, np.asarray(pre.image.convert("RGB")), pre.mask, pre.landmarks,
+                                     others, cameras[1:], iterations, seed)
             gaussians = refined.gaussians
             info.update(refined.info())
         info["num_gaussians"] = len(gaussians)
         report("done", 1.0)
         return FaceLiftOutput(pre.image, views, cameras, gaussians, info)
 
-    def photo_fit(self, gaussians: Gaussians, pre: Any, views: list[Image.Image], cameras: Camera,
-                  iterations: int, seed: int = 0):
-        """Refine Stage II's head against the preprocessed photo (:func:`facelift.refine.refine_head`).
+    def photo_fit(self, gaussians: Gaussians, photo: np.ndarray, mask: np.ndarray | None,
+                  landmarks: np.ndarray | None, views: torch.Tensor | None, view_cameras: Camera | None,
+                  iterations: int, seed: int = 0, progress: bool = True):
+        """Refine a head against its front photo (:func:`facelift.refine.refine_head`).
 
-        ``pre`` is a :class:`facelift.preprocess.PreprocessResult` (its image is the front view);
-        the front Stage I view is a generated copy of the photo, so only the other views take part.
+        Args:
+            photo: (H, W, 3) uint8 on white, the front view; mask: (H, W) its alpha or None.
+            landmarks: its face-mesh landmarks, or None to run the face mesh on ``photo`` (a
+                ``--no-crop`` input, a video frame framed by its smoothed track, a render).
+            views, view_cameras: (V, 3, h, w) other views in [0, 1] and their cameras, or None.
         """
-        import numpy as np
-
-        from facelift.mvdiff.pipeline import to_image_batch
         from facelift.preprocess.detect import face_landmarks
         from facelift.refine import RefineConfig, refine_head
 
-        photo = np.asarray(pre.image.convert("RGB"))
-        landmarks = pre.landmarks
-        if landmarks is None:  # --no-crop input, or a video frame framed by its smoothed track
+        if landmarks is None:
             landmarks = face_landmarks(photo)
-        others = torch.cat([to_image_batch(v, v.width) for v in views[1:]])
-        return refine_head(gaussians.to("cpu", torch.float32), photo, pre.mask, landmarks, others, cameras[1:],
-                           RefineConfig(iterations=iterations, seed=seed))
+        return refine_head(gaussians.to("cpu", torch.float32), photo, mask, landmarks, views, view_cameras,
+                           RefineConfig(iterations=iterations, seed=seed), progress=progress)
 
     def reconstruct_views(self, folder: str | Path) -> FaceLiftOutput:
         """Skip Stage I: reconstruct from the user's own posed views (a transforms.json folder)."""

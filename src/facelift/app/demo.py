@@ -167,11 +167,10 @@ class Demo:
         stored = getattr(pipeline, "defaults", None) or {}
         from_weights = {key: stored[name] for key, name in (("steps", "num_inference_steps"), ("guidance", "guidance_scale"))
                         if name in stored}
-        # Photo-fit starts ticked when the weights refine by default; ticked, it runs the
-        # weights' iterations (or the library's default when the weights have none).
-        self.refine_iterations = int(stored.get("refine") or 0)
+        # Photo-fit starts ticked when the weights refine by default; ticked, it is refine="on"
+        # (the weights' iterations, or the library's default when the weights have none).
         self.defaults = {"seed": 0, "steps": 50, "guidance": 3.0, "crop": True, "frames": 60,
-                         "refine": self.refine_iterations > 0, **from_weights, **(defaults or {})}
+                         "refine": bool(stored.get("refine")), **from_weights, **(defaults or {})}
         self.turntable_size = int(turntable_size)
         self.examples = [Path(p) for p in (default_examples() if examples is None else examples)]
         self._jobs: list[Path] = []
@@ -234,7 +233,7 @@ class Demo:
         try:
             out = self.pipeline(str(upload), seed=int(seed), num_inference_steps=steps,
                                 guidance_scale=float(guidance), crop=bool(crop), progress=on_stage,
-                                refine=self._refine_setting(bool(refine)))
+                                refine="on" if refine else "off")
             report(0.85, "Rendering the turntable")
             result_dir = job / "result"
             out.save(result_dir, turntable=TurntableSpec(frames=int(frames), size=self.turntable_size),
@@ -259,13 +258,6 @@ class Demo:
                     f"(seed {int(seed)}, {steps} steps, guidance {float(guidance):g}, "
                     f"{'cropped' if crop else 'not cropped'}, photo-fit {'on' if refine else 'off'}).",
         )
-
-    def _refine_setting(self, refine: bool) -> str | int:
-        from facelift.refine import RefineConfig
-
-        if not refine:
-            return "off"
-        return self.refine_iterations or RefineConfig().iterations
 
     # --------------------------------------------------------------------- UI
     def _run(self, upload, seed, steps, guidance, crop, frames, progress=None, refine=True):

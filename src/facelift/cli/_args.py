@@ -16,16 +16,16 @@ def positive_int(text: str) -> int:
 
 
 def refine_setting(text: str) -> str | int:
-    """``--refine``: "auto", "off", or a positive number of photo-fit iterations."""
+    """``--refine``: "auto", "on", "off", or a positive number of photo-fit iterations."""
     value = text.strip().lower()
-    if value in ("auto", "off"):
+    if value in ("auto", "on", "off"):
         return value
     try:
         return positive_int(value)
     except argparse.ArgumentTypeError:
-        raise argparse.ArgumentTypeError(f"expected 'auto', 'off' or a positive number of iterations, "
+        raise argparse.ArgumentTypeError(f"expected 'auto', 'on', 'off' or a positive number of iterations, "
                                          f"got {text!r}") from None
 
 
 REFINE_HELP = ("photo-fit refinement, the person's likeness (facelift.refine): 'auto' (the weights' "
-               "default: on for the bundled tiny, off for release weights), 'off', or N iterations")
+               "default: on for the bundled tiny, off for release weights), 'on', 'off', or N iterations")

@@ -75,20 +75,8 @@ def expand_inputs(items: list[str]) -> list[Path]:
     return unique
 
 
-def output_names(paths: list[Path]) -> list[str]:
-    """One folder name per input: the file stem, made unique when two inputs share it."""
-    counts: dict[str, int] = {}
-    names = []
-    for p in paths:
-        stem = p.stem if p.is_file() or p.suffix else p.name
-        n = counts.get(stem, 0)
-        counts[stem] = n + 1
-        names.append(stem if n == 0 else f"{stem}_{n}")
-    return names
-
-
 def run(args: argparse.Namespace) -> int:
-    from facelift.outputs import TurntableSpec, is_complete
+    from facelift.outputs import TurntableSpec, is_complete, output_names
 
     if not args.inputs and not args.views:
         raise FaceliftError("give at least one input image (or --views DIR)")

@@ -36,6 +36,7 @@ from facelift.atomic import atomic_path, atomic_write_text
 from facelift.cameras import orbit_camera
 from facelift.errors import FaceliftError
 from facelift.eval.identity import ArcFaceDistance, DlibIdentity, cosine_distance, find_arcface
+from facelift.outputs import output_names
 
 if TYPE_CHECKING:
     from facelift.pipeline import FaceLiftOutput
@@ -288,13 +289,10 @@ def load_reference(path: Path) -> np.ndarray:
     """The original photo as (H, W, 3) uint8, alpha composited onto white, long side at most
     :data:`REFERENCE_MAX_SIDE`. FaceliftError when it is missing or not an image."""
     from facelift.preprocess import load_image
+    from facelift.preprocess.segment import composite_on_white
 
     loaded = load_image(path)
-    rgb = loaded.rgb.astype(np.float32)
-    if loaded.alpha is not None:
-        a = loaded.alpha[..., None]
-        rgb = rgb * a + 255.0 * (1.0 - a)
-    img = Image.fromarray(rgb.round().clip(0, 255).astype(np.uint8))
+    img = Image.fromarray(composite_on_white(loaded.rgb, loaded.alpha))
     if max(img.size) > REFERENCE_MAX_SIDE:
         img.thumbnail((REFERENCE_MAX_SIDE, REFERENCE_MAX_SIDE), Image.Resampling.LANCZOS)
     return np.asarray(img)
@@ -317,16 +315,6 @@ def load_arcface(path: str | Path | None = None) -> ArcFaceDistance | None:
         return None
 
 
-def _unique_names(paths: Sequence[Path]) -> list[str]:
-    counts: dict[str, int] = {}
-    names = []
-    for p in paths:
-        n = counts.get(p.stem, 0)
-        counts[p.stem] = n + 1
-        names.append(p.stem if n == 0 else f"{p.stem}_{n}")
-    return names
-
-
 def _render_uint8(rgb) -> np.ndarray:
     """A render's (H, W, 3) float [0, 1] tensor or array -> uint8."""
     arr = rgb.detach().float().cpu().numpy() if isinstance(rgb, Tensor) else np.asarray(rgb, np.float32)
@@ -335,7 +323,7 @@ def _render_uint8(rgb) -> np.ndarray:
 
 def _references(photos: Sequence[Path], identity: DlibIdentity) -> tuple[list[_Reference], list[SkippedPhoto]]:
     refs, skipped = [], []
-    for name, path in zip(_unique_names(photos), photos):
+    for name, path in zip(output_names(list(photos)), photos):
         image = load_reference(path)
         faces = identity.embed_all(image)
         if not faces:  # a small face in a large photo: look once more at twice the resolution

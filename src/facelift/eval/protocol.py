@@ -442,15 +442,12 @@ def pipeline_hooks(weights: str | None, device: str | None = None) -> PipelineHo
         return pipe.reconstruct_gaussians(views[..., :3].permute(0, 3, 1, 2), cameras)
 
     def photo_fit(gaussians, front_rgba: Tensor, generated: Tensor, cameras: Camera):
-        from facelift.preprocess.detect import face_landmarks
-        from facelift.refine import RefineConfig, refine_head
+        from facelift.pipeline import refine_iterations
 
-        iterations = pipe.defaults["refine"] or RefineConfig().iterations
-        photo = _to_uint8(M.composite(front_rgba))
         others = generated[1:, ..., :3].permute(0, 3, 1, 2).float()
-        return refine_head(gaussians, photo, front_rgba[..., 3].numpy(), face_landmarks(photo), others,
-                           cameras[1:].resized(others.shape[-1], others.shape[-2]),
-                           RefineConfig(iterations=iterations), progress=False).gaussians
+        return pipe.photo_fit(gaussians, _to_uint8(M.composite(front_rgba)), front_rgba[..., 3].numpy(), None,
+                              others, cameras[1:].resized(others.shape[-1], others.shape[-2]),
+                              refine_iterations("on", pipe.defaults["refine"]), progress=False).gaussians
 
     return PipelineHooks(single_image, generate, reconstruct, photo_fit)
 

@@ -51,14 +51,8 @@ class FrontLayer:
 
 
 def _pixel_points(depth: np.ndarray, camera: Camera, stride: int) -> tuple[np.ndarray, np.ndarray]:
-    """World points (h, w, 3) of a ``stride``-subsampled depth map and unit rays (h, w, 3).
-
-    Sample (i, j) is the centre of the stride×stride block at (i·s, j·s).
-    """
-    h, w = depth.shape
-    if stride > 1:
-        depth = depth[: h - h % stride, : w - w % stride]
-        depth = depth.reshape(h // stride, stride, w // stride, stride).mean(axis=(1, 3))
+    """World points (h, w, 3) and unit rays (h, w, 3) of a depth map already pooled over
+    ``stride``×``stride`` blocks: sample (i, j) is the centre of the block at (i·s, j·s)."""
     hs, ws = depth.shape
     K = camera.K.double().numpy()
     c2w = camera.c2w.double().numpy()
@@ -104,10 +98,9 @@ def _seed(rgb: np.ndarray, alpha: np.ndarray, depth: np.ndarray, select: np.ndar
         a = a[:hc, :wc]
         return a.reshape(hc // stride, stride, wc // stride, stride, *a.shape[2:]).mean(axis=(1, 3))
 
-    points, rays = _pixel_points(depth, camera, stride)
-    focal = float(camera.K[0, 0])
     d = pool(depth) if stride > 1 else depth
-    footprint = d / focal
+    points, rays = _pixel_points(d, camera, stride)
+    footprint = d / float(camera.K[0, 0])
     rot, scales = _frames(points, footprint, stride)
     a = pool(alpha) if stride > 1 else alpha
     c = pool(rgb) if stride > 1 else rgb
@@ -132,7 +125,8 @@ def seed_front_layer(rgb: np.ndarray, alpha: np.ndarray, depth: np.ndarray, face
         rgb: (H, W, 3) float in [0, 1], the preprocessed photo.
         alpha: (H, W) float in [0, 1], its foreground alpha.
         depth: (H, W) camera depth per pixel (:func:`facelift.refine.face_prior.front_depth`).
-        face_weight: (H, W) share of the face prior in ``depth``; > 0.5 is seeded per pixel.
+        face_weight: (H, W) how far inside the face mesh (:class:`facelift.refine.face_prior.FrontDepth`); > 0.5 is seeded
+            per pixel.
         camera: the front camera at H × W (even H and W).
     """
     face = face_weight > 0.5

@@ -33,8 +33,10 @@ from tqdm.auto import tqdm
 
 from facelift.cameras import Camera
 from facelift.gaussians import Gaussians
+from facelift.mvdiff.evaluate import foreground
 from facelift.refine.front_layer import FrontLayer
 from facelift.render import rasterize
+from facelift.train.losses import psnr, ssim
 
 log = logging.getLogger(__name__)
 
@@ -74,13 +76,8 @@ def _inverse_sigmoid(x: Tensor) -> Tensor:
     return torch.log(x / (1 - x))
 
 
-def _psnr(pred: Tensor, target: Tensor) -> float:
-    return float(-10 * torch.log10(F.mse_loss(pred, target).clamp_min(1e-12)))
-
-
 def _ssim_loss(pred: Tensor, target: Tensor) -> Tensor:
-    from facelift.train.losses import ssim
-
+    """1 − SSIM of two (H, W, 3) images."""
     return 1.0 - ssim(pred.permute(2, 0, 1)[None], target.permute(2, 0, 1)[None])
 
 
@@ -136,8 +133,7 @@ def fit_front_layer(layer: FrontLayer, behind: Gaussians, photo: Tensor, mask: T
     behind = behind.detach()
     view_alpha = None
     if views is not None and view_cameras is not None and len(views):
-        # A generated view's silhouette: what differs from its white background.
-        view_alpha = ((1.0 - views).amax(dim=1) > 0.04).float()
+        view_alpha = foreground(views)  # a generated view's silhouette: what differs from white
     rng = np.random.default_rng(config.seed)
     history: list[float] = []
     bar = tqdm(range(config.iterations), desc="photo-fit", leave=False, disable=not progress)
@@ -148,7 +144,7 @@ def fit_front_layer(layer: FrontLayer, behind: Gaussians, photo: Tensor, mask: T
         front_loss = ((1 - config.weight_ssim) * l1 + config.weight_ssim * _ssim_loss(out.rgb, photo)
                       + config.weight_alpha * (out.alpha - mask).abs().mean())
         if step == 0:
-            report.front_psnr_before = _psnr(out.rgb.detach(), photo)
+            report.front_psnr_before = float(psnr(out.rgb.detach(), photo))
         loss = front_loss
         if view_alpha is not None:
             i = int(rng.integers(len(view_cameras)))
@@ -173,7 +169,7 @@ def fit_front_layer(layer: FrontLayer, behind: Gaussians, photo: Tensor, mask: T
                 break
     final = Gaussians.cat([params.gaussians().detach(), behind])
     with torch.no_grad():
-        report.front_psnr_after = _psnr(rasterize(final, front).rgb, photo)
+        report.front_psnr_after = float(psnr(rasterize(final, front).rgb, photo))
     return final, report
 
 
