@@ -177,14 +177,21 @@ class _UNetSpy:
         self.handle.remove()
 
 
-def test_unconditional_branch_zeroes_clip_embedding_and_input_latents(pipe):
+def _first_call(pipe, x=None, seed=0):
     spy = _UNetSpy(pipe.unet)
     try:
-        pipe(torch.rand(3, 16, 16), num_inference_steps=2, guidance_scale=3.0,
-             generator=torch.Generator().manual_seed(0), output_type="pt")
+        pipe(torch.rand(3, 16, 16) if x is None else x, num_inference_steps=2, guidance_scale=3.0,
+             generator=torch.Generator().manual_seed(seed), output_type="pt")
     finally:
         spy.remove()
-    call = spy.calls[0]
+    return spy.calls[0]
+
+
+def test_unconditional_branch_zeroes_the_whole_class_label_and_input_latents(pipe):
+    """The release's CFG: the unconditional class label is all zeros (CLIP embedding and the
+    noise-level embedding appended to it), and the input latents are zero."""
+    assert pipe.config.uncond_label == "zeros"
+    call = _first_call(pipe)
     V, D = 6, TEST_ARCH.clip_projection_dim
     assert call["sample"].shape[0] == 2 * V
     uncond, cond = call["sample"][:V], call["sample"][V:]
@@ -192,14 +199,71 @@ def test_unconditional_branch_zeroes_clip_embedding_and_input_latents(pipe):
     assert torch.count_nonzero(cond[:, 4:]) > 0
     torch.testing.assert_close(uncond[:, :4], cond[:, :4])  # same noisy latents in both branches
     labels = call["class_labels"]
-    # Noise level 0 adds only the schedule's first-step noise (std ~1e-2) to the zeros.
-    assert labels[:V, :D].abs().max() < 0.05
+    assert torch.count_nonzero(labels[:V]) == 0
     assert labels[V:, :D].abs().max() > 0.1
-    torch.testing.assert_close(labels[:V, D:], labels[V:, D:])  # noise-level embedding kept
+    # Level 0's sinusoidal embedding: sin(0) = 0 for the first half, cos(0) = 1 for the second
+    # (flip_sin_to_cos puts cos first).
+    level = labels[V:, D:]
+    torch.testing.assert_close(level[:, : D // 2], torch.ones(V, D // 2))
+    torch.testing.assert_close(level[:, D // 2:], torch.zeros(V, D // 2))
     # Every view gets its own context, the same in both branches.
     ctx = call["context"]
     torch.testing.assert_close(ctx[:V], pipe.view_embeddings().detach())
     torch.testing.assert_close(ctx[V:], ctx[:V])
+
+
+def test_each_view_draws_its_own_label_noise(pipe):
+    """The release encodes the input once per view, so each view's CLIP label has its own
+    embedding noise: the views' labels differ by that noise alone (std ~1e-2 at level 0)."""
+    labels = _first_call(pipe)["class_labels"][6:, : TEST_ARCH.clip_projection_dim]
+    spread = (labels - labels.mean(0)).abs()
+    assert 1e-4 < spread.max() < 0.05
+    assert all(not torch.equal(labels[0], labels[i]) for i in range(1, 6))
+
+
+def test_zero_clip_weights_keep_their_trained_unconditional_label(pipe):
+    """Weights trained with the old convention (the bundled tiny Stage I) keep it: CLIP
+    zeroed before noising, the level embedding appended."""
+    legacy = copy.deepcopy(pipe)
+    legacy.register_to_config(uncond_label="zero_clip")
+    labels = _first_call(legacy)["class_labels"]
+    V, D = 6, TEST_ARCH.clip_projection_dim
+    assert labels[:V, :D].abs().max() < 0.05  # noised zeros
+    torch.testing.assert_close(labels[:V, D:], labels[V:, D:])  # level embedding kept
+    with pytest.raises(FaceliftError, match="uncond_label"):
+        FaceLiftMultiViewPipeline(**{k: getattr(pipe, k) for k in (
+            "unet", "vae", "image_encoder", "feature_extractor", "image_normalizer",
+            "image_noising_scheduler", "scheduler", "view_embeddings")}, uncond_label="none")
+
+
+def test_uncond_label_is_stored_and_older_facelift_folders_read_as_zero_clip(pipe, tmp_path):
+    pipe.save_pretrained(tmp_path / "p")
+    index_path = tmp_path / "p" / "model_index.json"
+    assert json.loads(index_path.read_text())["uncond_label"] == "zeros"
+    assert FaceLiftMultiViewPipeline.from_pretrained(tmp_path / "p").config.uncond_label == "zeros"
+    index = json.loads(index_path.read_text())
+    del index["uncond_label"]  # saved by facelift before the key: trained with zero_clip
+    index_path.write_text(json.dumps(index))
+    assert FaceLiftMultiViewPipeline.from_pretrained(tmp_path / "p").config.uncond_label == "zero_clip"
+    from facelift.pipeline import bundled_weights_dir
+
+    bundled = json.loads((bundled_weights_dir("tiny") / "mvdiff" / "model_index.json").read_text())
+    assert bundled["uncond_label"] == "zero_clip"
+
+
+def test_sampling_clip_input_is_the_image_processor_on_the_uint8_image(pipe):
+    """At sampling time the CLIP encoder sees what the release's CLIPImageProcessor makes of
+    the PIL image; training keeps the differentiable tensor resize."""
+    import numpy as np
+
+    rgb = np.random.default_rng(0).integers(0, 256, (40, 40, 3), dtype=np.uint8)
+    image = torch.from_numpy(rgb).permute(2, 0, 1)[None].float() / 255.0
+    expected = pipe.feature_extractor(images=[PIL.Image.fromarray(rgb)], return_tensors="pt").pixel_values
+    torch.testing.assert_close(pipe.clip_pixels_uint8(image), expected, rtol=0, atol=1e-6)
+    assert expected.shape[-1] == TEST_ARCH.clip_image_size
+    # The tensor path differs (antialiased torch bicubic, no rounding), but not by much.
+    diff = (pipe.clip_pixels(image) - expected).abs()
+    assert 0 < diff.mean() < 0.5
 
 
 def test_guidance_scale_one_runs_a_single_branch(pipe):
@@ -335,6 +399,7 @@ def _release_folder(pipe, root: Path) -> Path:
     index = json.loads((folder / "model_index.json").read_text())
     index.pop("view_embeddings")
     index.pop("attention")
+    index.pop("uncond_label")
     index.update(_class_name="StableUnCLIPImg2ImgPipeline", text_encoder=["transformers", "CLIPTextModel"],
                  tokenizer=["transformers", "CLIPTokenizer"])
     (folder / "model_index.json").write_text(json.dumps(index))

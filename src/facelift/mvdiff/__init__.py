@@ -49,6 +49,7 @@ def build_pipeline(model: ModelConfig, seed: int = 0) -> FaceLiftMultiViewPipeli
         image_normalizer=tiny.build_image_normalizer(arch.clip_projection_dim),
         image_noising_scheduler=tiny.build_image_noising_scheduler(),
         scheduler=tiny.build_scheduler(model), view_embeddings=views, attention=model.attention,
+        uncond_label=model.uncond_label,
     )
 
 

@@ -63,12 +63,16 @@ class ModelConfig:
     ``base``: for ``paper``, a local diffusers folder or hub id of SD 2.1-unCLIP (to start
     fine-tuning) or of a FaceLift / release pipeline folder; ``None`` builds the tiny
     components from ``tiny`` with random weights.
+
+    ``uncond_label``: the classifier-free guidance label of a new model, ``"zeros"`` as the
+    release trains (``facelift.mvdiff.pipeline``'s docstring); a ``base`` folder keeps its own.
     """
 
     base: Optional[str] = None
     image_size: int = 64
     num_views: int = 6
     attention: AttentionMode = "sparse"
+    uncond_label: Literal["zeros", "zero_clip"] = "zeros"
     prediction_type: PredictionType = "sample"
     num_train_timesteps: int = 1000
     beta_schedule: str = "scaled_linear"

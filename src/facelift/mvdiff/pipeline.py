@@ -20,10 +20,25 @@ Components, named as in Stable Diffusion 2.1-unCLIP (and the release's
 =========================  ==============================================================
 
 Batch layout: B input images make a UNet batch of B·V, the V views of each sample
-consecutive, in the order of :data:`facelift.cameras.VIEW_NAMES`. Classifier-free guidance
-runs the unconditional branch, CLIP embedding and input latents both zeroed, in the same
-UNet call, and combines ``uncond + s·(cond − uncond)`` (linear in the model output, so valid
-for epsilon, v and x0 prediction alike).
+consecutive, in the order of :data:`facelift.cameras.VIEW_NAMES`. Each view gets its own unCLIP
+class label (the release encodes the input once per view, so each view's embedding noise is
+its own draw). Classifier-free guidance runs the unconditional branch in the same UNet call,
+input latents zeroed and the class label as the weights were trained (``uncond_label``), and
+combines ``uncond + s·(cond − uncond)`` (linear in the model output, so valid for epsilon, v
+and x0 prediction alike).
+
+``uncond_label`` (stored in ``model_index.json``):
+
+* ``"zeros"`` (the release, and the default): the whole class label is zero, the CLIP
+  embedding and the noise-level embedding appended to it, as the release's pipeline and
+  trainer both do.
+* ``"zero_clip"``: the CLIP embedding is zeroed before noising and the level embedding is
+  appended as usual. The bundled tiny Stage I was trained this way, so it keeps it.
+
+The CLIP input at sampling time is the release's: the image as uint8 through the folder's
+``CLIPImageProcessor`` (PIL bicubic resize, centre crop, normalise). Training uses the
+release trainer's tensor path (:meth:`FaceLiftMultiViewPipeline.clip_pixels`); the two
+differ by the uint8 rounding and the resampling kernel, as in the release.
 
 Loading is offline: a local folder, or a hub id resolved only from the local Hugging Face
 cache; weights are read from safetensors only.
@@ -65,6 +80,8 @@ COMPONENTS = (
     "image_noising_scheduler", "scheduler", "view_embeddings", "text_encoder", "tokenizer",
 )
 OPTIONAL_COMPONENTS = ("text_encoder", "tokenizer")
+#: How the unconditional branch's class label is made (module docstring).
+UNCOND_LABELS = ("zeros", "zero_clip")
 
 
 class ViewEmbeddings(ModelMixin, ConfigMixin):
@@ -224,8 +241,11 @@ class FaceLiftMultiViewPipeline(DiffusionPipeline):
         text_encoder: nn.Module | None = None,
         tokenizer: Any = None,
         attention: str = "sparse",
+        uncond_label: str = "zeros",
     ):
         super().__init__()
+        if uncond_label not in UNCOND_LABELS:
+            raise FaceliftError(f"uncond_label must be one of {UNCOND_LABELS}, got {uncond_label!r}")
         self.register_modules(
             unet=unet, vae=vae, image_encoder=image_encoder, feature_extractor=feature_extractor,
             image_normalizer=image_normalizer, image_noising_scheduler=image_noising_scheduler,
@@ -236,7 +256,7 @@ class FaceLiftMultiViewPipeline(DiffusionPipeline):
             if module is not None:
                 module.eval()  # inference mode by default; the trainer switches what it trains
         num_views = view_embeddings.config.num_views
-        self.register_to_config(attention=attention)
+        self.register_to_config(attention=attention, uncond_label=uncond_label)
         install_multiview_attention(unet, num_views=num_views, mode=attention)
 
     # ------------------------------------------------------------------ properties
@@ -271,10 +291,25 @@ class FaceLiftMultiViewPipeline(DiffusionPipeline):
         std = torch.tensor(fe.image_std, device=x.device, dtype=x.dtype).view(1, 3, 1, 1)
         return (x.clamp(0, 1) - mean) / std
 
-    def encode_clip(self, images: Tensor) -> Tensor:
-        """(B, 3, H, W) in [0, 1] -> CLIP image embeddings (B, D)."""
+    def clip_pixels_uint8(self, images: Tensor) -> Tensor:
+        """(B, 3, H, W) in [0, 1] -> CLIP encoder input (B, 3, S, S) the way the release samples.
+
+        The release hands its PIL (uint8) input image to ``CLIPImageProcessor``; so do we,
+        after rounding to uint8 (exact for an 8-bit input).
+        """
+        arr = (images.detach().float().clamp(0, 1) * 255.0).round().to(torch.uint8).permute(0, 2, 3, 1).cpu().numpy()
+        pixels = self.feature_extractor(images=[PIL.Image.fromarray(a) for a in arr], return_tensors="pt").pixel_values
+        return pixels.to(images.device)
+
+    def encode_clip(self, images: Tensor, uint8: bool = False) -> Tensor:
+        """(B, 3, H, W) in [0, 1] -> CLIP image embeddings (B, D).
+
+        ``uint8``: the sampling path (:meth:`clip_pixels_uint8`); else the differentiable
+        training path (:meth:`clip_pixels`).
+        """
         dtype = next(self.image_encoder.parameters()).dtype
-        return self.image_encoder(self.clip_pixels(images).to(dtype)).image_embeds
+        pixels = self.clip_pixels_uint8(images) if uint8 else self.clip_pixels(images)
+        return self.image_encoder(pixels.to(dtype)).image_embeds
 
     def encode_latents(self, images: Tensor, sample: bool = False, generator: torch.Generator | None = None) -> Tensor:
         """(B, 3, H, W) in [0, 1] -> scaled VAE latents (B, 4, H/f, W/f) (distribution mode by default)."""
@@ -308,6 +343,26 @@ class FaceLiftMultiViewPipeline(DiffusionPipeline):
         level_emb = get_timestep_embedding(levels, embeds.shape[-1], flip_sin_to_cos=True, downscale_freq_shift=0)
         return torch.cat([x, level_emb.to(x.dtype)], dim=1)
 
+    def class_labels(self, clip: Tensor, drop: Tensor | None = None, noise_level: int = 0,
+                     generator: torch.Generator | None = None) -> Tensor:
+        """The unCLIP class label of every view, (B·V, 2D), from CLIP embeddings (B, D).
+
+        One label per view, each with its own embedding noise (the release repeats the input
+        image per view before encoding). ``drop``: (B,) bools, the samples that get the
+        unconditional label (classifier-free guidance dropout), made as ``uncond_label``
+        says: all zeros, or the noised zero embedding ⊕ the level embedding.
+        """
+        V = self.num_views
+        clip = clip.repeat_interleave(V, dim=0)
+        keep = None if drop is None else (~drop).repeat_interleave(V).to(clip.dtype)[:, None]
+        legacy = self.config.uncond_label == "zero_clip"
+        if keep is not None and legacy:
+            clip = clip * keep
+        labels = self.noise_image_embeddings(clip, noise_level, generator)
+        if keep is not None and not legacy:
+            labels = labels * keep
+        return labels
+
     def view_context(self, batch: int) -> Tensor:
         """Cross-attention context for ``batch`` samples, (batch·V, L, D)."""
         emb = self.view_embeddings()
@@ -319,15 +374,17 @@ class FaceLiftMultiViewPipeline(DiffusionPipeline):
         Args:
             noisy: (B·V, 4, h, w) noisy latents. timesteps: (B·V,) or scalar.
             cond_latents: (B, 4, h, w) input-image latents (zeros when dropped).
-            class_labels: (B, 2D) unCLIP class labels from :meth:`noise_image_embeddings`.
+            class_labels: (B·V, 2D) unCLIP class labels from :meth:`class_labels`.
         Returns the model output (B·V, 4, h, w) in the scheduler's prediction type.
         """
         V = self.num_views
         B = cond_latents.shape[0]
+        if class_labels.shape[0] != B * V:
+            raise FaceliftError(f"class_labels must have one row per view ({B * V}), got {class_labels.shape[0]}")
         x = torch.cat([noisy, cond_latents.repeat_interleave(V, dim=0).to(noisy.dtype)], dim=1)
         return self.unet(
             x.to(self.unet.dtype), timesteps, encoder_hidden_states=self.view_context(B),
-            class_labels=class_labels.repeat_interleave(V, dim=0).to(self.unet.dtype),
+            class_labels=class_labels.to(self.unet.dtype),
         ).sample
 
     # ------------------------------------------------------------------ sampling
@@ -364,12 +421,17 @@ class FaceLiftMultiViewPipeline(DiffusionPipeline):
         B, V = images.shape[0], self.num_views
         do_cfg = guidance_scale > 1.0
 
-        clip = self.encode_clip(images).float()
-        class_labels = self.noise_image_embeddings(clip, noise_level, generator)
+        clip = self.encode_clip(images, uint8=True).float()
+        class_labels = self.class_labels(clip, None, noise_level, generator)
         cond_latents = self.encode_latents(images).float()
         if do_cfg:
-            # Unconditional branch: CLIP embedding and input latents both zeroed (SPEC §2.2).
-            uncond_labels = self.noise_image_embeddings(torch.zeros_like(clip), noise_level, generator)
+            # Unconditional branch: input latents zeroed, the class label as trained. An
+            # all-zero label draws no noise, so the generator then runs as in the release.
+            if self.config.uncond_label == "zeros":
+                uncond_labels = torch.zeros_like(class_labels)
+            else:
+                uncond_labels = self.class_labels(clip, torch.ones(B, dtype=torch.bool, device=device),
+                                                  noise_level, generator)
             class_labels = torch.cat([uncond_labels, class_labels])
             cond_latents = torch.cat([torch.zeros_like(cond_latents), cond_latents])
 
@@ -416,6 +478,7 @@ class FaceLiftMultiViewPipeline(DiffusionPipeline):
             "_class_name": type(self).__name__,
             "_diffusers_version": __import__("diffusers").__version__,
             "attention": self.config.attention,
+            "uncond_label": self.config.uncond_label,
         }
         with atomic_dir(save_directory) as tmp:
             for name in COMPONENTS:
@@ -489,8 +552,16 @@ class FaceLiftMultiViewPipeline(DiffusionPipeline):
             unet=unet, vae=vae, image_encoder=image_encoder, feature_extractor=feature_extractor,
             image_normalizer=image_normalizer, image_noising_scheduler=image_noising_scheduler,
             scheduler=scheduler, view_embeddings=view_embeddings, text_encoder=text_encoder,
-            tokenizer=tokenizer, attention=mode,
+            tokenizer=tokenizer, attention=mode, uncond_label=stored_uncond_label(index),
         )
+
+
+def stored_uncond_label(index: dict) -> str:
+    """A folder's ``uncond_label``: as stored; absent, ``"zero_clip"`` for a folder facelift
+    saved before the key existed (it trained that way), else the release's ``"zeros"``."""
+    if "uncond_label" in index:
+        return str(index["uncond_label"])
+    return "zero_clip" if index.get("_class_name") == "FaceLiftMultiViewPipeline" else "zeros"
 
 
 def read_view_embeddings(source: str | Path | Tensor) -> Tensor:

@@ -173,14 +173,13 @@ class MVDiffTrainable(nn.Module):
                 drop_clip: Tensor, drop_latents: Tensor, generator: torch.Generator | None = None) -> Tensor:
         """Model output (B·V, 4, h, w) for noisy latents (B·V, 4, h, w) at per-sample timesteps (B,).
 
-        ``drop_clip`` / ``drop_latents``: (B,) bools zeroing the CLIP embedding / input
-        latents of a sample (classifier-free guidance dropout).
+        ``drop_clip`` / ``drop_latents``: (B,) bools giving a sample the unconditional class
+        label (the pipeline's ``uncond_label``) / zeroed input latents (classifier-free
+        guidance dropout).
         """
         pipe = self._pipe
         V = pipe.num_views
-        clip = pipe.encode_clip(cond).float()
-        clip = clip * (~drop_clip).to(clip.dtype)[:, None]
-        labels = pipe.noise_image_embeddings(clip, 0, generator)
+        labels = pipe.class_labels(pipe.encode_clip(cond).float(), drop_clip, 0, generator)
         cond_latents = cond_latents * (~drop_latents).to(cond_latents.dtype)[:, None, None, None]
         return pipe.unet_forward(noisy, timesteps.repeat_interleave(V), cond_latents, labels)
 
