@@ -132,3 +132,24 @@ def test_weights_folder_can_set_its_own_export_filter(random_weights, tmp_path):
     meta.write_text("{not json")
     with pytest.raises(FaceliftError, match="not readable JSON"):
         FaceLiftPipeline.from_pretrained(folder, device="cpu")
+
+
+def test_the_weights_set_the_default_seed(random_weights, tmp_path):
+    """facelift.json's defaults.seed (4 for converted release weights) is used when no seed
+    is given; an explicit seed wins; a malformed one fails at load."""
+    import shutil
+
+    folder = tmp_path / "w"
+    shutil.copytree(random_weights, folder)
+    meta = folder / "facelift.json"
+    data = json.loads(meta.read_text())
+    meta.write_text(json.dumps({**data, "defaults": {**data["defaults"], "seed": 4}}))
+    pipe = FaceLiftPipeline.from_pretrained(folder, device="cpu")
+    image = Image.new("RGB", (512, 512), (190, 140, 110))
+    as_array = lambda views: np.stack([np.asarray(v) for v in views])  # noqa: E731
+    default = as_array(pipe.generate_views(image, num_inference_steps=2))
+    assert np.array_equal(default, as_array(pipe.generate_views(image, seed=4, num_inference_steps=2)))
+    assert not np.array_equal(default, as_array(pipe.generate_views(image, seed=0, num_inference_steps=2)))
+    meta.write_text(json.dumps({**data, "defaults": {**data["defaults"], "seed": "four"}}))
+    with pytest.raises(FaceliftError, match="seed must be a non-negative integer"):
+        FaceLiftPipeline.from_pretrained(folder, device="cpu")

@@ -3,7 +3,7 @@
 A weights folder holds both stages::
 
     WEIGHTS/
-      facelift.json    # optional: name, licence, defaults (sampling; "refine": photo-fit iterations)
+      facelift.json    # optional: name, licence, defaults (sampling and seed; "refine": photo-fit iterations)
       mvdiff/          # a FaceLiftMultiViewPipeline folder (diffusers layout, safetensors)
       lrm/             # a GSLRM folder (model.safetensors + config.json)
 
@@ -180,9 +180,12 @@ class FaceLiftPipeline:
         self.device = torch.device(device)
         # Photo-fit is off unless the weights ask for it (the bundled tiny does; release
         # weights reconstruct at 512² and are left as the authors' model makes them).
-        self.defaults = {"num_inference_steps": 50, "guidance_scale": 3.0, "refine": 0, **(defaults or {})}
+        self.defaults = {"num_inference_steps": 50, "guidance_scale": 3.0, "seed": 0, "refine": 0, **(defaults or {})}
         try:  # a malformed facelift.json fails here, at load, naming the weights
             refine_iterations(self.defaults["refine"])
+            seed = self.defaults["seed"]
+            if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+                raise FaceliftError(f"seed must be a non-negative integer, got {seed!r}")
         except FaceliftError as err:
             raise FaceliftError(f"weights {name!r}: {META_FILE}'s \"defaults\": {err}") from None
         self.export = export_config(export, name)
@@ -228,11 +231,11 @@ class FaceLiftPipeline:
 
         return preprocess_image(image, size=512, crop=crop, remove_background=remove_background)
 
-    def generate_views(self, image: Image.Image, seed: int = 0, num_inference_steps: int | None = None,
+    def generate_views(self, image: Image.Image, seed: int | None = None, num_inference_steps: int | None = None,
                        guidance_scale: float | None = None) -> list[Image.Image]:
-        """Stage I: the 6 views of a preprocessed 512² input."""
+        """Stage I: the 6 views of a preprocessed 512² input (``seed`` None: the weights' default)."""
         self.require_stage1()
-        generator = torch.Generator(device="cpu").manual_seed(seed)
+        generator = torch.Generator(device="cpu").manual_seed(self.defaults["seed"] if seed is None else seed)
         out = self.mvdiff(
             image,
             num_inference_steps=num_inference_steps or self.defaults["num_inference_steps"],
@@ -263,13 +266,15 @@ class FaceLiftPipeline:
         return self.lrm.reconstruct(images.clamp(0, 1), cameras, export=self.export)
 
     # -------------------------------------------------------------------- call
-    def __call__(self, image: Any, seed: int = 0, num_inference_steps: int | None = None,
+    def __call__(self, image: Any, seed: int | None = None, num_inference_steps: int | None = None,
                  guidance_scale: float | None = None, crop: bool = True, remove_background: bool = True,
                  progress: ProgressFn | None = None, refine: RefineSetting = "auto") -> FaceLiftOutput:
         """Photo (path, PIL or array) -> :class:`FaceLiftOutput`.
 
         ``progress(stage, fraction)`` is called as stages finish (for UIs). ``refine``: photo-fit
         (:mod:`facelift.refine`): "auto" (the weights' default), "on", "off", or iterations.
+        ``seed``, steps and guidance left at None take the weights' defaults (``facelift.json``;
+        the release's seed is 4, ours 0).
         """
         self.require_stage1()
         iterations = refine_iterations(refine, self.defaults["refine"])  # bad values fail before any work
@@ -279,7 +284,7 @@ class FaceLiftPipeline:
         return self.from_preprocessed(pre, seed, num_inference_steps, guidance_scale, progress=report,
                                       refine=iterations)
 
-    def from_preprocessed(self, pre: Any, seed: int = 0, num_inference_steps: int | None = None,
+    def from_preprocessed(self, pre: Any, seed: int | None = None, num_inference_steps: int | None = None,
                           guidance_scale: float | None = None,
                           progress: ProgressFn | None = None, refine: RefineSetting = "auto") -> FaceLiftOutput:
         """Stages I and II (and photo-fit, see ``__call__``) on a
@@ -288,6 +293,7 @@ class FaceLiftPipeline:
         report = progress or (lambda stage, frac: None)
         steps = num_inference_steps or self.defaults["num_inference_steps"]
         guidance = self.defaults["guidance_scale"] if guidance_scale is None else guidance_scale
+        seed = self.defaults["seed"] if seed is None else seed
         report("views", 0.1)
         views = self.generate_views(pre.image, seed, steps, guidance)
         report("gaussians", 0.7)

@@ -36,7 +36,7 @@ class VideoOptions:
     azimuth: float = 30.0
     elevation: float = 0.0
     size: int = 512
-    seed: int = 0
+    seed: int | None = None  # None: the weights' default
     num_inference_steps: int | None = None
     guidance_scale: float | None = None
     crop: bool = True

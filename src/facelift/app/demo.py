@@ -165,7 +165,8 @@ class Demo:
         # The weights' own sampling defaults (facelift.json, e.g. the tiny model's guidance 1.5)
         # come before the paper's, and explicit ``defaults`` before both.
         stored = getattr(pipeline, "defaults", None) or {}
-        from_weights = {key: stored[name] for key, name in (("steps", "num_inference_steps"), ("guidance", "guidance_scale"))
+        from_weights = {key: stored[name] for key, name in (("steps", "num_inference_steps"), ("guidance", "guidance_scale"),
+                                                          ("seed", "seed"))
                         if name in stored}
         # Photo-fit starts ticked when the weights refine by default; ticked, it is refine="on"
         # (the weights' iterations, or the library's default when the weights have none).

@@ -23,6 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--out", type=Path, required=True, help="output folder")
     p.add_argument("--vgg-out", type=Path, default=None, metavar="FILE",
                    help="also write the VGG19 perceptual-loss weights here (.safetensors)")
+    p.add_argument("--view-embeddings", type=Path, default=None, metavar="FILE",
+                   help="the release's fixed view embeddings (clr_embeds.pt from its code tree; default: "
+                        "found in DIR, else computed from the text encoder)")
     p.set_defaults(func=run)
 
 
@@ -37,6 +40,6 @@ def run(args: argparse.Namespace) -> int:
     if args.gslrm is not None:
         folder = convert_official_gslrm_to_folder(args.gslrm, args.out, vgg_out=args.vgg_out)
     else:
-        folder = convert_release(args.release, args.out, vgg_out=args.vgg_out)
+        folder = convert_release(args.release, args.out, vgg_out=args.vgg_out, view_embeddings=args.view_embeddings)
     log.info("wrote %s", folder)
     return 0

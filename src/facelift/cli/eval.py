@@ -93,7 +93,8 @@ def _likeness(args) -> int:
 
     pipe = FaceLiftPipeline.from_pretrained(args.weights)
     pipe.require_stage1()
-    seed, crop, refine = args.seed, not args.no_crop, args.refine
+    seed = pipe.defaults["seed"] if args.seed is None else args.seed
+    crop, refine = not args.no_crop, args.refine
     report = evaluate_likeness(photos, lambda p: pipe(p, seed=seed, crop=crop, refine=refine), identity, arcface,
                                args.size, save_dir=out)
     report.info = {"weights": args.weights, "seed": seed, "refine": refine, "crop": crop, "detector": args.detector}
@@ -177,7 +178,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--out", type=Path, required=True, metavar="REPORT", help="report folder")
     p.add_argument("--weights", default="tiny", metavar="W", help="'tiny' (bundled), a local folder, or a hub id (default tiny)")
     p.add_argument("--refine", type=refine_setting, default="auto", metavar="auto|off|N", help=REFINE_HELP)
-    p.add_argument("--seed", type=int, default=0, help="random seed of Stage I (default 0)")
+    p.add_argument("--seed", type=int, default=None, help="random seed of Stage I (default: the weights')")
     p.add_argument("--size", type=positive_int, default=512, help="render size in pixels (default 512)")
     p.add_argument("--arcface", default=None, metavar="ONNX",
                    help="ArcFace ONNX model (default: $FACELIFT_WEIGHTS/arcface.onnx if present, else dlib only)")

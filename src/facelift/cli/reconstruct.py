@@ -28,7 +28,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--views", type=Path, action="append", default=[],
                    help="a folder with transforms.json and its images: skip Stage I (repeatable)")
     p.add_argument("--weights", default="tiny", help="'tiny' (bundled), a local folder, or a hub id (default tiny)")
-    p.add_argument("--seed", type=int, default=0, help="random seed of Stage I (default 0)")
+    p.add_argument("--seed", type=int, default=None, help="random seed of Stage I (default: the weights', 0 for "
+                   "the bundled, 4 for the release)")
     p.add_argument("--steps", type=positive_int, default=None,
                    help="diffusion steps (default: the weights' own, 50 for the paper models)")
     p.add_argument("--guidance", type=float, default=None, help="classifier-free guidance (default: the weights' own; 1.5 for the bundled tiny, 3.0 for the release)")

@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--elevation", type=float, default=0.0, help="novel camera elevation in degrees (default 0)")
     p.add_argument("--size", type=positive_int, default=512, help="rendered video size (default 512)")
     p.add_argument("--weights", default="tiny", help="'tiny' (bundled), a folder, or a cached hub id")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seed", type=int, default=None, help="random seed of Stage I (default: the weights')")
     p.add_argument("--steps", type=positive_int, default=None, help="diffusion steps (default: the weights')")
     p.add_argument("--guidance", type=float, default=None, help="guidance scale (default: the weights')")
     p.add_argument("--no-crop", action="store_true", help="frames are already prepared, centred faces")
