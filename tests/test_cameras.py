@@ -86,9 +86,16 @@ def test_turntable_is_evenly_spaced_and_starts_at_front():
     assert len(cams) == 8
     assert torch.allclose(cams.position[0], torch.tensor([0, -RADIUS, 0]), atol=1e-5)
     angles = torch.atan2(cams.position[:, 1], cams.position[:, 0])
-    # Positive azimuth turns clockwise seen from above (front -Y, then right -X).
-    steps = torch.remainder(angles - angles.roll(-1), 2 * math.pi)
+    # As the release's turntable: from the front toward the subject's left (+X), i.e.
+    # counter-clockwise seen from above.
+    steps = torch.remainder(angles.roll(-1) - angles, 2 * math.pi)
     assert torch.allclose(steps, torch.full((8,), 2 * math.pi / 8), atol=1e-5)
+    assert cams.position[1, 0] > 0
+    right = turntable_cameras(8, size=32, toward="right")
+    assert right.position[1, 0] < 0  # toward the subject's right (-X)
+    torch.testing.assert_close(right.position[1:], cams.position[1:].flip(0))
+    with pytest.raises(FaceliftError, match="left' or 'right"):
+        turntable_cameras(8, toward="up")
 
 
 def test_center_pixel_ray_of_odd_image_is_the_optical_axis():

@@ -242,11 +242,20 @@ def turntable_cameras(
     fov: float = FOV_DEG,
     size: int | tuple[int, int] = IMAGE_SIZE,
     start_azimuth: float = 0.0,
+    toward: str = "left",
 ) -> Camera:
-    """``frames`` cameras evenly spaced over 360° of azimuth, starting at the front."""
+    """``frames`` cameras evenly spaced over 360° of azimuth, starting at the front.
+
+    ``toward``: the side the camera moves to first, the subject's ``"left"`` (as the
+    release's ``render_turntable``: its azimuths run 270° → 630° in world XY, so from the
+    front toward +X) or ``"right"``.
+    """
     if frames < 1:
         raise FaceliftError(f"a turntable needs at least one frame, got {frames}")
-    step = 360.0 / frames
+    if toward not in ("left", "right"):
+        raise FaceliftError(f"turntable direction must be 'left' or 'right', got {toward!r}")
+    # Positive azimuth moves toward the subject's right (module docstring).
+    step = (360.0 if toward == "right" else -360.0) / frames
     return Camera.stack(
         [orbit_camera(start_azimuth + i * step, elevation, radius, fov, size) for i in range(frames)]
     )
