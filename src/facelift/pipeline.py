@@ -9,9 +9,11 @@ A weights folder holds both stages::
 
 ``FaceLiftPipeline.from_pretrained("tiny")`` loads the small models bundled in the package
 (trained by this repo's scripts on procedural heads; see the README for what they can and
-cannot do). A local folder in the layout above works, and so does a hub id already in the
-local Hugging Face cache (nothing is downloaded). The public release's download is turned
-into this layout by ``facelift convert-official``.
+cannot do). ``"openfacelift"`` is the authors' public release, downloaded and converted once
+into facelift's cache on first use (its licence must be accepted then; see
+:mod:`facelift.release_weights`). A local folder in the layout above works, and so does a hub id
+already in the local Hugging Face cache (nothing is downloaded). ``facelift convert-official``
+turns a release download made by hand into this layout.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BUNDLED = ("tiny",)
+#: The authors' release, fetched and converted on first use (facelift.release_weights).
+RELEASE_NAME = "openfacelift"
 META_FILE = "facelift.json"
 ProgressFn = Callable[[str, float], None]
 #: ``refine=``: "auto" (the weights' ``facelift.json`` ``defaults.refine``, else off), "on" (the
@@ -72,9 +76,14 @@ def bundled_weights_dir(name: str) -> Path:
     return Path(str(resources.files("facelift") / "weights" / name))
 
 
-def resolve_weights(name_or_path: str | Path) -> Path:
-    """A bundled name, a local folder, or a hub id in the local cache -> a weights folder."""
+def resolve_weights(name_or_path: str | Path, accept_license: bool = False) -> Path:
+    """A bundled name, ``"openfacelift"``, a local folder, or a hub id in the local cache -> a
+    weights folder. ``accept_license``: the release's, needed only when it is to be downloaded."""
     text = str(name_or_path)
+    if text == RELEASE_NAME:  # a folder of that name: pass it as ./openfacelift
+        from facelift.release_weights import resolve_openfacelift
+
+        return resolve_openfacelift(accept_license=accept_license)
     if text in BUNDLED:
         folder = bundled_weights_dir(text)
         if not (folder / "lrm").is_dir():
@@ -94,9 +103,10 @@ def resolve_weights(name_or_path: str | Path) -> Path:
             return Path(snapshot_download(text, local_files_only=True))
         except Exception:
             raise FaceliftError(f"weights {text!r}: not a local folder, and the hub id is not in the local "
-                                "Hugging Face cache (facelift never downloads; fetch it yourself, then "
-                                "run 'facelift convert-official' if it is the authors' release)") from None
-    raise FaceliftError(f"weights {text!r}: no such folder (use 'tiny', a folder, or a cached hub id)")
+                                "Hugging Face cache (facelift downloads only '--weights openfacelift'; fetch "
+                                "it yourself, then run 'facelift convert-official' if it is the authors' "
+                                "release)") from None
+    raise FaceliftError(f"weights {text!r}: no such folder (use 'tiny', 'openfacelift', a folder, or a cached hub id)")
 
 
 def export_config(overrides: dict | None, name: str = "") -> ExportConfig:
@@ -193,19 +203,21 @@ class FaceLiftPipeline:
 
     @classmethod
     def from_pretrained(cls, name_or_path: str | Path = "tiny", device: str | torch.device | None = None,
-                        dtype: torch.dtype | None = None) -> "FaceLiftPipeline":
+                        dtype: torch.dtype | None = None, accept_license: bool = False) -> "FaceLiftPipeline":
         """Load both stages. ``device`` defaults to CUDA when available; ``dtype`` (e.g.
-        ``torch.float16`` on GPU) applies to Stage I; Stage II runs bf16 autocast on GPU."""
+        ``torch.float16`` on GPU) applies to Stage I; Stage II runs bf16 autocast on GPU.
+        ``accept_license``: accept the release's licence, needed when ``"openfacelift"`` is not
+        downloaded yet."""
         from facelift.lrm.model import GSLRM
         from facelift.mvdiff.pipeline import FaceLiftMultiViewPipeline
 
-        folder = resolve_weights(name_or_path)
+        device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
+        if device.type == "cuda" and not torch.cuda.is_available():  # before any download
+            raise FaceliftError(f"--device {device}: CUDA is not available on this machine")
+        folder = resolve_weights(name_or_path, accept_license=accept_license)
         if not (folder / "lrm").is_dir():
             raise FaceliftError(f"{folder}: weights folder has no lrm/ (expected mvdiff/ and lrm/; "
                                 "convert the authors' release with 'facelift convert-official')")
-        device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
-        if device.type == "cuda" and not torch.cuda.is_available():
-            raise FaceliftError(f"--device {device}: CUDA is not available on this machine")
         meta = {}
         if (folder / META_FILE).is_file():
             try:

@@ -6,6 +6,7 @@ import argparse
 import logging
 
 from facelift.app import LOOPBACK
+from facelift.cli._weights import add_weights_arguments, announce_download
 from facelift.cli.view import _port
 
 log = logging.getLogger(__name__)
@@ -21,8 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--host", default=LOOPBACK,
                    help="address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 shares it "
                         "with your network, without authentication)")
-    p.add_argument("--weights", default="tiny",
-                   help="pipeline weights: 'tiny' (bundled), a local folder, or a hub id (default tiny)")
+    add_weights_arguments(p)
     p.add_argument("--device", default=None, help="torch device, e.g. cuda (default: the pipeline's choice)")
     p.add_argument("--max-file-size", default="20MB", help="largest upload, e.g. 20MB (default 20MB)")
     p.add_argument("--max-megapixels", type=float, default=40.0, help="largest image in megapixels (default 40)")
@@ -36,7 +36,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.max_megapixels <= 0 or args.queue_size < 1:
         raise FaceliftError("--max-megapixels must be positive and --queue-size at least 1")
-    pipe = load_pipeline(args.weights, device=args.device)
+    announce_download(args.weights, args.accept_license)
+    pipe = load_pipeline(args.weights, device=args.device, accept_license=args.accept_license)
     limits = DemoLimits(max_file_size=args.max_file_size, max_pixels=int(args.max_megapixels * 1e6),
                         queue_size=args.queue_size)
     demo = Demo(pipe, limits=limits)

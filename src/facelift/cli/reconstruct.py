@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 from facelift.cli._args import REFINE_HELP, positive_int, refine_setting
+from facelift.cli._weights import add_weights_arguments, announce_download, check_output_folder
 from facelift.errors import FaceliftError
 
 log = logging.getLogger(__name__)
@@ -27,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--out", type=Path, required=True, help="output folder")
     p.add_argument("--views", type=Path, action="append", default=[],
                    help="a folder with transforms.json and its images: skip Stage I (repeatable)")
-    p.add_argument("--weights", default="tiny", help="'tiny' (bundled), a local folder, or a hub id (default tiny)")
+    add_weights_arguments(p)
     p.add_argument("--seed", type=int, default=None, help="random seed of Stage I (default: the weights', 0 for "
                    "the bundled, 4 for the release)")
     p.add_argument("--steps", type=positive_int, default=None,
@@ -81,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.inputs and not args.views:
         raise FaceliftError("give at least one input image (or --views DIR)")
+    check_output_folder(args.out)
     jobs: list[tuple[str, Path]] = [("image", p) for p in expand_inputs(args.inputs)]
     jobs += [("views", Path(v)) for v in args.views]
     names = output_names([p for _, p in jobs])
@@ -103,7 +105,8 @@ def run(args: argparse.Namespace) -> int:
     device = args.device
     if device is None and world > 1:
         device = f"cuda:{int(os.environ.get('LOCAL_RANK', 0))}"
-    pipe = FaceLiftPipeline.from_pretrained(args.weights, device=device)
+    announce_download(args.weights, args.accept_license)
+    pipe = FaceLiftPipeline.from_pretrained(args.weights, device=device, accept_license=args.accept_license)
     if any(kind == "image" for kind, _, _ in todo):
         pipe.require_stage1()
     spec = TurntableSpec(frames=args.frames, size=args.size)

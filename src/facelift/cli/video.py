@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 
 from facelift.cli._args import REFINE_HELP, positive_int, refine_setting
+from facelift.cli._weights import add_weights_arguments, announce_download, check_output_folder
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--azimuth", type=float, default=30.0, help="novel camera azimuth in degrees (default 30)")
     p.add_argument("--elevation", type=float, default=0.0, help="novel camera elevation in degrees (default 0)")
     p.add_argument("--size", type=positive_int, default=512, help="rendered video size (default 512)")
-    p.add_argument("--weights", default="tiny", help="'tiny' (bundled), a folder, or a cached hub id")
+    add_weights_arguments(p)
     p.add_argument("--seed", type=int, default=None, help="random seed of Stage I (default: the weights')")
     p.add_argument("--steps", type=positive_int, default=None, help="diffusion steps (default: the weights')")
     p.add_argument("--guidance", type=float, default=None, help="guidance scale (default: the weights')")
@@ -45,11 +46,13 @@ def run(args: argparse.Namespace) -> int:
     if not args.video.is_file():
         raise FaceliftError(f"{args.video}: video file not found")
     video_info(args.video)  # fail on an unreadable video before loading any weights
+    check_output_folder(args.out)
     opts = VideoOptions(stride=args.stride, max_frames=args.max_frames, camera=args.camera, azimuth=args.azimuth,
                         elevation=args.elevation, size=args.size, seed=args.seed,
                         num_inference_steps=args.steps, guidance_scale=args.guidance, crop=not args.no_crop,
                         refine=args.refine)
-    pipe = FaceLiftPipeline.from_pretrained(args.weights, device=args.device)
+    announce_download(args.weights, args.accept_license)
+    pipe = FaceLiftPipeline.from_pretrained(args.weights, device=args.device, accept_license=args.accept_license)
     out = reconstruct_video(pipe, args.video, args.out, opts)
     log.info("wrote %s/frames/*.ply and %s/novel_view.mp4", out, out)
     return 0

@@ -1,0 +1,45 @@
+"""``--weights`` and ``--accept-license``, shared by the commands that load a pipeline."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from facelift.errors import FaceliftError
+
+WEIGHTS_HELP = ("'tiny' (bundled), 'openfacelift' (the authors' release: downloaded and converted on first "
+                "use, needs --accept-license then), a local folder, or a cached hub id (default tiny)")
+
+
+def add_weights_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--weights", default="tiny", help=WEIGHTS_HELP)
+    p.add_argument("--accept-license", action="store_true",
+                   help="accept the licence of the authors' weights (non-commercial), needed for the first "
+                        "download of --weights openfacelift (or set FACELIFT_ACCEPT_LICENSE=1)")
+
+
+def announce_download(weights: str, accept_license: bool) -> None:
+    """Print the release's licence before its first download (the library only logs)."""
+    from facelift.pipeline import RELEASE_NAME
+
+    if weights != RELEASE_NAME:
+        return
+    from facelift import release_weights
+
+    if release_weights.license_accepted(accept_license) and release_weights.needs_download():
+        print(f"{release_weights.license_notice()}.\nFirst use of --weights {RELEASE_NAME}: downloading the "
+              f"release and converting it once into {release_weights.converted_dir()}.", flush=True)
+
+
+def check_output_folder(path: Path) -> None:
+    """Cheap checks on an output folder, so a typo fails before weights are loaded or downloaded."""
+    if path.exists() and not path.is_dir():
+        raise FaceliftError(f"{path}: output must be a folder, and this is a file")
+    parent = path
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        raise FaceliftError(f"{path}: cannot create the output folder ({parent} is a file)")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise FaceliftError(f"{path}: cannot write there ({parent} is not writable)")
