@@ -23,6 +23,8 @@ from facelift.pipeline import FaceLiftPipeline  # noqa: E402
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "astronaut.jpg"
 CKPT = "gslrm/ckpt_0000000000021000.pt"
 OLD_CKPT = "gslrm/ckpt_0000000000001000.pt"
+#: The second place the Space may keep them (the first is tried, absent, then this one).
+SPACE_EMBEDDINGS = release_weights.SPACE_EMBEDDINGS_PATHS[1]
 UNET = "mvdiffusion/pipeckpts/unet/diffusion_pytorch_model.safetensors"
 PICKLED_DUPLICATE = "mvdiffusion/pipeckpts/unet/diffusion_pytorch_model.bin"
 
@@ -53,7 +55,7 @@ def embeddings() -> bytes:
 def hub(release_files, embeddings, tmp_path, monkeypatch):
     fake = FakeHub({
         f"model:{release_weights.REPO_ID}": Repo(dict(release_files)),
-        f"space:{release_weights.SPACE_ID}": Repo({release_weights.SPACE_EMBEDDINGS: embeddings,
+        f"space:{release_weights.SPACE_ID}": Repo({SPACE_EMBEDDINGS: embeddings,
                                                     "app.py": b"print()\n"}, commit="f" * 40),
     })
     endpoint = fake.start()
@@ -82,7 +84,7 @@ def test_first_use_downloads_converts_and_reconstructs_then_stays_offline(hub, r
 
     # Only what the converter needs went over the wire: Stage I's safetensors and the newest checkpoint.
     wanted = {p for p in release_files if p.startswith("mvdiffusion/pipeckpts/") and not p.endswith(".bin")}
-    assert _downloaded(hub) == wanted | {CKPT, release_weights.SPACE_EMBEDDINGS}
+    assert _downloaded(hub) == wanted | {CKPT, SPACE_EMBEDDINGS}
     cache = Path(release_weights.converted_dir())
     assert sorted(p.name for p in cache.parent.iterdir()) == [".openfacelift.lock", "openfacelift"]
     meta = json.loads((cache / "facelift.json").read_text())
@@ -158,7 +160,7 @@ def test_a_failed_run_keeps_finished_files_and_the_next_run_fetches_only_the_res
     hub.faults.clear()
     hub.requests.clear()
     assert release_weights.resolve_openfacelift(accept_license=True).is_dir()
-    assert _downloaded(hub) == {CKPT, UNET, release_weights.SPACE_EMBEDDINGS}
+    assert _downloaded(hub) == {CKPT, UNET, SPACE_EMBEDDINGS}
 
 
 def test_a_corrupt_download_is_detected_and_removed(hub):

@@ -12,9 +12,10 @@ One job: turn the name ``openfacelift`` into a converted weights folder. In orde
    repo, the commit and every file's sha256. The download folder is removed afterwards: the
    converted folder is all that runs, and the release is several GB.
 
-The release's fixed view embeddings (``clr_embeds.pt``) are not in the model repo; the
-authors' Space ``wlyu/FaceLift`` has them, and they are fetched from there best effort (without
-them the converter computes the embeddings from the text encoder).
+The release's fixed view embeddings (``clr_embeds.pt``) are not in the model repo but in the
+release's code tree (GitHub); they are fetched best effort from the authors' Space
+``wlyu/FaceLift``, which serves that code (without them the converter computes the embeddings
+from the text encoder, and says so in ``facelift.json``).
 
 Crash safety: finished files in the download folder survive a kill and are not fetched again
 (huggingface_hub keeps no partial file across runs, but retries a dropped connection within a
@@ -52,8 +53,10 @@ REPO_ID = "wlyu/OpenFaceLift"
 SPACE_ID = "wlyu/FaceLift"
 #: Where the Space keeps the embeddings, and where the release's code tree (and so the
 #: converter, :data:`facelift.convert_release.VIEW_EMBEDDING_PATHS`) expects them.
-SPACE_EMBEDDINGS = "mvdiffusion/fixed_prompt_embeds_6view/clr_embeds.pt"
 EMBEDDINGS_IN_ROOT = "mvdiffusion/data/fixed_prompt_embeds_6view/clr_embeds.pt"
+#: Where the Space may keep them, first match wins: the code tree's own path (the GitHub
+#: release has the file there, git blob 6d7331b2...), else one level up.
+SPACE_EMBEDDINGS_PATHS = (EMBEDDINGS_IN_ROOT, "mvdiffusion/fixed_prompt_embeds_6view/clr_embeds.pt")
 LICENSE_NAME = "Adobe Research License v1.2"
 LICENSE_URL = "https://github.com/weijielyu/FaceLift/blob/main/Adobe%20Research%20License%20v1.2.txt"
 
@@ -344,10 +347,11 @@ def _fetch_view_embeddings(source: ReleaseSource, root: Path) -> dict | None:
     except FaceliftError as err:
         log.warning("view embeddings: %s; they will be computed from the text encoder", err)
         return None
-    sibling = next((s for s in info.siblings or [] if s.rfilename == SPACE_EMBEDDINGS), None)
+    by_path = {s.rfilename: s for s in info.siblings or []}
+    sibling = next((by_path[p] for p in SPACE_EMBEDDINGS_PATHS if p in by_path), None)
     if sibling is None:
         log.warning("view embeddings: %s has no %s; they will be computed from the text encoder",
-                    source.space_id, SPACE_EMBEDDINGS)
+                    source.space_id, " or ".join(SPACE_EMBEDDINGS_PATHS))
         return None
     file = RemoteFile(sibling.rfilename, int(sibling.size or 0), sibling.lfs.sha256 if sibling.lfs else None,
                       sibling.blob_id)
@@ -360,7 +364,7 @@ def _fetch_view_embeddings(source: ReleaseSource, root: Path) -> dict | None:
     target = root / EMBEDDINGS_IN_ROOT
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(fetched, target)
-    return {"repo_id": source.space_id, "repo_type": "space", "revision": info.sha, "path": SPACE_EMBEDDINGS,
+    return {"repo_id": source.space_id, "repo_type": "space", "revision": info.sha, "path": sibling.rfilename,
             "sha256": sha256}
 
 
