@@ -64,6 +64,19 @@ def test_reconstruct_cli_writes_every_output_and_skips_bad_files(random_weights,
     assert (result / "gaussians.ply").stat().st_mtime_ns == before
 
 
+def test_reconstruct_with_only_bad_inputs_says_one_line_and_loads_no_weights(tmp_path):
+    bad = tmp_path / "notimage.jpg"
+    bad.write_text("this is not a photo")
+    out = tmp_path / "out"
+    # Weights that cannot load: reaching the loader would fail with another message.
+    proc = subprocess.run([sys.executable, "-m", "facelift", "reconstruct", str(bad), "-o", str(out),
+                           "--weights", str(tmp_path / "no-such-weights")], capture_output=True, text=True)
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "notimage.jpg" in lines[0] and "not an image" in lines[0], proc.stderr
+    assert not out.exists()
+
+
 def test_reconstruct_from_own_posed_views(random_weights, tmp_path):
     views_dir = tmp_path / "views"
     (views_dir / "images").mkdir(parents=True)

@@ -99,6 +99,23 @@ def run(args: argparse.Namespace) -> int:
             todo.append((kind, path, name))
     if not todo:
         return 0
+    # Every photo is decoded before any weights load: a bad file costs one line, not a model load.
+    from facelift.preprocess.io import load_image
+
+    failed, valid = 0, []
+    for job in todo:
+        try:
+            if job[0] == "image":
+                load_image(job[1])
+            valid.append(job)
+        except FaceliftError as e:
+            failed += 1
+            log.error("facelift: error: %s (skipped)", e)
+    total, todo = len(todo), valid
+    if not todo:
+        if total > 1:
+            log.error("%d of %d inputs failed", failed, total)
+        return 1
 
     from facelift.pipeline import FaceLiftPipeline
 
@@ -110,7 +127,6 @@ def run(args: argparse.Namespace) -> int:
     if any(kind == "image" for kind, _, _ in todo):
         pipe.require_stage1()
     spec = TurntableSpec(frames=args.frames, size=args.size)
-    failed = 0
     for kind, path, name in todo:
         try:
             if kind == "image":
@@ -125,6 +141,6 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
             log.error("facelift: error: %s (skipped)", e)
     if failed:
-        log.error("%d of %d inputs failed", failed, len(todo))
+        log.error("%d of %d inputs failed", failed, total)
         return 1
     return 0

@@ -258,7 +258,7 @@ def load_into(model: nn.Module, state: Mapping[str, torch.Tensor], strict: bool 
     if unexpected:
         log.warning("%s: %d unexpected keys ignored: %s", what, len(unexpected), _short(unexpected))
     if not (missing or unexpected or mismatched):
-        log.info("%s: all %d keys loaded", what, len(own))
+        log.debug("%s: all %d keys loaded", what, len(own))  # the normal case: not worth a line
     if strict and (missing or unexpected or mismatched):
         raise FaceliftError(
             f"{what}: does not match the model ({len(missing)} missing, {len(unexpected)} unexpected, "
