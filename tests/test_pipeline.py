@@ -166,3 +166,14 @@ def test_the_weights_set_the_default_seed(random_weights, tmp_path):
     meta.write_text(json.dumps({**data, "defaults": {**data["defaults"], "seed": "four"}}))
     with pytest.raises(FaceliftError, match="seed must be a non-negative integer"):
         FaceLiftPipeline.from_pretrained(folder, device="cpu")
+
+
+def test_an_output_path_that_is_a_file_fails_before_any_work(tmp_path, capsys):
+    from facelift.cli import main
+
+    taken = tmp_path / "out.txt"
+    taken.write_text("a file, not a folder")
+    assert main(["reconstruct", str(EXAMPLE), "-o", str(taken), "--weights", str(tmp_path / "none")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "output must be a folder" in err[0]
+    assert taken.read_text() == "a file, not a folder"

@@ -1,6 +1,7 @@
 """``--weights openfacelift``: downloaded from a loopback fake hub (the release's file layout,
 tiny weights), converted once, cached; licence, offline, resume and corruption paths."""
 
+import hashlib
 import io
 import json
 import sys
@@ -91,8 +92,6 @@ def test_first_use_downloads_converts_and_reconstructs_then_stays_offline(hub, r
     record = meta["download"]
     assert record["repo_id"] == release_weights.REPO_ID and record["revision"] == hub.repos[
         f"model:{release_weights.REPO_ID}"].commit
-    import hashlib
-
     assert record["files"] == {p: hashlib.sha256(release_files[p]).hexdigest() for p in wanted | {CKPT}}
     assert record["view_embeddings"]["repo_type"] == "space" and "clr_embeds.pt" in meta["view_embeddings"]
     assert record["license"] == release_weights.LICENSE_NAME
@@ -144,8 +143,6 @@ def test_a_dropped_connection_resumes_with_a_range_request(hub, release_files):
     assert len(gets) == 2 and gets[0] is None and gets[1].startswith("bytes="), gets
     assert 0 < int(gets[1][len("bytes="):].rstrip("-")) <= len(release_files[CKPT]) // 2
     meta = json.loads((release_weights.converted_dir() / "facelift.json").read_text())
-    import hashlib
-
     assert meta["download"]["files"][CKPT] == hashlib.sha256(release_files[CKPT]).hexdigest()
 
 

@@ -1,8 +1,12 @@
-"""Argument types shared by the CLI modules."""
+"""Argument types and checks shared by the CLI modules."""
 
 from __future__ import annotations
 
 import argparse
+import os
+from pathlib import Path
+
+from facelift.errors import FaceliftError
 
 
 def positive_int(text: str) -> int:
@@ -29,3 +33,16 @@ def refine_setting(text: str) -> str | int:
 
 REFINE_HELP = ("photo-fit refinement, the person's likeness (facelift.refine): 'auto' (the weights' "
                "default: on for the bundled tiny, off for release weights), 'on', 'off', or N iterations")
+
+
+def check_output_folder(path: Path) -> None:
+    """Cheap checks on an output folder, so a typo fails before weights are loaded or downloaded."""
+    if path.exists() and not path.is_dir():
+        raise FaceliftError(f"{path}: output must be a folder, and this is a file")
+    parent = path
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        raise FaceliftError(f"{path}: cannot create the output folder ({parent} is a file)")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise FaceliftError(f"{path}: cannot write there ({parent} is not writable)")

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
-from pathlib import Path
-
-from facelift.errors import FaceliftError
 
 WEIGHTS_HELP = ("'tiny' (bundled), 'openfacelift' (the authors' release: downloaded and converted on first "
                 "use, needs --accept-license then), a local folder, or a cached hub id (default tiny)")
@@ -30,16 +26,3 @@ def announce_download(weights: str, accept_license: bool) -> None:
     if release_weights.license_accepted(accept_license) and release_weights.needs_download():
         print(f"{release_weights.license_notice()}.\nFirst use of --weights {RELEASE_NAME}: downloading the "
               f"release and converting it once into {release_weights.converted_dir()}.", flush=True)
-
-
-def check_output_folder(path: Path) -> None:
-    """Cheap checks on an output folder, so a typo fails before weights are loaded or downloaded."""
-    if path.exists() and not path.is_dir():
-        raise FaceliftError(f"{path}: output must be a folder, and this is a file")
-    parent = path
-    while not parent.exists():
-        parent = parent.parent
-    if not parent.is_dir():
-        raise FaceliftError(f"{path}: cannot create the output folder ({parent} is a file)")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise FaceliftError(f"{path}: cannot write there ({parent} is not writable)")

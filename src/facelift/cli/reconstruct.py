@@ -8,8 +8,8 @@ import logging
 import os
 from pathlib import Path
 
-from facelift.cli._args import REFINE_HELP, positive_int, refine_setting
-from facelift.cli._weights import add_weights_arguments, announce_download, check_output_folder
+from facelift.cli._args import REFINE_HELP, check_output_folder, positive_int, refine_setting
+from facelift.cli._weights import add_weights_arguments, announce_download
 from facelift.errors import FaceliftError
 
 log = logging.getLogger(__name__)
@@ -100,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
     if not todo:
         return 0
     # Every photo is decoded before any weights load: a bad file costs one line, not a model load.
+    # The pipeline decodes it again later (a second decode is cheap next to Stage I; keeping
+    # every decoded photo of a large batch in memory would not be).
     from facelift.preprocess.io import load_image
 
     failed, valid = 0, []

@@ -6,8 +6,8 @@ import argparse
 import logging
 from pathlib import Path
 
-from facelift.cli._args import REFINE_HELP, positive_int, refine_setting
-from facelift.cli._weights import add_weights_arguments, announce_download, check_output_folder
+from facelift.cli._args import REFINE_HELP, check_output_folder, positive_int, refine_setting
+from facelift.cli._weights import add_weights_arguments, announce_download
 
 log = logging.getLogger(__name__)
 
