@@ -44,6 +44,9 @@ def test_reconstruct_cli_writes_every_output_and_skips_bad_files(random_weights,
                           capture_output=True, text=True)
     assert proc.returncode == 1, proc.stderr  # one input failed
     assert "notes.jpg" in proc.stderr and "Traceback" not in proc.stderr
+    # Quiet by default: no library chatter, no model-loading bar from transformers.
+    assert "Loading weights" not in proc.stderr and "computing" not in proc.stderr, proc.stderr
+    assert "astronaut" in proc.stderr  # the command's own line: which photo went where
     result = out / "astronaut"
     assert sorted(p.name for p in result.iterdir()) == sorted(
         ["input.png", "views.png", "gaussians.ply", "turntable.mp4", "cameras.json"])

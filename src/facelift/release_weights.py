@@ -220,7 +220,7 @@ def _cache_lock(path: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            log.info("waiting for another facelift process that is preparing %s", converted_dir())
+            log.warning("waiting for another facelift process that is preparing %s", converted_dir())
             fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield

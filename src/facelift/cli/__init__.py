@@ -42,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Single image to 3D head as Gaussian splats (FaceLift: multi-view diffusion + GS-LRM).",
     )
     parser.add_argument("--version", action="version", version=f"facelift {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="say more: -v what each step did, -vv debug messages")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if info.name.startswith("_"):
@@ -56,10 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Quiet by default: progress bars, the commands' own lines (what was written, where a
+    # server listens) and warnings; the library's INFO lines with -v, everything with -vv.
     logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(levelname)s %(name)s: %(message)s" if args.verbose else "%(message)s",
+        level={0: logging.WARNING, 1: logging.INFO}.get(args.verbose, logging.DEBUG),
+        format="%(levelname)s %(name)s: %(message)s" if args.verbose > 1 else "%(message)s",
     )
+    logging.getLogger("facelift.cli").setLevel(logging.INFO if args.verbose < 2 else logging.DEBUG)
     try:
         code = args.func(args)
     except FaceliftError as e:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import logging
 from pathlib import Path
-
-log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,5 +38,5 @@ def run(args: argparse.Namespace) -> int:
         folder = convert_official_gslrm_to_folder(args.gslrm, args.out, vgg_out=args.vgg_out)
     else:
         folder = convert_release(args.release, args.out, vgg_out=args.vgg_out, view_embeddings=args.view_embeddings)
-    log.info("wrote %s", folder)
+    print(f"wrote {folder}")
     return 0

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import logging
 from pathlib import Path
 
 from facelift.cli._args import positive_int
-
-log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,5 +31,5 @@ def run(args: argparse.Namespace) -> int:
     meta = {"name": args.name, "stage1": str(args.mvdiff), "stage2": str(args.lrm),
             "defaults": {"num_inference_steps": args.steps, "guidance_scale": args.guidance}}
     export_weights(args.mvdiff, args.lrm, args.out, meta, lrm_fp16=args.lrm_fp16)
-    log.info("wrote %s", args.out)
+    print(f"wrote {args.out}")
     return 0

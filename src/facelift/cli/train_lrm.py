@@ -55,8 +55,10 @@ def run(args: argparse.Namespace) -> int:
     from facelift.train.lrm import resolve_config, train_lrm
 
     cfg = resolve_config(args.preset, args.overrides, args.out, args.resume)
-    train_lrm(cfg, args.data, args.out, init=args.init, resume=args.resume, val_dir=args.val_data,
-              cpu=args.cpu, max_steps_this_run=args.max_steps_this_run)
+    result = train_lrm(cfg, args.data, args.out, init=args.init, resume=args.resume, val_dir=args.val_data,
+                       cpu=args.cpu, max_steps_this_run=args.max_steps_this_run)
+    final = result.run_dir / "final"
+    print(f"model: {final}" if final.is_dir() else f"stopped at step {result.step}; run again with --resume to go on")
     return 0
 
 

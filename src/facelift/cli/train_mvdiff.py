@@ -62,4 +62,8 @@ def run(args: argparse.Namespace) -> int:
     if args.stage in ("all", "unet"):
         train_mvdiff(cfg, data, args.out, val_dataset=val, resume=resume, cpu=args.cpu,
                      max_steps_this_run=args.max_steps_this_run, vae_path=args.vae)
+        final = args.out / "pipeline"
+        print(f"pipeline: {final}" if final.is_dir() else "stopped before the last step; run again to go on")
+    elif (args.out / "vae" / "config.json").is_file():
+        print(f"VAE: {args.out / 'vae'}")
     return 0

@@ -46,6 +46,7 @@ cache; weights are read from safetensors only.
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import json
 import logging
@@ -604,7 +605,26 @@ def _load_transformers(cls: Any, folder: Path, torch_dtype: torch.dtype | None) 
     kwargs = {"use_safetensors": True}
     if torch_dtype is not None:
         kwargs["dtype"] = torch_dtype
-    return cls.from_pretrained(folder, **kwargs)
+    with _no_loading_bar():
+        return cls.from_pretrained(folder, **kwargs)
+
+
+@contextlib.contextmanager
+def _no_loading_bar():
+    """Hide transformers' "Loading weights" bar: reading a local folder takes a moment and the bar
+    is noise on the CLI. Its switch also turns the hub's download bars off, which must stay as
+    they were (a first ``--weights openfacelift`` run shows its download that way)."""
+    from huggingface_hub.utils import are_progress_bars_disabled, disable_progress_bars, enable_progress_bars
+    from transformers.utils import logging as hf_logging
+
+    bar_was_on, hub_bars_off = hf_logging.is_progress_bar_enabled(), are_progress_bars_disabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if bar_was_on:
+            hf_logging.enable_progress_bar()
+        (disable_progress_bars if hub_bars_off else enable_progress_bars)()
 
 
 __all__ = [
