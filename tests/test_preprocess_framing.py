@@ -120,6 +120,41 @@ def test_segmentation_keeps_the_framed_person_not_the_largest_blob():
     assert kept[30, 77] == 1 and kept[30, 20] == 0
 
 
+def test_touching_people_are_split_between_their_faces():
+    from facelift.preprocess.segment import _split_from_others
+
+    alpha = np.zeros((60, 100), np.float32)
+    alpha[10:40, 10:40] = 1.0  # the framed head
+    alpha[10:40, 60:90] = 1.0  # a neighbour's head
+    alpha[35:60, 0:100] = 1.0  # their shoulders touch: one blob
+    kept = _split_from_others(alpha, (25.0, 25.0), 20.0, [(75.0, 25.0, 20.0)])
+    assert kept[25, 25] == 1 and kept[50, 10] == 1  # the framed head and its shoulder stay
+    assert kept[25, 75] == 0 and kept[50, 90] == 0  # the neighbour goes
+    # A nearer (larger) face claims more of the space between them.
+    assert _split_from_others(alpha, (25.0, 25.0), 40.0, [(75.0, 25.0, 20.0)])[50, 55] == 1
+    assert kept[50, 55] == 0
+    # A face off the blob (another, separate person) cuts nothing.
+    np.testing.assert_array_equal(_split_from_others(alpha, (25.0, 25.0), 20.0, [(75.0, 5.0, 20.0)]), alpha)
+
+
+def test_group_photo_keeps_the_neighbours_face_out_of_the_mask(example_rgb):
+    # Two people leaning together (the same head twice, the framed one larger): segmentation
+    # sees one blob; the neighbour's face must not come back beside the framed one.
+    face = Image.fromarray(example_rgb).crop((130, 10, 330, 260))
+    canvas = Image.new("RGB", (760, 520), (40, 90, 160))
+    canvas.paste(face.resize((256, 320)), (150, 150))
+    canvas.paste(face.resize((320, 400)), (300, 90))
+    found = find_face(load_image(canvas))
+    assert found.num_faces == 2 and len(found.others) == 1
+    result = preprocess_image(canvas)
+    neighbour = result.transform.apply(np.array([found.others[0].center]))[0]
+    x, y = int(neighbour[0]), int(neighbour[1])
+    assert 0 <= x < 512 and 0 <= y < 512, "the neighbour's face must be inside the crop for this test"
+    assert result.mask[y, x] < 0.05
+    cx, cy = (int(v) for v in result.face_box.center)
+    assert result.mask[cy, cx] > 0.99
+
+
 def test_no_face_suggests_no_crop(tmp_path):
     path = tmp_path / "wall.png"
     y, x = np.mgrid[0:256, 0:256]

@@ -19,6 +19,10 @@ from facelift.preprocess.segment import composite_on_white, segment_person, segm
 
 logger = logging.getLogger(__name__)
 
+#: Another face counts as a neighbour to split off when its box is at least this share of the
+#: chosen face's width.
+MIN_NEIGHBOUR_SIZE = 0.4
+
 
 @dataclass
 class FaceFound:
@@ -29,11 +33,15 @@ class FaceFound:
         num_faces: how many faces the detector found (the largest was chosen); None when the
             box was given rather than detected.
         landmarks: (478, 3) face-mesh landmarks in source pixels, or None if the mesh failed.
+        detected: the detector's box of the chosen face (None when the box was given);
+            others: the other faces' detector boxes (their people are kept out of the mask).
     """
 
     box: FaceBox
     num_faces: int | None
     landmarks: np.ndarray | None
+    detected: FaceBox | None = None
+    others: tuple[FaceBox, ...] = ()
 
 
 @dataclass
@@ -86,7 +94,8 @@ def find_face(loaded: LoadedImage) -> FaceFound:
     else:
         logger.info("%s: face mesh did not fit; framing from the detector box", loaded.name)
         box = release_box_from_blazeface(main.box)
-    return FaceFound(box=box, num_faces=len(dets), landmarks=main.landmarks)
+    return FaceFound(box=box, num_faces=len(dets), landmarks=main.landmarks, detected=main.box,
+                     others=tuple(d.box for d in dets[1:]))
 
 
 def foreground_alpha(loaded: LoadedImage) -> np.ndarray:
@@ -112,6 +121,7 @@ def frame_image(
     remove_background: bool = True,
     alpha: np.ndarray | None = None,
     focus: tuple[float, float] | None = None,
+    face: FaceFound | None = None,
 ) -> tuple[Image.Image, np.ndarray | None]:
     """Apply ``transform`` to ``loaded`` onto a white ``size``² canvas.
 
@@ -120,6 +130,8 @@ def frame_image(
         alpha: a full-resolution (H, W) foreground alpha to use instead of the above.
             An input's own alpha is always composited, whatever ``remove_background`` says.
         focus: the framed face's centre (source pixels): the person kept by segmentation.
+        face: the detection it came from; people touching this one are split off at the
+            other faces it lists.
 
     Only the part of the photo that lands on the canvas is processed, so a 12-MP phone photo
     costs little more than a small one.
@@ -144,7 +156,13 @@ def frame_image(
         return Image.fromarray(out, "RGB"), None
     # Segmentation runs at low resolution; resample its mask straight onto the canvas and
     # composite there (the background under it is real photo content, nothing to bleed).
-    small, factor = segment_person_small(loaded.rgb, focus=focus)
+    others, focus_size = (), None
+    if face is not None and face.detected is not None:
+        # Only faces of a comparable size are people beside this one (not a face on a shirt or poster).
+        focus_size = face.detected.width
+        others = [(*b.center, b.width) for b in face.others if b.width >= MIN_NEIGHBOUR_SIZE * focus_size]
+        focus = face.detected.center
+    small, factor = segment_person_small(loaded.rgb, focus=focus, others=others, focus_size=focus_size)
     mask = np.clip(warp(small, CropTransform(transform.scale / factor, transform.tx, transform.ty), size, fill=0.0),
                    0.0, 1.0)
     return Image.fromarray(composite_on_white(out, mask), "RGB"), mask
@@ -182,7 +200,8 @@ def preprocess_image(
                                 landmarks=None, source_size=(loaded.width, loaded.height), name=loaded.name)
     face = find_face(loaded) if face_box is None else FaceFound(box=face_box, num_faces=None, landmarks=None)
     transform = framing_transform(face.box, size)
-    image, mask = frame_image(loaded, transform, size, remove_background=remove_background, focus=face.box.center)
+    image, mask = frame_image(loaded, transform, size, remove_background=remove_background, focus=face.box.center,
+                              face=face)
     landmarks = None
     if face.landmarks is not None:
         landmarks = face.landmarks.copy()

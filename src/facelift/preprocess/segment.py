@@ -11,6 +11,8 @@ while hair edges stay soft, and drop blobs that are not connected to the main fi
 
 from __future__ import annotations
 
+from typing import Sequence
+
 import numpy as np
 from PIL import Image
 from scipy import ndimage
@@ -38,12 +40,16 @@ def segment_person(rgb: np.ndarray) -> np.ndarray:
 
 
 def segment_person_small(rgb: np.ndarray, max_side: int = SEGMENT_MAX_SIDE,
-                         focus: tuple[float, float] | None = None) -> tuple[np.ndarray, float]:
+                         focus: tuple[float, float] | None = None,
+                         others: Sequence[tuple[float, float, float]] = (),
+                         focus_size: float | None = None) -> tuple[np.ndarray, float]:
     """Foreground alpha at a resolution of at most ``max_side``, and its scale relative to ``rgb``.
 
     For large photos this avoids a full-resolution mask: the framing resamples this one
     straight onto the output canvas. ``focus`` (x, y in ``rgb``'s pixels, e.g. the chosen
     face's centre) picks the person to keep when several are found; default the largest.
+    ``others`` (x, y, size) are the other faces in the photo and ``focus_size`` the chosen
+    face's size: people who touch form one blob, which is then split between the faces.
 
     Returns:
         ((h, w) float32 alpha in [0, 1], factor) with h ≈ H · factor, w ≈ W · factor, factor <= 1.
@@ -52,9 +58,34 @@ def segment_person_small(rgb: np.ndarray, max_side: int = SEGMENT_MAX_SIDE,
     result = run_model("segment", small)
     prob = np.asarray(result.segmentation_mask, dtype=np.float32)
     alpha = np.clip((prob - 0.5) / SOFT_BAND + 0.5, 0.0, 1.0)
-    if focus is not None:
-        focus = (focus[0] * factor, focus[1] * factor)
-    return _keep_main_component(alpha, focus).astype(np.float32), factor
+    if focus is None:
+        return _keep_main_component(alpha).astype(np.float32), factor
+    focus = (focus[0] * factor, focus[1] * factor)
+    kept = _keep_main_component(alpha, focus)
+    if others and focus_size:
+        kept = _split_from_others(kept, focus, focus_size * factor,
+                                  [(x * factor, y * factor, size * factor) for x, y, size in others])
+    return kept.astype(np.float32), factor
+
+
+def _split_from_others(alpha: np.ndarray, focus: tuple[float, float], focus_size: float,
+                       others: Sequence[tuple[float, float, float]]) -> np.ndarray:
+    """Remove from ``alpha`` the pixels that belong to another face's person.
+
+    Segmentation finds *people*, and people standing shoulder to shoulder are one blob: the
+    framed head would come back with a neighbour's face beside it. Each pixel goes to the face
+    it is nearest to in units of that face's size (a nearer, larger person claims more); only
+    faces lying on the kept blob take part, so a separate person cannot cut into this one.
+    """
+    h, w = alpha.shape
+    on_blob = [(x, y, size) for x, y, size in others
+               if 0 <= int(y) < h and 0 <= int(x) < w and alpha[int(y), int(x)] > 0.5 and size > 0]
+    if not on_blob:
+        return alpha
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    mine = np.hypot(xx - focus[0], yy - focus[1]) / focus_size
+    theirs = np.min([np.hypot(xx - x, yy - y) / size for x, y, size in on_blob], axis=0)
+    return np.where(mine <= theirs, alpha, 0.0).astype(np.float32)
 
 
 def _keep_main_component(alpha: np.ndarray, focus: tuple[float, float] | None = None) -> np.ndarray:
