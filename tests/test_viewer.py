@@ -54,6 +54,13 @@ def test_reconstruction_folder_shows_recorded_cameras_and_view_tiles(tmp_path):
     assert [int(np.median(t)) for t in scene.view_images] == [0, 40, 80, 120, 160, 200]
 
 
+def test_reconstruction_folder_with_an_spz_head(tmp_path):
+    blob((0, 0, 0), RED, n=30).save(tmp_path / "gaussians.spz")
+    scene = open_scene(tmp_path)
+    assert scene.frame_paths[0].name == "gaussians.spz" and len(scene.frame(0)) == 30
+    assert len(open_scene(tmp_path / "gaussians.spz").frame(0)) == 30
+
+
 def test_damaged_cameras_json_falls_back_to_the_standard_rig(tmp_path):
     blob((0, 0, 0), RED, n=5).save_ply(tmp_path / "gaussians.ply")
     (tmp_path / "cameras.json").write_text("{not json")
@@ -74,7 +81,7 @@ def test_video_folder_opens_frames_in_time_order(tmp_path):
 
 @pytest.mark.parametrize("name,setup,needle", [
     ("missing.ply", None, "no such file"),
-    ("head.obj", "file", "expected a .ply or .splat"),
+    ("head.obj", "file", "expected a .ply, .splat or .spz"),
     ("empty", "dir", "no gaussians.ply"),
 ])
 def test_unusable_paths_get_a_one_line_error_naming_them(tmp_path, name, setup, needle):

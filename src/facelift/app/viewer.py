@@ -2,8 +2,8 @@
 
 What it opens (:func:`open_scene`):
 
-- a splat file (``.ply`` in the 3DGS layout, or ``.splat``);
-- a ``facelift reconstruct`` output folder (``gaussians.ply`` / ``.splat``, with
+- a splat file (``.ply`` in the 3DGS layout, ``.splat`` or ``.spz``);
+- a ``facelift reconstruct`` output folder (``gaussians.ply`` / ``.splat`` / ``.spz``, with
   ``cameras.json`` and ``views.png`` shown as the input cameras and their images);
 - a ``facelift video`` output folder (``frames/NNNNN.ply`` + ``sequence.json``): a time
   slider and a play button step through the frames, loaded on demand.
@@ -33,12 +33,11 @@ from facelift.app import LOOPBACK, require, warn_if_public
 from facelift.atomic import atomic_path
 from facelift.cameras import RADIUS, VIEW_NAMES, Camera, facelift_cameras, intrinsics_matrix, orbit_position
 from facelift.errors import FaceliftError
-from facelift.gaussians import Gaussians, matrix_to_quat
+from facelift.gaussians import SPLAT_SUFFIXES, Gaussians, matrix_to_quat
 
 log = logging.getLogger(__name__)
 
 DEFAULT_PORT = 8080
-SPLAT_SUFFIXES = (".ply", ".splat")
 #: Distance of the initial viewpoint: a little behind the input cameras, so their frusta are in view.
 INITIAL_DISTANCE = 1.6 * RADIUS
 INITIAL_VIEW = (30.0, 20.0)  # azimuth, elevation in degrees (facelift.cameras.orbit_position)
@@ -86,7 +85,7 @@ def open_scene(path: str | Path) -> ViewerScene:
         raise FaceliftError(f"{path}: no such file or folder")
     if path.is_file():
         if path.suffix.lower() not in SPLAT_SUFFIXES:
-            raise FaceliftError(f"{path}: expected a .ply or .splat file, or a facelift output folder")
+            raise FaceliftError(f"{path}: expected a .ply, .splat or .spz file, or a facelift output folder")
         folder, frames, times = path.parent, [path], np.zeros(1)
     else:
         folder = path
@@ -98,7 +97,8 @@ def open_scene(path: str | Path) -> ViewerScene:
         else:
             found = [path / f"gaussians{s}" for s in SPLAT_SUFFIXES if (path / f"gaussians{s}").is_file()]
             if not found:
-                raise FaceliftError(f"{path}: no gaussians.ply, gaussians.splat or frames/*.ply in this folder")
+                raise FaceliftError(f"{path}: no gaussians.ply, gaussians.splat, gaussians.spz or frames/*.ply "
+                                    "in this folder")
             frames, times = found[:1], np.zeros(1)
     cameras = _read_view_cameras(folder / "cameras.json")
     images = _read_view_images(folder / "views.png", len(cameras))

@@ -1,4 +1,4 @@
-"""``facelift render``: a turntable of a Gaussian PLY (or .splat)."""
+"""``facelift render``: a turntable of a Gaussian PLY (or .splat, .spz)."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ log = logging.getLogger(__name__)
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
-        "render", help="render a 360° turntable of a Gaussian head (.ply / .splat)",
+        "render", help="render a 360° turntable of a Gaussian head (.ply / .splat / .spz)",
         description="Render an orbit around the origin (elevation fixed, starting at the front) of a "
-                    "3DGS PLY or .splat file into an .mp4, or numbered PNGs when OUT is a folder.",
+                    "3DGS PLY, .splat or .spz file into an .mp4, or numbered PNGs when OUT is a folder.",
     )
-    p.add_argument("ply", type=Path, help="Gaussian splat file (.ply or .splat)")
+    p.add_argument("ply", type=Path, help="Gaussian splat file (.ply, .splat or .spz)")
     p.add_argument("-o", "--out", type=Path, required=True, help="output .mp4 (or other video) or a folder")
     p.add_argument("--frames", type=positive_int, default=60, help="number of frames (default 60)")
     p.add_argument("--size", type=positive_int, default=512, help="square image size in pixels (default 512)")

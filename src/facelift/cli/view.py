@@ -26,9 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "view", help="interactive 3D viewer of a Gaussian head in the browser",
         description="Serve an interactive viewer (orbit, zoom, the six input cameras, a time slider "
                     "for 'facelift video' folders, screenshots) and print its address. PATH is a "
-                    ".ply/.splat file or a facelift output folder. Needs: pip install 'facelift[app]'.",
+                    ".ply/.splat/.spz file or a facelift output folder. Needs: pip install 'facelift[app]'.",
     )
-    p.add_argument("path", type=Path, help=".ply / .splat file, or a 'facelift reconstruct' / 'facelift video' folder")
+    p.add_argument("path", type=Path, help=".ply / .splat / .spz file, or a 'facelift reconstruct' / 'facelift video' folder")
     p.add_argument("--port", type=_port, default=8080, help="port (default 8080; the next free one if taken; 0: any)")
     p.add_argument("--host", default=LOOPBACK,
                    help="address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 shares it "
