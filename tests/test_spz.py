@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import math
 import struct
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -259,6 +261,55 @@ def head_ply(tmp_path):
     path = tmp_path / "head.ply"
     random_gaussians(120, sh_degree=1).save_ply(path)
     return path
+
+
+def test_export_ply_to_spz_to_ply(tmp_path, head_ply, capsys):
+    assert main(["export", str(head_ply), "-o", str(tmp_path / "out" / "head.spz")]) == 0
+    assert "wrote" in capsys.readouterr().out
+    assert main(["export", str(tmp_path / "out" / "head.spz"), "-o", str(tmp_path / "again.ply")]) == 0
+    a, b = Gaussians.load_ply(head_ply), Gaussians.load_ply(tmp_path / "again.ply")
+    assert (a.means - b.means).abs().max() <= POSITION_TOL
+    assert (a.colors - b.colors).abs().max() <= COLOR_TOL
+    assert b.sh_degree == 1
+
+
+def test_export_reads_a_reconstruction_folder(tmp_path, head_ply):
+    folder = tmp_path / "result"
+    folder.mkdir()
+    head_ply.rename(folder / "gaussians.ply")
+    assert main(["export", str(folder), "-o", str(tmp_path / "head.splat")]) == 0
+    assert len(Gaussians.load(tmp_path / "head.splat")) == 120
+
+
+@pytest.mark.parametrize("head,out,needle", [
+    ("{ply}", "head.xyz", "unknown output type '.xyz'"),
+    ("{ply}", "head", "no suffix"),
+    ("{ply}", "head.glb", ".glb export is not supported yet"),
+    ("{ply}", "head.html", ".html export is not supported yet"),
+    ("missing.ply", "head.spz", "no such file"),
+    ("{empty_dir}", "head.spz", "no head in this folder"),
+    ("{empty_ply}", "head.spz", "no Gaussians"),
+    ("{ply}", "folder.spz", "output must be a file"),
+])
+def test_export_bad_input_is_one_line_and_writes_nothing(tmp_path, head_ply, capsys, head, out, needle):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "folder.spz").mkdir()
+    Gaussians.empty().save_ply(tmp_path / "empty.ply")
+    names = dict(ply=head_ply, empty_dir=tmp_path / "empty", empty_ply=tmp_path / "empty.ply")
+    before = sorted(tmp_path.rglob("*"))
+    args = ["export", str(tmp_path / head.format(**names)), "-o", str(tmp_path / out.format(**names))]
+    assert main(args) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("facelift: error: ") and "\n" not in err and needle in err, err
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_export_error_from_the_real_command_line(tmp_path, head_ply):
+    proc = subprocess.run([sys.executable, "-m", "facelift", "export", str(head_ply), "-o", "x.obj"],
+                          cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [f"facelift: error: x.obj: .obj export is not supported yet; "
+                                                f"use one of .ply, .splat, .spz"]
 
 
 def test_render_reads_spz(tmp_path, head_ply):

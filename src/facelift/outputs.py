@@ -2,7 +2,8 @@
 
 ``OUT/<stem>/`` holds ``input.png`` (the preprocessed input), ``views.png`` (the 6 views
 of Stage I as a 3x2 grid, in :data:`facelift.cameras.VIEW_NAMES` order, row by row),
-``gaussians.ply`` (or ``gaussians.splat``), ``turntable.mp4`` and ``cameras.json``.
+``gaussians.ply`` (or ``gaussians.splat``), ``turntable.mp4`` and ``cameras.json``;
+:func:`head_file` finds the head in such a folder.
 The folder is assembled under a temporary name and renamed when complete, so a killed
 run never leaves a half-written result that a rerun would mistake for a finished one.
 """
@@ -19,7 +20,7 @@ from PIL import Image
 from facelift.atomic import atomic_dir, atomic_write_text
 from facelift.cameras import FOV_DEG, RADIUS, VIEW_NAMES, Camera, opencv_to_opengl, turntable_cameras
 from facelift.errors import FaceliftError
-from facelift.gaussians import Gaussians
+from facelift.gaussians import SPLAT_SUFFIXES, Gaussians
 from facelift.media import image_grid, save_image, write_video
 from facelift.turntable import render_turntable
 
@@ -45,6 +46,16 @@ def expected_files(format: str = "ply") -> list[str]:
 
 def is_complete(folder: Path, format: str = "ply") -> bool:
     return folder.is_dir() and all((folder / name).is_file() for name in expected_files(format))
+
+
+def head_file(folder: str | Path) -> Path:
+    """The Gaussian file of a reconstruction folder: ``gaussians.ply``, else ``.splat``, else ``.spz``."""
+    folder = Path(folder)
+    for suffix in SPLAT_SUFFIXES:
+        if (folder / f"gaussians{suffix}").is_file():
+            return folder / f"gaussians{suffix}"
+    names = ", ".join(f"gaussians{s}" for s in SPLAT_SUFFIXES)
+    raise FaceliftError(f"{folder}: no head in this folder (looked for {names})")
 
 
 def _camera_entry(cam: Camera, name: str) -> dict:

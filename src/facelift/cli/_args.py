@@ -46,3 +46,16 @@ def check_output_folder(path: Path) -> None:
         raise FaceliftError(f"{path}: cannot create the output folder ({parent} is a file)")
     if not os.access(parent, os.W_OK | os.X_OK):
         raise FaceliftError(f"{path}: cannot write there ({parent} is not writable)")
+
+
+def check_output_file(path: Path) -> None:
+    """Cheap checks on an output file path, so a typo fails before the work is done."""
+    if path.is_dir():
+        raise FaceliftError(f"{path}: output must be a file, and this is a folder")
+    parent = path.parent
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        raise FaceliftError(f"{path}: cannot create the output's folder ({parent} is a file)")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise FaceliftError(f"{path}: cannot write there ({parent} is not writable)")
