@@ -51,7 +51,6 @@ from typing import Literal
 
 import numpy as np
 import torch
-from torch import Tensor
 
 from facelift.atomic import atomic_write_bytes
 from facelift.errors import FaceliftError
@@ -117,24 +116,25 @@ def _check_axes(axes: str) -> None:
 # ---------------------------------------------------------------------- writing
 
 
-def to_spz_bytes(g: Gaussians, version: int = 3, axes: Axes = "ply") -> bytes:
-    """Encode a set as a gzip-compressed ``.spz`` stream (see the module docstring)."""
+def to_spz_bytes(g: Gaussians, version: int = 3, axes: Axes = "ply", name: str = "spz") -> bytes:
+    """Encode a set as a gzip-compressed ``.spz`` stream (see the module docstring);
+    ``name`` (the file to be) starts error messages."""
     if version not in WRITE_VERSIONS:
-        raise FaceliftError(f"spz: can write version 2 or 3, not {version!r}")
+        raise FaceliftError(f"{name}: can write .spz version 2 or 3, not {version!r}")
     _check_axes(axes)
     if len(g) == 0:
         # The reference loader rejects a point count of 0; write nothing others cannot read.
-        raise FaceliftError("spz: cannot write a head with no Gaussians")
+        raise FaceliftError(f"{name}: cannot write an .spz of a head with no Gaussians")
     if g.sh_degree > 3:
-        raise FaceliftError(f"spz: SH degree {g.sh_degree} is not supported (0-3)")
+        raise FaceliftError(f"{name}: SH degree {g.sh_degree} is not supported in .spz (0-3)")
     g = g.detach().to("cpu", torch.float32)
     if axes == "rub":
         g = flip_axes(g, _PLY_TO_RUB)
     n = len(g)
     means = g.means.double().numpy()
     if not np.isfinite(means).all():
-        raise FaceliftError("spz: positions contain NaN or infinite values")
-    bits = _fractional_bits(float(np.abs(means).max()))
+        raise FaceliftError(f"{name}: positions contain NaN or infinite values")
+    bits = _fractional_bits(float(np.abs(means).max()), name)
     fixed = np.rint(means * (1 << bits)).astype(np.int64).reshape(-1)
     # 24-bit two's complement: the low three bytes of each little-endian int32.
     positions = (fixed & 0xFFFFFF).astype("<u4").view(np.uint8).reshape(-1, 4)[:, :3]
@@ -149,7 +149,8 @@ def to_spz_bytes(g: Gaussians, version: int = 3, axes: Axes = "ply") -> bytes:
     rotations = _smallest_three(xyzw) if version >= 3 else _first_three(xyzw)
     sh = _quantise_sh(g.sh_rest.numpy().reshape(n, -1)) if g.sh_rest is not None else np.zeros((n, 0), np.uint8)
 
-    header = HEADER.pack(MAGIC, version, n, g.sh_degree, bits, 0, 0)
+    flags = 0  # not FLAG_ANTIALIASED: our Gaussians are fitted and rendered the plain 3DGS way
+    header = HEADER.pack(MAGIC, version, n, g.sh_degree, bits, flags, 0)
     payload = b"".join([header] + [np.ascontiguousarray(a).tobytes()
                                    for a in (positions, alphas, colors, scales, rotations, sh)])
     return gzip.compress(payload, compresslevel=9, mtime=0)  # mtime 0: same head, same bytes
@@ -157,16 +158,16 @@ def to_spz_bytes(g: Gaussians, version: int = 3, axes: Axes = "ply") -> bytes:
 
 def save_spz(g: Gaussians, path: str | Path, version: int = 3, axes: Axes = "ply") -> None:
     """Write ``g`` as ``.spz`` (atomic: temporary file, then rename)."""
-    atomic_write_bytes(Path(path), to_spz_bytes(g, version=version, axes=axes))
+    atomic_write_bytes(Path(path), to_spz_bytes(g, version=version, axes=axes, name=str(path)))
 
 
-def _fractional_bits(extent: float) -> int:
+def _fractional_bits(extent: float, name: str) -> int:
     """12 fractional bits, or fewer when a coordinate would not fit in 24 signed bits."""
     bits = FRACTIONAL_BITS
     while bits > 0 and round(extent * (1 << bits)) > _MAX_24:
         bits -= 1
     if round(extent * (1 << bits)) > _MAX_24:
-        raise FaceliftError(f"spz: a position of magnitude {extent:g} does not fit 24-bit fixed point")
+        raise FaceliftError(f"{name}: a position of magnitude {extent:g} does not fit .spz's 24-bit fixed point")
     return bits
 
 
