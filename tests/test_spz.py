@@ -70,8 +70,9 @@ def test_round_trip_within_quantisation(tmp_path, degree, version):
     assert (back.colors - g.colors).abs().max() <= COLOR_TOL
     assert (back.opacities - g.opacities).abs().max() <= OPACITY_TOL
     assert (back.scales.log() - g.scales.log()).abs().max() <= LOG_SCALE_TOL
-    # Version 3: 9 bits + sign per component; version 2: 8-bit x, y, z.
-    assert rotation_error(back.rotations, g.rotations) <= (1e-5 if version == 3 else 5e-3)
+    # Version 3: 9 bits + sign per component; version 2: 8-bit x, y, z and w recomputed from
+    # them, which loses most where w is near 0.
+    assert rotation_error(back.rotations, g.rotations) <= (1e-5 if version == 3 else 1e-2)
     if degree:
         err = (back.sh_rest - g.sh_rest).abs()
         assert err[:, :3].max() <= SH1_TOL and err[:, 3:].max() <= SH_REST_TOL

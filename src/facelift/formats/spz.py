@@ -135,7 +135,7 @@ def to_spz_bytes(g: Gaussians, version: int = 3, axes: Axes = "ply", name: str =
     if not np.isfinite(means).all():
         raise FaceliftError(f"{name}: positions contain NaN or infinite values")
     bits = _fractional_bits(float(np.abs(means).max()), name)
-    fixed = np.rint(means * (1 << bits)).astype(np.int64).reshape(-1)
+    fixed = _round(means * (1 << bits)).astype(np.int64).reshape(-1)
     # 24-bit two's complement: the low three bytes of each little-endian int32.
     positions = (fixed & 0xFFFFFF).astype("<u4").view(np.uint8).reshape(-1, 4)[:, :3]
 
@@ -171,8 +171,13 @@ def _fractional_bits(extent: float, name: str) -> int:
     return bits
 
 
+def _round(x: np.ndarray) -> np.ndarray:
+    """Halves away from zero (C's round, the reference writer's), not numpy's halves to even."""
+    return np.sign(x) * np.floor(np.abs(x) + 0.5)
+
+
 def _to_u8(x: np.ndarray) -> np.ndarray:
-    return np.clip(np.rint(np.nan_to_num(x, nan=0.0)), 0, 255).astype(np.uint8)
+    return np.clip(_round(np.nan_to_num(x, nan=0.0)), 0, 255).astype(np.uint8)
 
 
 def _first_three(xyzw: np.ndarray) -> np.ndarray:
@@ -184,10 +189,13 @@ def _first_three(xyzw: np.ndarray) -> np.ndarray:
 def _smallest_three(xyzw: np.ndarray) -> np.ndarray:
     """(N, 4) unit quaternions, x y z w -> (N, 4) u8, the little-endian u32 of version 3."""
     largest = np.argmax(np.abs(xyzw), axis=1)  # first of equals, as the reference picks
-    # q and -q are the same rotation: flip signs so the dropped component is positive.
-    q = xyzw * np.where(xyzw[np.arange(len(xyzw)), largest] < 0, -1.0, 1.0)[:, None]
-    mag = np.minimum(np.floor(511.0 * np.abs(q) / _SQRT1_2 + 0.5), 511).astype(np.uint32)
-    field = mag | (q < 0).astype(np.uint32) << 9
+    # q and -q are the same rotation: flip signs so the dropped component is positive. The
+    # sign bit is taken before the flip (a 0 component of a flipped q gets it set), which
+    # decodes to the same value and keeps the bytes those of the reference writer.
+    negate = xyzw[np.arange(len(xyzw)), largest] < 0
+    negative = (xyzw < 0) ^ negate[:, None]
+    mag = np.minimum(np.floor(511.0 * np.abs(xyzw) / _SQRT1_2 + 0.5), 511).astype(np.uint32)
+    field = mag | negative.astype(np.uint32) << 9
     comp = largest.astype(np.uint32)
     for i in range(4):
         keep = largest != i
@@ -197,7 +205,7 @@ def _smallest_three(xyzw: np.ndarray) -> np.ndarray:
 
 def _quantise_sh(sh: np.ndarray) -> np.ndarray:
     """(N, 3D) SH rest coefficients (coefficient-major, colour inner) -> u8 codes."""
-    q = np.rint(sh * 128.0).astype(np.int64) + 128
+    q = _round(sh * 128.0).astype(np.int64) + 128
     bucket = np.full(sh.shape[1], 1 << (8 - SH_REST_BITS), dtype=np.int64)
     bucket[:9] = 1 << (8 - SH1_BITS)  # the 3 degree-1 coefficients x 3 colours
     q = (q + bucket // 2) // bucket * bucket
