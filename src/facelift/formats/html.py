@@ -1,0 +1,172 @@
+"""The ``.html`` export: one self-contained web page that shows a Gaussian head, offline.
+
+The page holds everything it needs and asks the network for nothing: the splats, as an
+``.spz`` (version 2, the newest that the renderer reads) in base64, and the WebGL renderer,
+``assets/web/splat-viewer.js``: Mark Kellogg's GaussianSplats3D with three.js (both MIT),
+bundled by ``tools/build_web_viewer.sh`` at the versions in ``splat-viewer.versions.json``.
+Their licences go into the page as a comment.
+
+Axes: the renderer draws the numbers of our world as they are (Z up, the face toward -Y);
+the page makes +Z the camera's up axis, so the head stands upright with no conversion of
+the data, and starts at our front camera (``orbit_camera(0)``: (0, -2.7, 0) looking along
++Y at the origin, 50° field of view). Drag orbits about the origin, the wheel zooms,
+right-drag pans.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+from importlib import resources
+from pathlib import Path
+
+from facelift.atomic import atomic_write_text
+from facelift.cameras import FOV_DEG, RADIUS
+from facelift.errors import FaceliftError
+from facelift.gaussians import Gaussians
+
+#: The renderer bundle and its licences, in the package's assets.
+VIEWER_JS = "web/splat-viewer.js"
+VIEWER_LICENSE = "web/splat-viewer.LICENSE.txt"
+
+#: The highest SH degree the renderer draws (GaussianSplats3D stops at 2).
+MAX_VIEWER_SH_DEGREE = 2
+
+#: The ``id`` of the element that holds the base64 ``.spz``.
+DATA_ELEMENT_ID = "facelift-head-spz"
+
+_BACKGROUND = "#1e1e1e"  # the page colour behind the head
+
+
+def _asset_text(name: str) -> str:
+    """The text of a packaged asset; a clear error if the package was built without it."""
+    path = resources.files("facelift") / "assets" / name
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FaceliftError(
+            f"the web viewer asset {name} is missing from the facelift package; "
+            "rebuild it with tools/build_web_viewer.sh"
+        ) from None
+
+
+def html_page(g: Gaussians, title: str = "facelift head") -> str:
+    """The page, as text: ``g`` as a base64 ``.spz`` with the renderer that draws it.
+
+    Raises :class:`FaceliftError` for an empty head or a missing renderer asset.
+    """
+    from facelift.formats.spz import to_spz_bytes
+
+    if len(g) == 0:
+        raise FaceliftError(f"{title}: the head has no Gaussians; nothing to show")
+    script = _asset_text(VIEWER_JS)
+    licences = _asset_text(VIEWER_LICENSE)
+    # An inline script ends at the first "</script"; the build checks for it, so does this.
+    if "</script" in script.lower():
+        raise FaceliftError(f"the web viewer asset {VIEWER_JS} contains '</script' and cannot be inlined")
+    data = base64.b64encode(to_spz_bytes(g, version=2, name=title)).decode("ascii")
+    settings = {
+        "dataId": DATA_ELEMENT_ID,
+        "shDegree": min(g.sh_degree, MAX_VIEWER_SH_DEGREE),
+        "cameraPosition": [0.0, -RADIUS, 0.0],
+        "lookAt": [0.0, 0.0, 0.0],
+        "up": [0.0, 0.0, 1.0],
+        "fov": FOV_DEG,
+        "count": len(g),
+    }
+    return _TEMPLATE.format(
+        title=html.escape(title),
+        background=_BACKGROUND,
+        licences=licences.replace("--", "- -"),  # nothing in a comment may close it
+        count=f"{len(g):,}",
+        data_id=DATA_ELEMENT_ID,
+        data=data,
+        viewer=script,
+        settings=json.dumps(settings),
+        boot=_BOOT,
+    )
+
+
+def save_html(g: Gaussians, path: str | Path, title: str | None = None) -> None:
+    """Write :func:`html_page` of ``g`` to ``path`` atomically (the title defaults to the file name)."""
+    path = Path(path)
+    atomic_write_text(path, html_page(g, title=title or path.stem))
+
+
+# The renderer's own camera has a 50° vertical field of view, as ours; it is set again from
+# the settings in case that default changes. `window.faceliftViewer` says how the load went
+# ("loading", "ready" or "error: ..."), for tests and for anyone who opens the console.
+_BOOT = """
+(async () => {
+  const settings = JSON.parse(document.getElementById('facelift-settings').textContent);
+  const status = document.getElementById('status');
+  window.faceliftViewer = 'loading';
+  try {
+    const text = document.getElementById(settings.dataId).textContent.trim();
+    const raw = atob(text);
+    const bytes = new Uint8Array(raw.length);
+    for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    const GS = GaussianSplats3D;
+    const viewer = new GS.Viewer({
+      rootElement: document.getElementById('view'),
+      cameraUp: settings.up,
+      initialCameraPosition: settings.cameraPosition,
+      initialCameraLookAt: settings.lookAt,
+      sphericalHarmonicsDegree: settings.shDegree,
+      sharedMemoryForWorkers: false,  // a file:// page is not cross-origin isolated
+      gpuAcceleratedSort: false,
+      useBuiltInControls: true,
+      sceneRevealMode: GS.SceneRevealMode.Instant,  // no fade-in: the whole head at once
+      logLevel: GS.LogLevel.None,
+    });
+    viewer.camera.fov = settings.fov;
+    viewer.camera.updateProjectionMatrix();
+    const splats = await GS.SpzLoader.loadFromFileData(bytes.buffer, 1, 0, true, settings.shDegree);
+    await viewer.addSplatBuffers([splats], [{}], true, false, false);
+    viewer.start();
+    window.faceliftViewer = 'ready';
+    status.textContent = '';
+  } catch (e) {
+    window.faceliftViewer = 'error: ' + e;
+    status.textContent = 'Could not show the head: ' + e;
+    console.error(e);
+  }
+})();
+"""
+
+_TEMPLATE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="facelift export">
+<title>{title}</title>
+<!--
+The splat renderer below is GaussianSplats3D with three.js, under these licences:
+
+{licences}
+-->
+<style>
+html, body {{ margin: 0; height: 100%; background: {background}; overflow: hidden; }}
+#view {{ position: absolute; inset: 0; }}
+#help, #status {{ position: absolute; left: 12px; font: 13px/1.4 system-ui, sans-serif;
+  color: #ccc; pointer-events: none; }}
+#help {{ top: 10px; right: 12px; }}
+#status {{ bottom: 10px; }}
+</style>
+</head>
+<body>
+<div id="view"></div>
+<div id="status">Loading {count} Gaussians…</div>
+<div id="help">{title} · {count} Gaussians · drag: orbit · wheel: zoom · right-drag: pan ·
+Z is up (facelift's world), the view starts at the front camera</div>
+<script type="application/octet-stream" id="{data_id}">{data}</script>
+<script type="application/json" id="facelift-settings">{settings}</script>
+<script>{viewer}</script>
+<script>{boot}</script>
+</body>
+</html>
+"""
+
+__all__ = ["DATA_ELEMENT_ID", "html_page", "save_html"]
