@@ -285,7 +285,6 @@ def test_export_reads_a_reconstruction_folder(tmp_path, head_ply):
     ("{ply}", "head.xyz", "unknown output type '.xyz'"),
     ("{ply}", "head", "no suffix"),
     ("{ply}", "head.glb", ".glb export is not supported yet"),
-    ("{ply}", "head.html", ".html export is not supported yet"),
     ("missing.ply", "head.spz", "no such file"),
     ("{empty_dir}", "head.spz", "no head in this folder"),
     ("{empty_ply}", "head.spz", "no Gaussians"),
@@ -309,7 +308,7 @@ def test_export_error_from_the_real_command_line(tmp_path, head_ply):
                           cwd=tmp_path, capture_output=True, text=True)
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [f"facelift: error: x.obj: .obj export is not supported yet; "
-                                                f"use one of .ply, .splat, .spz"]
+                                                f"use one of .ply, .splat, .spz, .html"]
 
 
 def test_render_reads_spz(tmp_path, head_ply):
