@@ -284,7 +284,6 @@ def test_export_reads_a_reconstruction_folder(tmp_path, head_ply):
 @pytest.mark.parametrize("head,out,needle", [
     ("{ply}", "head.xyz", "unknown output type '.xyz'"),
     ("{ply}", "head", "no suffix"),
-    ("{ply}", "head.glb", ".glb export is not supported yet"),
     ("missing.ply", "head.spz", "no such file"),
     ("{empty_dir}", "head.spz", "no head in this folder"),
     ("{empty_ply}", "head.spz", "no Gaussians"),
@@ -304,11 +303,11 @@ def test_export_bad_input_is_one_line_and_writes_nothing(tmp_path, head_ply, cap
 
 
 def test_export_error_from_the_real_command_line(tmp_path, head_ply):
-    proc = subprocess.run([sys.executable, "-m", "facelift", "export", str(head_ply), "-o", "x.obj"],
+    proc = subprocess.run([sys.executable, "-m", "facelift", "export", str(head_ply), "-o", "x.stl"],
                           cwd=tmp_path, capture_output=True, text=True)
     assert proc.returncode == 2
-    assert proc.stderr.strip().splitlines() == [f"facelift: error: x.obj: .obj export is not supported yet; "
-                                                f"use one of .ply, .splat, .spz, .html"]
+    assert proc.stderr.strip().splitlines() == [f"facelift: error: x.stl: unknown output type '.stl'; "
+                                                f"use one of .ply, .splat, .spz, .html, .glb, .obj"]
 
 
 def test_render_reads_spz(tmp_path, head_ply):

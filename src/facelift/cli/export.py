@@ -1,4 +1,5 @@
-"""``facelift export``: a Gaussian head in another splat format (.ply, .splat, .spz) or as a web page (.html)."""
+"""``facelift export``: a Gaussian head in another splat format (.ply, .splat, .spz), as a web page (.html)
+or as a vertex-coloured mesh (.glb, .obj)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import argparse
 import logging
 from pathlib import Path
 
-from facelift.cli._args import check_output_file
+from facelift.cli._args import check_output_file, positive_int
 from facelift.errors import FaceliftError
+from facelift.formats.mesh import MESH_SUFFIXES
 from facelift.gaussians import SPLAT_SUFFIXES
 
 log = logging.getLogger(__name__)
@@ -15,8 +17,8 @@ log = logging.getLogger(__name__)
 #: A self-contained web page that shows the head (facelift.formats.html).
 PAGE_SUFFIXES = (".html",)
 
-#: Formats of issue 18 not written yet: named apart from typos so the message can say so.
-PLANNED_SUFFIXES = (".glb", ".obj")
+#: Every output type, in the order error messages list them.
+OUT_SUFFIXES = SPLAT_SUFFIXES + PAGE_SUFFIXES + MESH_SUFFIXES
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,10 +28,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "to the format OUT's suffix names: .ply (3DGS PLY, float32), .splat (32 bytes a "
                     "splat, no view-dependent colour) or .spz (Niantic's compressed format, version 3, "
                     "stored in the axes of our PLY; see facelift.formats.spz), or .html (one self-contained "
-                    "page that shows the head as splats in a browser, offline; see facelift.formats.html).",
+                    "page that shows the head as splats in a browser, offline; see facelift.formats.html), or .glb / "
+                    ".obj (a watertight vertex-coloured mesh of the surface; see facelift.formats.mesh).",
     )
     p.add_argument("head", type=Path, help=".ply / .splat / .spz file, or a 'facelift reconstruct' output folder")
-    p.add_argument("-o", "--out", type=Path, required=True, help="output file: .ply, .splat, .spz or .html")
+    p.add_argument("-o", "--out", type=Path, required=True, help="output file: .ply, .splat, .spz, .html, .glb or .obj")
+    p.add_argument("--faces", type=positive_int, default=None,
+                   help="mesh only: decimate to about this many faces (default: marching cubes' full mesh)")
     p.set_defaults(func=run)
 
 
@@ -38,11 +43,18 @@ def run(args: argparse.Namespace) -> int:
 
     # Every check that needs no loading comes first, so a typo costs nothing and writes nothing.
     check_format(args.out)
+    mesh_out = args.out.suffix.lower() in MESH_SUFFIXES
+    if args.faces is not None and not mesh_out:
+        raise FaceliftError(f"{args.out}: --faces applies to mesh output ({', '.join(MESH_SUFFIXES)}) only")
+    if args.faces is not None and args.faces < 4:
+        raise FaceliftError(f"--faces {args.faces}: a closed mesh needs at least 4 faces")
     source = head_source(args.head)
     check_output_file(args.out)
     gaussians = Gaussians.load(source)
     if len(gaussians) == 0:
         raise FaceliftError(f"{source}: the head has no Gaussians; nothing to export")
+    if mesh_out:
+        return export_mesh(gaussians, source, args.out, args.faces)
     if args.out.suffix.lower() in PAGE_SUFFIXES:
         from facelift.formats.html import save_html
 
@@ -55,13 +67,24 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def export_mesh(gaussians, source: Path, out: Path, faces: int | None) -> int:
+    from facelift.formats.mesh import head_mesh, save_mesh
+
+    try:
+        mesh = head_mesh(gaussians, faces=faces)
+    except FaceliftError as e:
+        raise FaceliftError(f"{source}: {e}") from None
+    save_mesh(mesh, out)
+    print(f"wrote {out} ({len(mesh.faces)} faces, {len(mesh.vertices)} vertices, "
+          f"{out.stat().st_size / 1e6:.2f} MB)")
+    return 0
+
+
 def check_format(out: Path) -> None:
     suffix = out.suffix.lower()
-    if suffix in SPLAT_SUFFIXES + PAGE_SUFFIXES:
+    if suffix in OUT_SUFFIXES:
         return
-    formats = ", ".join(SPLAT_SUFFIXES + PAGE_SUFFIXES)
-    if suffix in PLANNED_SUFFIXES:
-        raise FaceliftError(f"{out}: {suffix} export is not supported yet; use one of {formats}")
+    formats = ", ".join(OUT_SUFFIXES)
     what = f"unknown output type {suffix!r}" if suffix else "no suffix to say the output type"
     raise FaceliftError(f"{out}: {what}; use one of {formats}")
 
