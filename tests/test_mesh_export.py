@@ -122,7 +122,9 @@ def test_example_head_glb_loads_back_with_vertex_colours(example_mesh, tmp_path)
     assert len(back.faces) == len(mesh.faces) > 1000
     assert back.visual.kind == "vertex"
     assert np.array_equal(back.visual.vertex_colors, mesh.visual.vertex_colors)
-    assert np.allclose(back.vertices, mesh.vertices, atol=1e-6)
+    # Written Y-up, as glTF wants: our +Z (up) is the file's +Y, our -Y (the face's side) its +Z.
+    x, y, z = np.asarray(mesh.vertices).T
+    assert np.allclose(back.vertices, np.stack([x, z, -y], axis=1), atol=1e-6)
 
 
 def test_cli_exports_glb_and_obj(tmp_path, capsys):

@@ -26,8 +26,8 @@ How (:func:`head_mesh`):
    a vertex sits on its splats, while a render's pixel mixes in neighbours and
    misregistration.
 
-The mesh is in our world frame (Z-up, metres of the head's scale, the subject looking at -Y),
-as the splat files are; mesh I/O is trimesh's (:func:`save_mesh`), written atomically.
+:func:`head_mesh` returns the mesh in our world frame (Z-up, the subject looking at -Y), as the
+splat files are; :func:`save_mesh` writes it Y-up (glTF's frame) with trimesh, atomically.
 
 Measured on the bundled example head (37,811 Gaussians, 2 CPU cores): see README "Export"
 and tests/test_mesh_export.py (PSNR of the mesh's renders against the splats' from the six
@@ -52,6 +52,9 @@ from facelift.gaussians import Gaussians
 #: The mesh file types :func:`save_mesh` writes.
 MESH_SUFFIXES = (".glb", ".obj")
 
+#: Our world (Z up, the face toward -Y) to the Y-up frame of glTF (the face toward +Z): a -90°
+#: turn about X, (x, y, z) -> (x, z, -y).
+Z_UP_TO_Y_UP = np.array([[1.0, 0, 0, 0], [0, 0, 1.0, 0], [0, -1.0, 0, 0], [0, 0, 0, 1.0]])
 #: (elevation°, number of azimuths) rows of the fusion cameras; ±85° stand in for the poles
 #: (a look-at with +Z up is undefined straight above or below).
 FUSION_VIEWS: tuple[tuple[float, int], ...] = ((-85.0, 1), (-60.0, 6), (-30.0, 8), (0.0, 8), (30.0, 8),
@@ -345,11 +348,17 @@ def _largest_component(mesh):
 
 
 def save_mesh(mesh, path: str | Path) -> None:
-    """Write ``mesh`` as ``.glb`` or ``.obj`` (by suffix) with trimesh, atomically."""
+    """Write ``mesh`` (world frame, Z-up) as ``.glb`` or ``.obj`` (by suffix) with trimesh, atomically.
+
+    Both files are written Y-up (:data:`Z_UP_TO_Y_UP`): glTF's convention, and what Blender's
+    OBJ importer assumes by default, so the head stands upright there, facing +Z (glTF's front).
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in MESH_SUFFIXES:
         raise FaceliftError(f"{path}: unknown mesh file type {suffix!r} (use {', '.join(MESH_SUFFIXES)})")
+    mesh = mesh.copy()
+    mesh.apply_transform(Z_UP_TO_Y_UP)
     with atomic_path(path) as tmp:
         # OBJ: colours go on the "v" lines (x y z r g b), which trimesh, Blender and MeshLab read;
         # no material file is written, so the .obj stands alone.
