@@ -132,12 +132,16 @@ def test_cli_exports_glb_and_obj(tmp_path, capsys):
     sphere_of_gaussians().save_ply(head)
     assert main(["export", str(head), "-o", str(tmp_path / "out" / "head.glb"), "--faces", "3000"]) == 0
     assert "faces" in capsys.readouterr().out
-    assert main(["export", str(head), "-o", str(tmp_path / "head.obj")]) == 0
+    folder = tmp_path / "rec"  # a reconstruct output folder works as HEAD too
+    folder.mkdir()
+    sphere_of_gaussians().save_ply(folder / "gaussians.ply")
+    assert main(["export", str(folder), "-o", str(tmp_path / "head.obj")]) == 0
     glb = trimesh.load(tmp_path / "out" / "head.glb", force="mesh")
     obj = trimesh.load(tmp_path / "head.obj", force="mesh")
     assert len(glb.faces) <= 3000 and glb.is_watertight and glb.visual.kind == "vertex"
     assert obj.visual.kind == "vertex" and len(obj.faces) > len(glb.faces)
-    assert sorted(p.name for p in tmp_path.rglob("*")) == ["head.glb", "head.obj", "head.ply", "out"]
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["gaussians.ply", "head.glb", "head.obj", "head.ply",
+                                                           "out", "rec"]
 
 
 def test_bad_inputs_are_one_line_errors_and_write_nothing(tmp_path, capsys):
