@@ -144,6 +144,13 @@ def test_cli_exports_glb_and_obj(tmp_path, capsys):
                                                            "out", "rec"]
 
 
+def test_cli_names_the_mesh_types_the_module_writes():
+    from facelift.cli import export
+    from facelift.formats import mesh
+
+    assert export.MESH_SUFFIXES == mesh.MESH_SUFFIXES
+
+
 def test_bad_inputs_are_one_line_errors_and_write_nothing(tmp_path, capsys):
     Gaussians.empty().save_ply(tmp_path / "empty.ply")
     clear = sphere_of_gaussians()
