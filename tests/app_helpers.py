@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,3 +117,14 @@ class FakePipeline:
         if progress:
             progress("gaussians", 0.8)
         return FakeOutput(inp, views, blob((0, 0, 0), (0.2, 0.3, 0.9), n=1500, seed=seed))
+
+
+def wait_for(predicate, timeout=60.0, interval=0.25):
+    """Poll ``predicate`` until it returns something truthy or ``timeout`` seconds pass; its last value."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    return predicate()

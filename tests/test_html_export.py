@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import io
 import json
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from app_helpers import blob
+from app_helpers import blob, wait_for
 from facelift.cli import main
 from facelift.errors import FaceliftError
 from facelift.formats.html import DATA_ELEMENT_ID, html_page, save_html
@@ -136,16 +135,6 @@ def _drawn(image: np.ndarray) -> np.ndarray:
     return np.abs(image.astype(np.int16) - np.asarray(BACKGROUND)).max(axis=-1) > 40
 
 
-def _wait_for(predicate, timeout=60.0, interval=0.25):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    return predicate()
-
-
 def test_example_head_page_draws_the_head_offline(new_page, tmp_path):
     save_html(Gaussians.load(EXAMPLE_HEAD), tmp_path / "head.html")
     page, problems = _open(new_page, tmp_path / "head.html")
@@ -155,7 +144,7 @@ def test_example_head_page_draws_the_head_offline(new_page, tmp_path):
         shots.append(_shot(page))
         return _drawn(shots[-1])[128:384, 128:384].mean() > 0.5
 
-    covered = _wait_for(centre_covered)
+    covered = wait_for(centre_covered)
     Image.fromarray(shots[-1]).save(tmp_path / "html-page.png")  # test artifact
     assert covered, f"the head does not cover the centre of the page (see {tmp_path / 'html-page.png'})"
     assert _drawn(shots[-1])[:, :40].mean() < 0.05, "the page edges should stay background"
@@ -176,7 +165,7 @@ def test_page_starts_at_the_front_camera_with_z_up(new_page, tmp_path):
         mask = np.abs(shots[-1].astype(np.int16) - np.asarray(rgb)).max(axis=-1) <= 60
         return None if mask.sum() < 50 else np.argwhere(mask).mean(axis=0)  # (row, col)
 
-    _wait_for(lambda: shots.append(_shot(page)) or where((230, 25, 25)) is not None)
+    wait_for(lambda: shots.append(_shot(page)) or where((230, 25, 25)) is not None)
     red, blue = where((230, 25, 25)), where((25, 50, 230))
     Image.fromarray(shots[-1]).save(tmp_path / "axes-page.png")
     assert red is not None and blue is not None, f"see {tmp_path / 'axes-page.png'}"

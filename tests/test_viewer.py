@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import time
 
 import numpy as np
 import pytest
 import torch
 from PIL import Image
 
-from app_helpers import blob, color_fraction
+from app_helpers import blob, color_fraction, wait_for
 from facelift.cameras import RADIUS, facelift_cameras
 from facelift.errors import FaceliftError
 from facelift.gaussians import quat_to_matrix
@@ -137,7 +136,7 @@ def test_min_opacity_slider_hides_faint_gaussians(tmp_path):
     try:
         assert viewer._info.content.endswith("50 Gaussians")
         viewer.min_opacity.value = 0.5  # as if dragged in the page
-        _wait_for(lambda: "shown" in viewer._info.content, timeout=5)
+        wait_for(lambda: "shown" in viewer._info.content, timeout=5)
         assert viewer._info.content.endswith("50 Gaussians (20 shown)")
     finally:
         viewer.close()
@@ -156,16 +155,6 @@ def _canvas_image(page) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
 
 
-def _wait_for(predicate, timeout=60.0, interval=0.25):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    return predicate()
-
-
 def test_viewer_page_draws_the_splats_and_the_screenshot_button_saves_them(new_page, tmp_path):
     """Red splats on the white page: the canvas must show red pixels; the button saves a PNG."""
     blob((0, 0, 0), RED, n=1500, spread=0.3).save_ply(tmp_path / "head.ply")
@@ -176,7 +165,7 @@ def test_viewer_page_draws_the_splats_and_the_screenshot_button_saves_them(new_p
         page = new_page(viewport={"width": 800, "height": 600})
         page.goto(viewer.url)
         page.wait_for_selector("canvas", timeout=90_000)
-        red = _wait_for(lambda: color_fraction(_canvas_image(page), (230, 25, 25)) > 0.02)
+        red = wait_for(lambda: color_fraction(_canvas_image(page), (230, 25, 25)) > 0.02)
         Image.fromarray(_canvas_image(page)).save(tmp_path / "viewer-page.png")  # test artifact
         assert red, f"no red splats on the canvas (see {tmp_path / 'viewer-page.png'})"
         background = color_fraction(_canvas_image(page), (255, 255, 255), tol=8)
@@ -185,7 +174,7 @@ def test_viewer_page_draws_the_splats_and_the_screenshot_button_saves_them(new_p
         saved: list = []
         viewer.screenshot_saved = saved.append
         page.get_by_role("button", name="Screenshot").click()
-        assert _wait_for(lambda: saved), "the screenshot button saved nothing"
+        assert wait_for(lambda: saved), "the screenshot button saved nothing"
         assert [p.name for p in shots.iterdir()] == [saved[0].name]  # no temporary left behind
         shot = np.asarray(Image.open(saved[0]).convert("RGB"))
         assert color_fraction(shot, (230, 25, 25)) > 0.02
@@ -203,13 +192,13 @@ def test_time_slider_switches_frames_in_the_page(new_page, tmp_path):
         page = new_page(viewport={"width": 800, "height": 600})
         page.goto(viewer.url)
         page.wait_for_selector("canvas", timeout=90_000)
-        assert _wait_for(lambda: color_fraction(_canvas_image(page), (230, 25, 25)) > 0.02)
+        assert wait_for(lambda: color_fraction(_canvas_image(page), (230, 25, 25)) > 0.02)
         # viser's sliders have no accessible name: find the one in the row labelled "Frame".
         row = page.get_by_text("Frame", exact=True).locator("xpath=ancestor::*[.//*[@role='slider']][1]")
         row.get_by_role("slider").focus()
         page.keyboard.press("ArrowRight")
-        assert _wait_for(lambda: viewer.current_frame == 1)
-        blue = _wait_for(lambda: color_fraction(_canvas_image(page), (25, 50, 230)) > 0.02)
+        assert wait_for(lambda: viewer.current_frame == 1)
+        blue = wait_for(lambda: color_fraction(_canvas_image(page), (25, 50, 230)) > 0.02)
         Image.fromarray(_canvas_image(page)).save(tmp_path / "viewer-frame1.png")
         assert blue, "the second frame's blue splats never appeared"
         assert color_fraction(_canvas_image(page), (230, 25, 25)) < 0.005
@@ -252,7 +241,7 @@ def test_cli_view_serves_the_page_until_interrupted(tmp_path):
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     try:
-        assert _wait_for(lambda: any(url in line for line in lines), timeout=90), \
+        assert wait_for(lambda: any(url in line for line in lines), timeout=90), \
             f"facelift view never printed its address:\n{''.join(lines)}"
         with urllib.request.urlopen(url + "/", timeout=10) as r:
             assert r.status == 200 and b"<html" in r.read(2000).lower()

@@ -39,23 +39,22 @@ def check_output_folder(path: Path) -> None:
     """Cheap checks on an output folder, so a typo fails before weights are loaded or downloaded."""
     if path.exists() and not path.is_dir():
         raise FaceliftError(f"{path}: output must be a folder, and this is a file")
-    parent = path
-    while not parent.exists():
-        parent = parent.parent
-    if not parent.is_dir():
-        raise FaceliftError(f"{path}: cannot create the output folder ({parent} is a file)")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise FaceliftError(f"{path}: cannot write there ({parent} is not writable)")
+    _check_can_create(path, path, "the output folder")
 
 
 def check_output_file(path: Path) -> None:
     """Cheap checks on an output file path, so a typo fails before the work is done."""
     if path.is_dir():
         raise FaceliftError(f"{path}: output must be a file, and this is a folder")
-    parent = path.parent
+    _check_can_create(path, path.parent, "the output's folder")
+
+
+def _check_can_create(path: Path, start: Path, what: str) -> None:
+    """The nearest existing folder at or above ``start`` must be a writable folder."""
+    parent = start
     while not parent.exists():
         parent = parent.parent
     if not parent.is_dir():
-        raise FaceliftError(f"{path}: cannot create the output's folder ({parent} is a file)")
+        raise FaceliftError(f"{path}: cannot create {what} ({parent} is a file)")
     if not os.access(parent, os.W_OK | os.X_OK):
         raise FaceliftError(f"{path}: cannot write there ({parent} is not writable)")
