@@ -81,7 +81,7 @@ def test_video_folder_opens_frames_in_time_order(tmp_path):
 @pytest.mark.parametrize("name,setup,needle", [
     ("missing.ply", None, "no such file"),
     ("head.obj", "file", "expected a .ply, .splat or .spz"),
-    ("empty", "dir", "no gaussians.ply"),
+    ("empty", "dir", "no head in this folder"),
 ])
 def test_unusable_paths_get_a_one_line_error_naming_them(tmp_path, name, setup, needle):
     path = tmp_path / name

@@ -28,6 +28,17 @@ from facelift.atomic import atomic_write_bytes
 from facelift.errors import FaceliftError
 
 SH_C0 = 0.28209479177387814
+
+
+def read_head_bytes(path: Path, kind: str) -> bytes:
+    """The bytes of a Gaussian file; one-line FaceliftError when it is missing or a folder
+    (``kind``, e.g. "a PLY file", names what was expected)."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise FaceliftError(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise FaceliftError(f"{path}: is a folder, not {kind}") from None
 #: The Gaussian file types :meth:`Gaussians.load` reads and :meth:`Gaussians.save` writes.
 SPLAT_SUFFIXES = (".ply", ".splat", ".spz")
 _MAX_HEADER_BYTES = 64 * 1024
@@ -191,13 +202,7 @@ class Gaussians:
         Raises :class:`FaceliftError` naming the file for anything malformed.
         """
         path = Path(path)
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise FaceliftError(f"{path}: file not found") from None
-        except IsADirectoryError:
-            raise FaceliftError(f"{path}: is a folder, not a PLY file") from None
-        return _parse_ply(raw, str(path))
+        return _parse_ply(read_head_bytes(path, "a PLY file"), str(path))
 
     def save_splat(self, path: str | Path) -> None:
         """Write the 32-bytes-per-splat ``.splat`` format (antimatter15 viewer and others):
@@ -217,9 +222,7 @@ class Gaussians:
     @staticmethod
     def load_splat(path: str | Path) -> "Gaussians":
         path = Path(path)
-        raw = path.read_bytes() if path.exists() else None
-        if raw is None:
-            raise FaceliftError(f"{path}: file not found")
+        raw = read_head_bytes(path, "a .splat file")
         if len(raw) % 32:
             raise FaceliftError(f"{path}: size {len(raw)} is not a multiple of 32 bytes, not a .splat file")
         rec = np.frombuffer(raw, dtype=[("pos", "<f4", 3), ("scale", "<f4", 3), ("rgba", "u1", 4), ("rot", "u1", 4)])

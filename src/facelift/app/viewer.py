@@ -95,11 +95,9 @@ def open_scene(path: str | Path) -> ViewerScene:
             seq = GaussianSequence.load(path)
             frames, times = list(seq.paths), np.asarray(seq.times, dtype=np.float64)
         else:
-            found = [path / f"gaussians{s}" for s in SPLAT_SUFFIXES if (path / f"gaussians{s}").is_file()]
-            if not found:
-                raise FaceliftError(f"{path}: no gaussians.ply, gaussians.splat, gaussians.spz or frames/*.ply "
-                                    "in this folder")
-            frames, times = found[:1], np.zeros(1)
+            from facelift.outputs import head_file
+
+            frames, times = [head_file(path)], np.zeros(1)
     cameras = _read_view_cameras(folder / "cameras.json")
     images = _read_view_images(folder / "views.png", len(cameras))
     return ViewerScene(source=path, frame_paths=frames, times=times, cameras=cameras, view_images=images)

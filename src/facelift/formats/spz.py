@@ -54,7 +54,7 @@ import torch
 
 from facelift.atomic import atomic_write_bytes
 from facelift.errors import FaceliftError
-from facelift.gaussians import SH_C0, Gaussians
+from facelift.gaussians import SH_C0, Gaussians, read_head_bytes
 
 MAGIC = 0x5053474E  # b"NGSP" in file order
 HEADER = struct.Struct("<IIIBBBB")  # magic, version, points, SH degree, fractional bits, flags, reserved
@@ -220,12 +220,7 @@ def load_spz(path: str | Path, axes: Axes = "ply") -> Gaussians:
     for a missing, truncated or corrupt file, a wrong magic, an unsupported version or SH
     degree, and a point count that does not match the data."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise FaceliftError(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise FaceliftError(f"{path}: is a folder, not an .spz file") from None
+    raw = read_head_bytes(path, "an .spz file")
     return from_spz_bytes(raw, str(path), axes=axes)
 
 
