@@ -120,7 +120,6 @@ def frame_image(
     size: int = RELEASE_SIZE,
     remove_background: bool = True,
     alpha: np.ndarray | None = None,
-    focus: tuple[float, float] | None = None,
     face: FaceFound | None = None,
 ) -> tuple[Image.Image, np.ndarray | None]:
     """Apply ``transform`` to ``loaded`` onto a white ``size``² canvas.
@@ -129,9 +128,8 @@ def frame_image(
         remove_background: composite the person onto white (segmentation, or the input's alpha).
         alpha: a full-resolution (H, W) foreground alpha to use instead of the above.
             An input's own alpha is always composited, whatever ``remove_background`` says.
-        focus: the framed face's centre (source pixels): the person kept by segmentation.
-        face: the detection it came from; people touching this one are split off at the
-            other faces it lists.
+        face: the framed face: segmentation keeps the person under it, and splits off the
+            people touching that one at the other faces it lists.
 
     Only the part of the photo that lands on the canvas is processed, so a 12-MP phone photo
     costs little more than a small one.
@@ -156,12 +154,11 @@ def frame_image(
         return Image.fromarray(out, "RGB"), None
     # Segmentation runs at low resolution; resample its mask straight onto the canvas and
     # composite there (the background under it is real photo content, nothing to bleed).
-    others, focus_size = (), None
+    focus, others, focus_size = (None if face is None else face.box.center), (), None
     if face is not None and face.detected is not None:
         # Only faces of a comparable size are people beside this one (not a face on a shirt or poster).
-        focus_size = face.detected.width
+        focus, focus_size = face.detected.center, face.detected.width
         others = [(*b.center, b.width) for b in face.others if b.width >= MIN_NEIGHBOUR_SIZE * focus_size]
-        focus = face.detected.center
     small, factor = segment_person_small(loaded.rgb, focus=focus, others=others, focus_size=focus_size)
     mask = np.clip(warp(small, CropTransform(transform.scale / factor, transform.tx, transform.ty), size, fill=0.0),
                    0.0, 1.0)
@@ -200,8 +197,7 @@ def preprocess_image(
                                 landmarks=None, source_size=(loaded.width, loaded.height), name=loaded.name)
     face = find_face(loaded) if face_box is None else FaceFound(box=face_box, num_faces=None, landmarks=None)
     transform = framing_transform(face.box, size)
-    image, mask = frame_image(loaded, transform, size, remove_background=remove_background, focus=face.box.center,
-                              face=face)
+    image, mask = frame_image(loaded, transform, size, remove_background=remove_background, face=face)
     landmarks = None
     if face.landmarks is not None:
         landmarks = face.landmarks.copy()
