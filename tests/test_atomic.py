@@ -28,7 +28,7 @@ def test_atomic_write_gives_normal_permissions(tmp_path):
 def test_safetensors_written_through_atomic_path_get_normal_permissions(tmp_path):
     import torch
 
-    from facelift.train.common import save_weights
+    from facelift.weights.store import save_weights
 
     save_weights(torch.nn.Linear(2, 2), tmp_path / "w.safetensors")  # safetensors itself writes 0600
     umask = os.umask(0)

@@ -10,7 +10,7 @@ from PIL import Image
 
 from facelift.cameras import read_transforms, write_transforms
 from facelift.gaussians import Gaussians
-from facelift.pipeline import bundled_weights_dir
+from facelift.weights.locate import bundled_weights_dir
 from facelift.render import rasterize
 
 pytestmark = pytest.mark.skipif(not (bundled_weights_dir("tiny") / "lrm").is_dir(),

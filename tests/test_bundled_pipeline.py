@@ -15,7 +15,8 @@ from facelift.cameras import VIEW_NAMES, facelift_cameras, read_transforms
 from facelift.gaussians import Gaussians
 from facelift.media import video_info
 from facelift.mvdiff.evaluate import foreground
-from facelift.pipeline import FaceLiftPipeline, bundled_weights_dir
+from facelift.pipeline import FaceLiftPipeline
+from facelift.weights.locate import bundled_weights_dir
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "astronaut.jpg"
 

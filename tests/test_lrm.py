@@ -182,7 +182,7 @@ def test_save_then_load_gives_identical_outputs(tmp_path):
 
 
 def test_from_pretrained_accepts_a_pipeline_folder_and_the_bundled_name(tmp_path):
-    from facelift.pipeline import bundled_weights_dir
+    from facelift.weights.locate import bundled_weights_dir
 
     torch.manual_seed(6)
     model = GSLRM(TINY).eval()

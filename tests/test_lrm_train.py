@@ -20,7 +20,8 @@ from facelift.errors import FaceliftError
 from facelift.gaussians import Gaussians
 from facelift.lrm import GSLRM, LRM_PRESETS
 from facelift.render import rasterize
-from facelift.train.common import load_weights, read_metrics
+from facelift.train.common import read_metrics
+from facelift.weights.store import load_weights
 from facelift.train.lrm import SubjectFolders, sample_views, train_lrm
 
 MICRO = ["model.image_size=16", "model.width=64", "model.head_dim=32", "model.layers=2", "log_every=1",
@@ -194,7 +195,7 @@ def test_heldout_evaluation_scores_model_and_sphere_baseline(tmp_path):
     import json
 
     from facelift.lrm import LRMConfig
-    from facelift.lrm.evaluate import evaluate_heldout, score_renders, sphere_baseline
+    from facelift.eval.lrm import evaluate_heldout, score_renders, sphere_baseline
 
     make_subject(tmp_path / "a", 0, n_views=8, fixed=True)
     make_subject(tmp_path / "b", 1, n_views=8, fixed=True)
@@ -222,7 +223,7 @@ def test_error_budget_splits_the_masked_error_by_where_it_lies(tmp_path):
     import json
 
     from facelift.lrm import LRMConfig
-    from facelift.lrm.evaluate import error_budget
+    from facelift.eval.lrm import error_budget
 
     gt, pred = torch.zeros(1, 3, 6, 6), torch.zeros(1, 3, 6, 6)
     gt_alpha, pred_alpha = torch.ones(1, 1, 6, 6), torch.ones(1, 1, 6, 6)

@@ -245,7 +245,7 @@ def test_uncond_label_is_stored_and_older_facelift_folders_read_as_zero_clip(pip
     del index["uncond_label"]  # saved by facelift before the key: trained with zero_clip
     index_path.write_text(json.dumps(index))
     assert FaceLiftMultiViewPipeline.from_pretrained(tmp_path / "p").config.uncond_label == "zero_clip"
-    from facelift.pipeline import bundled_weights_dir
+    from facelift.weights.locate import bundled_weights_dir
 
     bundled = json.loads((bundled_weights_dir("tiny") / "mvdiff" / "model_index.json").read_text())
     assert bundled["uncond_label"] == "zero_clip"

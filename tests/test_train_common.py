@@ -8,10 +8,10 @@ import pytest
 import torch
 from torch import nn
 
+from facelift.defaults import OptimConfig
 from facelift.errors import FaceliftError
 from facelift.train.common import (
     CheckpointManager,
-    OptimConfig,
     RunLogger,
     build_optimizer,
     build_scheduler,

@@ -25,15 +25,16 @@ def load_stage1(path: str | Path) -> Any:
     from facelift.mvdiff import build_pipeline
     from facelift.mvdiff.config import MVDiffConfig
     from facelift.mvdiff.pipeline import FaceLiftMultiViewPipeline
-    from facelift.train.common import MODEL_FILE, CheckpointManager
     from facelift.train.mvdiff import load_checkpoint_into_pipeline
+    from facelift.weights.locate import latest_checkpoint
+    from facelift.weights.store import MODEL_FILE
 
     path = Path(path)
     if (path / "model_index.json").is_file():
         return FaceLiftMultiViewPipeline.from_pretrained(path)
     if (path / "pipeline" / "model_index.json").is_file():
         return FaceLiftMultiViewPipeline.from_pretrained(path / "pipeline")
-    latest = CheckpointManager(path / "checkpoints").latest()
+    latest = latest_checkpoint(path / "checkpoints")
     if latest is None or not (path / "config.json").is_file():
         raise FaceliftError(f"{path}: neither a Stage I pipeline folder nor a 'facelift train mvdiff' run "
                             "with config.json and checkpoints/")

@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -34,13 +33,13 @@ from facelift.errors import FaceliftError
 from facelift.gaussians import Gaussians
 from facelift.outputs import TurntableSpec, write_result
 from facelift.render import RenderOutput, rasterize
+from facelift.weights.locate import BUNDLED, bundled_weights
 
 if TYPE_CHECKING:
     from facelift.lrm.config import ExportConfig
 
 log = logging.getLogger(__name__)
 
-BUNDLED = ("tiny",)
 #: The authors' release, fetched and converted on first use (facelift.release_weights).
 RELEASE_NAME = "openfacelift"
 META_FILE = "facelift.json"
@@ -72,10 +71,6 @@ def refine_iterations(setting: RefineSetting, default: int = 0) -> int:
     return setting
 
 
-def bundled_weights_dir(name: str) -> Path:
-    return Path(str(resources.files("facelift") / "weights" / name))
-
-
 def resolve_weights(name_or_path: str | Path, accept_license: bool = False) -> Path:
     """A bundled name, ``"openfacelift"``, a local folder, or a hub id in the local cache -> a
     weights folder. ``accept_license``: the release's, needed only when it is to be downloaded."""
@@ -85,12 +80,7 @@ def resolve_weights(name_or_path: str | Path, accept_license: bool = False) -> P
 
         return resolve_openfacelift(accept_license=accept_license)
     if text in BUNDLED:
-        folder = bundled_weights_dir(text)
-        if not (folder / "lrm").is_dir():
-            raise FaceliftError(f"the bundled '{text}' weights are not in this installation ({folder}); pass "
-                                "--weights DIR with weights from 'facelift export-weights' or "
-                                "'facelift convert-official' (README, Models)")
-        return folder
+        return bundled_weights(text)
     path = Path(text).expanduser()
     if path.exists():
         if not path.is_dir():

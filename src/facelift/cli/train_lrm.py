@@ -67,7 +67,7 @@ def run_eval(args: argparse.Namespace) -> int:
 
     from facelift.atomic import atomic_write_text
     from facelift.lrm import GSLRM
-    from facelift.lrm.evaluate import evaluate_heldout
+    from facelift.eval.lrm import evaluate_heldout
 
     model = GSLRM.from_pretrained(args.weights).eval()
     report = evaluate_heldout(model, args.data, split=args.split, n_views=args.views, limit=args.limit)

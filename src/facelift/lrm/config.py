@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from facelift.config import PresetRegistry
-from facelift.train.common import OptimConfig
+from facelift.defaults import OptimConfig
 
 
 @dataclass

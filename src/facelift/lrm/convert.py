@@ -99,7 +99,7 @@ def load_release_checkpoint(path: str | Path) -> dict[str, Tensor]:
     if not path.is_file():
         raise FaceliftError(f"{path}: GS-LRM checkpoint not found")
     if path.suffix == ".safetensors":
-        from facelift.train.common import load_weights
+        from facelift.weights.store import load_weights
 
         raw = load_weights(path)
     else:

@@ -50,6 +50,7 @@ from facelift.config import from_dict, to_dict
 from facelift.errors import FaceliftError
 from facelift.gaussians import SH_C0, Gaussians
 from facelift.lrm.config import ExportConfig, LRMConfig
+from facelift.weights.locate import latest_checkpoint, resolve_lrm_path
 
 log = logging.getLogger(__name__)
 
@@ -334,7 +335,7 @@ class GSLRM(nn.Module):
         (e.g. ``torch.float16``) stores the weights at that precision, half the size in fp16;
         :meth:`from_pretrained` loads them back into an fp32 model."""
         from facelift.atomic import atomic_dir, atomic_write_text
-        from facelift.train.common import save_weights
+        from facelift.weights.store import save_weights
 
         folder = Path(folder)
         with atomic_dir(folder) as tmp:
@@ -348,11 +349,11 @@ class GSLRM(nn.Module):
                         device: str | torch.device = "cpu") -> "GSLRM":
         """Load a folder (``model.safetensors`` + ``config.json``), a training checkpoint folder, a
         training run (its latest checkpoint), or a bare ``.safetensors`` file with ``config``."""
-        from facelift.train.common import CheckpointManager, load_into, load_weights
+        from facelift.weights.store import load_into, load_weights
 
         path = resolve_lrm_path(path)
         if path.is_dir() and not (path / WEIGHTS_FILE).is_file():
-            latest = CheckpointManager(path / "checkpoints").latest()
+            latest = latest_checkpoint(path / "checkpoints")
             if latest is None:
                 raise FaceliftError(f"{path}: no {WEIGHTS_FILE} and no checkpoints/ inside")
             path = latest
@@ -363,22 +364,6 @@ class GSLRM(nn.Module):
         model = cls(config)
         load_into(model, load_weights(weights), strict=strict, what=str(weights))
         return model.to(device)
-
-
-def resolve_lrm_path(path: str | Path) -> Path:
-    """Where a reconstructor's weights are: a bundled name (``tiny``) or a pipeline weights folder
-    (``mvdiff/`` + ``lrm/``) lead to its ``lrm/``; anything else must exist as given."""
-    from facelift.pipeline import BUNDLED, resolve_weights
-
-    if str(path) in BUNDLED:
-        return resolve_weights(str(path)) / "lrm"
-    path = Path(path)
-    if not path.exists():
-        raise FaceliftError(f"{path}: no such file or folder (use 'tiny', a GS-LRM folder, a pipeline "
-                            "weights folder, a training run or a .safetensors file)")
-    if path.is_dir() and not (path / WEIGHTS_FILE).is_file() and (path / "lrm" / WEIGHTS_FILE).is_file():
-        return path / "lrm"
-    return path
 
 
 def read_model_config(path: str | Path) -> LRMConfig:

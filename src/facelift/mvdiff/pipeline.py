@@ -73,6 +73,7 @@ from facelift.errors import FaceliftError
 from facelift.mvdiff.attention import install_multiview_attention, multiview_setting
 from facelift.mvdiff.config import VIEW_PROMPT
 from facelift.mvdiff.unet import load_unet
+from facelift.weights.locate import resolve_pretrained
 
 log = logging.getLogger(__name__)
 
@@ -188,34 +189,6 @@ def _scheduler_from_folder(folder: Path) -> SchedulerMixin:
     if not (isinstance(cls, type) and issubclass(cls, SchedulerMixin)):
         raise FaceliftError(f"{config_path}: unknown scheduler class {name!r}")
     return cls.from_pretrained(folder)
-
-
-def resolve_pretrained(name_or_path: str | Path, subfolder: str | None = None,
-                       cache_dir: str | Path | None = None) -> Path:
-    """A local folder, or a hub id found in the local Hugging Face cache (never downloads).
-
-    ``cache_dir`` defaults to the Hugging Face hub cache (``HF_HUB_CACHE`` / ``HF_HOME``).
-    """
-    path = Path(name_or_path).expanduser()
-    if not path.exists():
-        text = str(name_or_path)
-        if text.count("/") != 1 or text.startswith((".", "/")):
-            raise FaceliftError(f"{name_or_path}: no such folder (and not a hub id like owner/name)")
-        from huggingface_hub import snapshot_download
-        from huggingface_hub.errors import LocalEntryNotFoundError
-
-        try:
-            path = Path(snapshot_download(text, local_files_only=True, cache_dir=cache_dir))
-        except (LocalEntryNotFoundError, OSError, ValueError):
-            raise FaceliftError(
-                f"{name_or_path}: not in the local Hugging Face cache; download it first "
-                f"(e.g. `hf download {name_or_path}`) or pass a local folder"
-            ) from None
-    if subfolder:
-        path = path / subfolder
-    if not (path / "model_index.json").is_file():
-        raise FaceliftError(f"{path}: not a diffusers pipeline folder (no model_index.json)")
-    return path
 
 
 class FaceLiftMultiViewPipeline(DiffusionPipeline):
@@ -629,5 +602,5 @@ def _no_loading_bar():
 
 __all__ = [
     "FaceLiftMultiViewPipeline", "MultiViewOutput", "ViewEmbeddings", "combine_guidance",
-    "encode_view_prompts", "multiview_setting", "resolve_pretrained", "to_image_batch",
+    "encode_view_prompts", "multiview_setting", "to_image_batch",
 ]

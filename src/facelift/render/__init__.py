@@ -137,7 +137,8 @@ def rasterize(
                                 "(pip install 'facelift[cuda]')")
         from facelift.render.gsplat_backend import render_gsplat
 
-        return render_gsplat(gaussians, camera, bg)
+        rgb, alpha, depth = render_gsplat(gaussians, camera, bg)
+        return RenderOutput(rgb=rgb, alpha=alpha, depth=depth)
     return _render_cpu(gaussians, camera, bg)
 
 

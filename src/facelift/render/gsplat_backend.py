@@ -21,11 +21,10 @@ from facelift.cameras import Camera
 from facelift.gaussians import Gaussians
 
 
-def render_gsplat(gaussians: Gaussians, camera: Camera, background: Tensor):
-    """Render one view with gsplat on the Gaussians' (CUDA) device; see :func:`facelift.render.rasterize`."""
+def render_gsplat(gaussians: Gaussians, camera: Camera, background: Tensor) -> tuple[Tensor, Tensor, Tensor]:
+    """(rgb, alpha, depth) of one view rendered with gsplat on the Gaussians' (CUDA) device; see
+    :func:`facelift.render.rasterize` (which wraps them, as it does the CPU backend's)."""
     from gsplat import rasterization
-
-    from facelift.render import RenderOutput
 
     device = gaussians.means.device
     g = gaussians.to(device, torch.float32)
@@ -42,4 +41,4 @@ def render_gsplat(gaussians: Gaussians, camera: Camera, background: Tensor):
     rgb = feat[..., :3] + (1.0 - alpha)[..., None] * background.to(device)
     has = alpha > 0
     depth = torch.where(has, feat[..., 3] / torch.where(has, alpha, torch.ones_like(alpha)), torch.zeros_like(alpha))
-    return RenderOutput(rgb=rgb, alpha=alpha, depth=depth)
+    return rgb, alpha, depth

@@ -28,7 +28,6 @@ import json
 import logging
 import math
 import random
-import re
 import shutil
 import time
 from dataclasses import dataclass
@@ -41,32 +40,18 @@ from torch import nn
 
 from facelift.atomic import atomic_dir, atomic_path, atomic_write_text
 from facelift.config import save_config
+from facelift.defaults import OptimConfig
 from facelift.errors import FaceliftError
+from facelift.weights.locate import STATE_FILE, checkpoints, latest_checkpoint
+from facelift.weights.store import MODEL_FILE, load_into, load_weights, save_weights
 
 log = logging.getLogger(__name__)
 
-MODEL_FILE = "model.safetensors"
-STATE_FILE = "training_state.pt"
 CONFIG_FILE = "config.json"
 META_FILE = "meta.json"
-_STEP_DIR = re.compile(r"^step_(\d{8})$")
 
 
 # ---------------------------------------------------------------------------- optimiser
-
-
-@dataclass
-class OptimConfig:
-    """AdamW + warm-up/cosine settings (defaults: the GS-LRM recipe of SPEC §2.3)."""
-
-    lr: float = 4e-4
-    beta1: float = 0.9
-    beta2: float = 0.95
-    weight_decay: float = 0.05
-    eps: float = 1e-8
-    warmup_steps: int = 100
-    min_lr_ratio: float = 0.0
-    grad_clip: float = 1.0
 
 
 def param_groups(model: nn.Module, weight_decay: float) -> list[dict]:
@@ -206,71 +191,6 @@ def _rank() -> int:
 # --------------------------------------------------------------------------- checkpoints
 
 
-def save_weights(model: nn.Module, path: str | Path, metadata: dict[str, str] | None = None,
-                 dtype: torch.dtype | None = None) -> None:
-    """Model weights as safetensors (contiguous CPU copies; shared tensors stored once each),
-    floating-point tensors cast to ``dtype`` when given (loading casts them back to the model's)."""
-    from safetensors.torch import save_file
-
-    def stored(v: torch.Tensor) -> torch.Tensor:
-        v = v.detach().to("cpu")
-        return (v.to(dtype) if dtype is not None and v.is_floating_point() else v).contiguous().clone()
-
-    state = {k: stored(v) for k, v in model.state_dict().items()}
-    with atomic_path(path) as tmp:
-        save_file(state, str(tmp), metadata=metadata or {})
-
-
-def load_weights(path: str | Path) -> dict[str, torch.Tensor]:
-    """A safetensors state dict (CPU), or a clear error for a missing / broken file."""
-    from safetensors import SafetensorError
-    from safetensors.torch import load_file
-
-    path = Path(path)
-    if path.is_dir():
-        path = path / MODEL_FILE
-    if not path.is_file():
-        raise FaceliftError(f"{path}: weights file not found")
-    try:
-        return load_file(str(path))
-    except (SafetensorError, OSError, ValueError) as e:
-        raise FaceliftError(f"{path}: not a readable safetensors file ({e})") from None
-
-
-def load_into(model: nn.Module, state: Mapping[str, torch.Tensor], strict: bool = False,
-              what: str = "checkpoint") -> tuple[list[str], list[str]]:
-    """Load ``state`` into ``model``, logging missing / unexpected keys and shape mismatches.
-
-    Keys whose shapes differ are reported and skipped (never a cryptic size-mismatch traceback).
-    With ``strict`` any missing, unexpected or mismatched key is a :class:`FaceliftError`.
-    Returns (missing, unexpected).
-    """
-    own = model.state_dict()
-    mismatched = [k for k, v in state.items() if k in own and tuple(own[k].shape) != tuple(v.shape)]
-    filtered = {k: v for k, v in state.items() if k not in mismatched}
-    result = model.load_state_dict(filtered, strict=False)
-    missing, unexpected = list(result.missing_keys), list(result.unexpected_keys)
-    if mismatched:
-        details = ", ".join(f"{k} {tuple(state[k].shape)} vs {tuple(own[k].shape)}" for k in mismatched[:5])
-        log.warning("%s: %d keys with mismatched shapes skipped: %s", what, len(mismatched), details)
-    if missing:
-        log.warning("%s: %d missing keys (left at init): %s", what, len(missing), _short(missing))
-    if unexpected:
-        log.warning("%s: %d unexpected keys ignored: %s", what, len(unexpected), _short(unexpected))
-    if not (missing or unexpected or mismatched):
-        log.debug("%s: all %d keys loaded", what, len(own))  # the normal case: not worth a line
-    if strict and (missing or unexpected or mismatched):
-        raise FaceliftError(
-            f"{what}: does not match the model ({len(missing)} missing, {len(unexpected)} unexpected, "
-            f"{len(mismatched)} mismatched keys; first: {(missing + unexpected + mismatched)[:3]})"
-        )
-    return missing, unexpected + mismatched
-
-
-def _short(keys: list[str], n: int = 6) -> str:
-    return ", ".join(keys[:n]) + (f", ... (+{len(keys) - n})" if len(keys) > n else "")
-
-
 @dataclass
 class LoadedCheckpoint:
     """What :meth:`CheckpointManager.load` restored."""
@@ -298,18 +218,10 @@ class CheckpointManager:
 
     def list(self) -> list[tuple[int, Path]]:
         """Complete checkpoints, oldest first (temporary folders of a killed write are ignored)."""
-        if not self.root.is_dir():
-            return []
-        found = []
-        for p in self.root.iterdir():
-            m = _STEP_DIR.match(p.name)
-            if m and (p / MODEL_FILE).is_file() and (p / STATE_FILE).is_file():
-                found.append((int(m.group(1)), p))
-        return sorted(found)
+        return checkpoints(self.root)
 
     def latest(self) -> Path | None:
-        items = self.list()
-        return items[-1][1] if items else None
+        return latest_checkpoint(self.root)
 
     def save(self, step: int, model: nn.Module, optimizer: torch.optim.Optimizer | None = None,
              scheduler: Any = None, config: Any = None, extra: dict | None = None,

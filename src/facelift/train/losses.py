@@ -145,7 +145,7 @@ def load_vgg19_state(path: str | Path) -> tuple[dict[str, Tensor], str]:
     """(state dict in our ``convN`` names, input convention ``"caffe"`` or ``"torchvision"``)."""
     path = Path(path)
     if path.suffix == ".safetensors":
-        from facelift.train.common import load_weights
+        from facelift.weights.store import load_weights
 
         raw = load_weights(path)
     else:

@@ -37,19 +37,19 @@ from facelift.cameras import Camera, read_transforms
 from facelift.config import apply_overrides, load_config, save_config
 from facelift.errors import FaceliftError
 from facelift.lrm.config import LRM_PRESETS, LRMTrainConfig
-from facelift.lrm.model import GAUSSIAN_PARAMS, IN_CHANNELS, GSLRM, LRMOutput, resolve_lrm_path
+from facelift.lrm.model import GAUSSIAN_PARAMS, IN_CHANNELS, GSLRM, LRMOutput
 from facelift.train.common import (
     CheckpointManager,
     RunLogger,
     build_optimizer,
     build_scheduler,
-    load_into,
-    load_weights,
     make_accelerator,
     progress,
     seed_everything,
 )
 from facelift.train.losses import ImageLoss, masked_ssim, psnr, ssim
+from facelift.weights.locate import resolve_lrm_path
+from facelift.weights.store import load_into, load_weights
 
 log = logging.getLogger(__name__)
 

@@ -54,22 +54,21 @@ from diffusers.training_utils import compute_snr
 from torch import Tensor, nn
 
 from facelift.config import apply_overrides, load_config, save_config
+from facelift.defaults import OptimConfig
 from facelift.errors import FaceliftError
 from facelift.mvdiff import build_pipeline
 from facelift.mvdiff.config import MVDIFF_PRESETS, MVDiffConfig
 from facelift.mvdiff.pipeline import FaceLiftMultiViewPipeline
 from facelift.train.common import (
     CheckpointManager,
-    OptimConfig,
     RunLogger,
     build_optimizer,
     build_scheduler,
-    load_into,
-    load_weights,
     make_accelerator,
     progress,
     seed_everything,
 )
+from facelift.weights.store import load_into, load_weights
 
 log = logging.getLogger(__name__)
 
