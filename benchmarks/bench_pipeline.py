@@ -23,7 +23,8 @@ from facelift.lrm.config import LRM_PRESETS
 from facelift.lrm.model import GSLRM
 from facelift.mvdiff import MVDIFF_PRESETS, build_pipeline
 from facelift.outputs import TurntableSpec
-from facelift.pipeline import FaceLiftPipeline, resolve_weights, save_weights_folder
+from facelift.pipeline import FaceLiftPipeline
+from facelift.weights.folder import resolve_weights, save_weights_folder
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "astronaut.jpg"
 

@@ -30,14 +30,15 @@ def random_weights(tmp_path_factory):
     from facelift.lrm.config import LRMConfig
     from facelift.lrm.model import GSLRM
     from facelift.mvdiff import MVDIFF_PRESETS, build_pipeline
-    from facelift.pipeline import save_weights_folder
+    from facelift.weights.folder import save_weights_folder
+    from facelift.weights.meta import WeightsMeta
 
     with torch.random.fork_rng():
         torch.manual_seed(0)
         mv = build_pipeline(MVDIFF_PRESETS.get_preset("tiny").model)
         lrm = GSLRM(LRMConfig(image_size=64, width=64, layers=1, head_dim=32))
     folder = tmp_path_factory.mktemp("weights") / "tiny-random"
-    return save_weights_folder(folder, mv, lrm, {"defaults": {"num_inference_steps": 2, "guidance_scale": 3.0}})
+    return save_weights_folder(folder, mv, lrm, WeightsMeta(defaults={"num_inference_steps": 2, "guidance_scale": 3.0}))
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from test_lrm_convert import _fake_checkpoint  # noqa: E402
 from test_mvdiff import _release_folder, tiny_model  # noqa: E402
 
 from facelift.cli import main  # noqa: E402
-from facelift.convert_release import convert_release, find_release_parts  # noqa: E402
+from facelift.weights.convert import convert_release, find_release_parts  # noqa: E402
 from facelift.errors import FaceliftError  # noqa: E402
 from facelift.mvdiff import build_pipeline  # noqa: E402
 from facelift.pipeline import FaceLiftPipeline  # noqa: E402

@@ -14,7 +14,8 @@ from facelift.cameras import VIEW_NAMES, facelift_cameras, write_transforms
 from facelift.errors import FaceliftError
 from facelift.gaussians import Gaussians
 from facelift.media import video_info
-from facelift.pipeline import FaceLiftPipeline, resolve_weights
+from facelift.pipeline import FaceLiftPipeline
+from facelift.weights.folder import resolve_weights
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "astronaut.jpg"
 
@@ -121,7 +122,7 @@ def test_export_weights_assembles_a_loadable_folder(random_weights, tmp_path):
     small = FaceLiftPipeline.from_pretrained(half, device="cpu")
     for a, b in zip(small.lrm.parameters(), original.lrm.parameters()):
         assert a.dtype == torch.float32 and torch.equal(a, b.half().float())
-    from facelift.export_weights import load_stage1
+    from facelift.weights.export import load_stage1
 
     with pytest.raises(FaceliftError, match="neither a Stage I pipeline"):
         load_stage1(tmp_path)

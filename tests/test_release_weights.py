@@ -15,7 +15,7 @@ from fake_hub import FakeHub, Repo, folder_files  # noqa: E402
 from test_lrm_convert import _fake_checkpoint  # noqa: E402
 from test_mvdiff import _release_folder, tiny_model  # noqa: E402
 
-from facelift import release_weights  # noqa: E402
+from facelift.weights import release as release_weights  # noqa: E402
 from facelift.cli import main  # noqa: E402
 from facelift.errors import FaceliftError  # noqa: E402
 from facelift.mvdiff import build_pipeline  # noqa: E402

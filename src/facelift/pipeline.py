@@ -1,24 +1,19 @@
 """Photo to 3D head, end to end: preprocess → Stage I (6 views) → Stage II (Gaussians).
 
-A weights folder holds both stages::
-
-    WEIGHTS/
-      facelift.json    # optional: name, licence, defaults (sampling and seed; "refine": photo-fit iterations)
-      mvdiff/          # a FaceLiftMultiViewPipeline folder (diffusers layout, safetensors)
-      lrm/             # a GSLRM folder (model.safetensors + config.json)
+A weights folder holds both stages (layout: :mod:`facelift.weights.folder`; its
+``facelift.json``: :mod:`facelift.weights.meta`).
 
 ``FaceLiftPipeline.from_pretrained("tiny")`` loads the small models bundled in the package
 (trained by this repo's scripts on procedural heads; see the README for what they can and
 cannot do). ``"openfacelift"`` is the authors' public release, downloaded and converted once
 into facelift's cache on first use (its licence must be accepted then; see
-:mod:`facelift.release_weights`). A local folder in the layout above works, and so does a hub id
+:mod:`facelift.weights.release`). A local folder in the layout above works, and so does a hub id
 already in the local Hugging Face cache (nothing is downloaded). ``facelift convert-official``
 turns a release download made by hand into this layout.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,16 +28,14 @@ from facelift.errors import FaceliftError
 from facelift.gaussians import Gaussians
 from facelift.outputs import TurntableSpec, write_result
 from facelift.render import RenderOutput, rasterize
-from facelift.weights.locate import BUNDLED, bundled_weights
+from facelift.weights.folder import resolve_weights
+from facelift.weights.meta import META_FILE, read_meta
 
 if TYPE_CHECKING:
     from facelift.lrm.config import ExportConfig
 
 log = logging.getLogger(__name__)
 
-#: The authors' release, fetched and converted on first use (facelift.release_weights).
-RELEASE_NAME = "openfacelift"
-META_FILE = "facelift.json"
 ProgressFn = Callable[[str, float], None]
 #: ``refine=``: "auto" (the weights' ``facelift.json`` ``defaults.refine``, else off), "on" (the
 #: weights' iterations, else the library's), "off", or a number of photo-fit iterations.
@@ -71,34 +64,6 @@ def refine_iterations(setting: RefineSetting, default: int = 0) -> int:
     return setting
 
 
-def resolve_weights(name_or_path: str | Path, accept_license: bool = False) -> Path:
-    """A bundled name, ``"openfacelift"``, a local folder, or a hub id in the local cache -> a
-    weights folder. ``accept_license``: the release's, needed only when it is to be downloaded."""
-    text = str(name_or_path)
-    if text == RELEASE_NAME:  # a folder of that name: pass it as ./openfacelift
-        from facelift.release_weights import resolve_openfacelift
-
-        return resolve_openfacelift(accept_license=accept_license)
-    if text in BUNDLED:
-        return bundled_weights(text)
-    path = Path(text).expanduser()
-    if path.exists():
-        if not path.is_dir():
-            raise FaceliftError(f"{path}: weights must be a folder with mvdiff/ and lrm/")
-        return path
-    if text.count("/") == 1 and not text.startswith((".", "/")):
-        try:
-            from huggingface_hub import snapshot_download
-
-            return Path(snapshot_download(text, local_files_only=True))
-        except Exception:
-            raise FaceliftError(f"weights {text!r}: not a local folder, and the hub id is not in the local "
-                                "Hugging Face cache (facelift downloads only '--weights openfacelift'; fetch "
-                                "it yourself, then run 'facelift convert-official' if it is the authors' "
-                                "release)") from None
-    raise FaceliftError(f"weights {text!r}: no such folder (use 'tiny', 'openfacelift', a folder, or a cached hub id)")
-
-
 def export_config(overrides: dict | None, name: str = "") -> ExportConfig:
     """The release's export filter with a weights folder's own overrides (``facelift.json``'s
     ``"export"``; ``null`` switches a filter off).
@@ -124,20 +89,6 @@ def export_config(overrides: dict | None, name: str = "") -> ExportConfig:
     if bad:
         raise FaceliftError(f"weights {name!r}: {META_FILE} export settings {bad} must be numbers or null")
     return ExportConfig(**overrides)
-
-
-def save_weights_folder(folder: str | Path, mvdiff: Any, lrm: Any, meta: dict | None = None,
-                        lrm_dtype: Any = None) -> Path:
-    """Assemble a weights folder (mvdiff/, lrm/, facelift.json) from the two stages, atomically;
-    ``lrm_dtype`` (e.g. ``torch.float16``) is the precision Stage II is stored at."""
-    from facelift.atomic import atomic_dir
-
-    folder = Path(folder)
-    with atomic_dir(folder) as tmp:
-        mvdiff.save_pretrained(tmp / "mvdiff")
-        lrm.save_pretrained(tmp / "lrm", dtype=lrm_dtype)
-        (tmp / META_FILE).write_text(json.dumps(meta or {}, indent=2))
-    return folder
 
 
 @dataclass
@@ -208,18 +159,13 @@ class FaceLiftPipeline:
         if not (folder / "lrm").is_dir():
             raise FaceliftError(f"{folder}: weights folder has no lrm/ (expected mvdiff/ and lrm/; "
                                 "convert the authors' release with 'facelift convert-official')")
-        meta = {}
-        if (folder / META_FILE).is_file():
-            try:
-                meta = json.loads((folder / META_FILE).read_text())
-            except (ValueError, OSError) as err:
-                raise FaceliftError(f"{folder / META_FILE}: not readable JSON ({err})") from None
+        meta = read_meta(folder)
         mv = None  # Stage II alone still reconstructs from posed views (reconstruct --views)
         if (folder / "mvdiff").is_dir():
             mv = FaceLiftMultiViewPipeline.from_pretrained(folder / "mvdiff", torch_dtype=dtype).to(device)
             mv.set_progress_bar_config(desc="Stage I: views", leave=False)
         lrm = GSLRM.from_pretrained(folder / "lrm", device=device).eval()
-        return cls(mv, lrm, device, defaults=meta.get("defaults"), name=str(name_or_path), export=meta.get("export"))
+        return cls(mv, lrm, device, defaults=meta.defaults, name=str(name_or_path), export=meta.export)
 
     # ------------------------------------------------------------------ stages
     def require_stage1(self) -> None:
@@ -368,4 +314,4 @@ class FaceLiftPipeline:
         return FaceLiftOutput(views[0], views, cameras, gaussians, info)
 
 
-__all__ = ["FaceLiftPipeline", "FaceLiftOutput", "resolve_weights", "save_weights_folder"]
+__all__ = ["FaceLiftPipeline", "FaceLiftOutput"]

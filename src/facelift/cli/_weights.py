@@ -17,12 +17,10 @@ def add_weights_arguments(p: argparse.ArgumentParser) -> None:
 
 def announce_download(weights: str, accept_license: bool) -> None:
     """Print the release's licence before its first download (the library only logs)."""
-    from facelift.pipeline import RELEASE_NAME
+    from facelift.weights import release
 
-    if weights != RELEASE_NAME:
+    if weights != release.NAME:
         return
-    from facelift import release_weights
-
-    if release_weights.license_accepted(accept_license) and release_weights.needs_download():
-        print(f"{release_weights.license_notice()}.\nFirst use of --weights {RELEASE_NAME}: downloading the "
-              f"release and converting it once into {release_weights.converted_dir()}.", flush=True)
+    if release.license_accepted(accept_license) and release.needs_download():
+        print(f"{release.license_notice()}.\nFirst use of --weights {release.NAME}: downloading the "
+              f"release and converting it once into {release.converted_dir()}.", flush=True)

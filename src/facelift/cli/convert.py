@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from facelift.convert_release import LICENSE_NOTICE, convert_release
+    from facelift.weights.convert import LICENSE_NOTICE, convert_release
     from facelift.errors import FaceliftError
     from facelift.lrm.convert import convert_official_gslrm_to_folder
 

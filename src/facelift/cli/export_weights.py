@@ -26,10 +26,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from facelift.export_weights import export_weights
+    from facelift.weights.export import export_weights
+    from facelift.weights.meta import WeightsMeta
 
-    meta = {"name": args.name, "stage1": str(args.mvdiff), "stage2": str(args.lrm),
-            "defaults": {"num_inference_steps": args.steps, "guidance_scale": args.guidance}}
+    meta = WeightsMeta(name=args.name, stage1=str(args.mvdiff), stage2=str(args.lrm),
+                       defaults={"num_inference_steps": args.steps, "guidance_scale": args.guidance})
     export_weights(args.mvdiff, args.lrm, args.out, meta, lrm_fp16=args.lrm_fp16)
     print(f"wrote {args.out}")
     return 0

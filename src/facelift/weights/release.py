@@ -8,7 +8,7 @@ One job: turn the name ``openfacelift`` into a converted weights folder. In orde
    Face hub (model repo ``wlyu/OpenFaceLift``: ``mvdiffusion/pipeckpts/**`` without the
    non-safetensors weight duplicates, and the newest ``gslrm/ckpt_*.pt`` only) into
    ``$FACELIFT_CACHE/downloads/openfacelift``, each file checked against the hub's hash, and
-   converted by :func:`facelift.convert_release.convert_release`. ``facelift.json`` records the
+   converted by :func:`facelift.weights.convert.convert_release`. ``facelift.json`` records the
    repo, the commit and every file's sha256. The download folder is removed afterwards: the
    converted folder is all that runs, and the release is several GB.
 
@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import logging
 import os
 import re
@@ -43,8 +42,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, TypeVar
 
-from facelift.atomic import atomic_write_text
 from facelift.errors import FaceliftError
+from facelift.weights.meta import META_FILE, WeightsMeta, read_meta, write_meta
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +51,7 @@ NAME = "openfacelift"
 REPO_ID = "wlyu/OpenFaceLift"
 SPACE_ID = "wlyu/FaceLift"
 #: Where the Space keeps the embeddings, and where the release's code tree (and so the
-#: converter, :data:`facelift.convert_release.VIEW_EMBEDDING_PATHS`) expects them.
+#: converter, :data:`facelift.weights.convert.VIEW_EMBEDDING_PATHS`) expects them.
 EMBEDDINGS_IN_ROOT = "mvdiffusion/data/fixed_prompt_embeds_6view/clr_embeds.pt"
 #: Where the Space may keep them, first match wins: the code tree's own path (the GitHub
 #: release has the file there, git blob 6d7331b2...), else one level up.
@@ -65,8 +64,6 @@ ENV_ACCEPT = "FACELIFT_ACCEPT_LICENSE"
 ENV_REPO = "FACELIFT_OPENFACELIFT_REPO"
 ENV_REVISION = "FACELIFT_OPENFACELIFT_REVISION"
 ENV_SPACE = "FACELIFT_OPENFACELIFT_SPACE"
-#: The key of ``facelift.json`` that says where a cached conversion came from.
-META_KEY = "download"
 
 STAGE1_PREFIX = "mvdiffusion/pipeckpts/"
 #: Weight formats other than safetensors: in the release's diffusers folder they are duplicates
@@ -142,16 +139,14 @@ def manual_steps(source: ReleaseSource | None = None) -> str:
 
 
 # ----------------------------------------------------------------------------- the cache
-def read_meta(folder: Path) -> dict | None:
+def complete_meta(folder: Path) -> WeightsMeta | None:
     """A weights folder's ``facelift.json``, or None when the folder is not a complete conversion."""
-    meta_file = folder / "facelift.json"
-    if not ((folder / "lrm").is_dir() and (folder / "mvdiff").is_dir() and meta_file.is_file()):
+    if not ((folder / "lrm").is_dir() and (folder / "mvdiff").is_dir() and (folder / META_FILE).is_file()):
         return None
     try:
-        meta = json.loads(meta_file.read_text())
-    except (ValueError, OSError):
+        return read_meta(folder)
+    except FaceliftError:
         return None
-    return meta if isinstance(meta, dict) else None
 
 
 def is_ready(folder: Path, source: ReleaseSource) -> bool:
@@ -160,10 +155,10 @@ def is_ready(folder: Path, source: ReleaseSource) -> bool:
     A conversion made here records its repo and commit; one made by hand with
     ``convert-official -o`` into the cache records none and is taken as the user's choice.
     """
-    meta = read_meta(folder)
+    meta = complete_meta(folder)
     if meta is None:
         return False
-    record = meta.get(META_KEY)
+    record = meta.download
     if not isinstance(record, dict):
         return True
     if record.get("repo_id") != source.repo_id:
@@ -381,7 +376,7 @@ def _check_disk_space(files: list[RemoteFile], root: Path) -> None:
 def _download_and_convert(source: ReleaseSource, final: Path) -> Path:
     from huggingface_hub import HfApi
 
-    from facelift.convert_release import convert_release
+    from facelift.weights.convert import convert_release
 
     api = HfApi(endpoint=source.endpoint)
     info = _hub(source, f"listing {source.repo_id}",
@@ -398,15 +393,15 @@ def _download_and_convert(source: ReleaseSource, final: Path) -> Path:
     staging = final.with_name(f".{final.name}.converting")
     shutil.rmtree(staging, ignore_errors=True)  # a killed earlier run's
     convert_release(root, staging)
-    meta = json.loads((staging / "facelift.json").read_text())
-    meta["source"] = f"{source.repo_id}@{info.sha}"  # the download folder is gone after this
-    meta[META_KEY] = {
+    meta = read_meta(staging)
+    meta.source = f"{source.repo_id}@{info.sha}"  # the download folder is gone after this
+    meta.download = {
         "repo_id": source.repo_id, "revision": info.sha, "requested_revision": source.revision,
         "endpoint": source.endpoint or "https://huggingface.co", "files": hashes, "view_embeddings": embeddings,
         "license": LICENSE_NAME, "license_url": LICENSE_URL,
         "downloaded": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
-    atomic_write_text(staging / "facelift.json", json.dumps(meta, indent=2))
+    write_meta(staging, meta)
     _move_into_place(staging, final)
     shutil.rmtree(root, ignore_errors=True)
     with contextlib.suppress(OSError):  # downloads/ itself, when nothing else is in it

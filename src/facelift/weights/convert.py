@@ -22,13 +22,13 @@ folder's ``facelift.json`` for that. We follow the demo, the release's interacti
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from pathlib import Path
 
 from facelift.atomic import atomic_dir
 from facelift.errors import FaceliftError
+from facelift.weights.meta import WeightsMeta, write_meta
 
 log = logging.getLogger(__name__)
 
@@ -96,14 +96,15 @@ def convert_release(root: str | Path, out: str | Path, vgg_out: str | Path | Non
     with atomic_dir(out) as tmp:
         FaceLiftMultiViewPipeline.from_pretrained(mv_folder, view_embeddings=embeddings).save_pretrained(tmp / "mvdiff")
         convert_official_gslrm_to_folder(ckpt, tmp / "lrm", vgg_out=vgg_out)
-        (tmp / "facelift.json").write_text(json.dumps({
-            "name": "OpenFaceLift (converted)", "source": str(root.resolve()),
-            "stage1": str(mv_folder.relative_to(root)) if mv_folder != root else ".",
-            "stage2": ckpt.name, "license": LICENSE_NOTICE,
-            "view_embeddings": (f"{embeddings.name} (the release's fixed fp16 embeddings)" if embeddings
-                                else "computed in fp32 from the release's text encoder (no clr_embeds.pt given)"),
-            "defaults": dict(RELEASE_DEFAULTS),
-            "export_why": "the release demo's filter (gradio_app.py: max scale 0.2, floaters 0.75); its "
-                          "inference.py uses 0.1 / 0.6: set \"export\": {\"max_scale\": 0.1, \"floater\": 0.6} for that",
-        }, indent=2))
+        write_meta(tmp, WeightsMeta(
+            name="OpenFaceLift (converted)", source=str(root.resolve()),
+            stage1=str(mv_folder.relative_to(root)) if mv_folder != root else ".",
+            stage2=ckpt.name, license=LICENSE_NOTICE,
+            view_embeddings=(f"{embeddings.name} (the release's fixed fp16 embeddings)" if embeddings
+                             else "computed in fp32 from the release's text encoder (no clr_embeds.pt given)"),
+            defaults=dict(RELEASE_DEFAULTS),
+            notes={"export_why": "the release demo's filter (gradio_app.py: max scale 0.2, floaters 0.75); its "
+                                 "inference.py uses 0.1 / 0.6: set \"export\": {\"max_scale\": 0.1, \"floater\": 0.6} "
+                                 "for that"},
+        ))
     return out

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from facelift.errors import FaceliftError
+from facelift.weights.meta import WeightsMeta
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +49,14 @@ def load_stage1(path: str | Path) -> Any:
     return load_checkpoint_into_pipeline(pipe, latest / MODEL_FILE, cfg, use_ema=True)
 
 
-def export_weights(mvdiff: str | Path, lrm: str | Path, out: str | Path, meta: dict | None = None,
+def export_weights(mvdiff: str | Path, lrm: str | Path, out: str | Path, meta: WeightsMeta | None = None,
                    lrm_fp16: bool = False) -> Path:
     """Write the weights folder ``out`` from the two stages (atomically); ``lrm_fp16`` stores
     Stage II at half precision."""
     import torch
 
     from facelift.lrm.model import GSLRM
-    from facelift.pipeline import save_weights_folder
+    from facelift.weights.folder import save_weights_folder
 
     stage1 = load_stage1(mvdiff)
     stage2 = GSLRM.from_pretrained(lrm)
