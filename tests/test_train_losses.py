@@ -88,3 +88,21 @@ def test_missing_vgg_weights_are_a_clear_error_and_nothing_is_downloaded(tmp_pat
     assert out.total.item() == pytest.approx(expected.item(), rel=1e-6)
     with pytest.raises(FaceliftError, match="loss weights"):
         ImageLoss(l2=0.0)
+
+
+def test_training_and_evaluation_ssim_are_one_formula():
+    # The losses' SSIM (N, C, H, W, differentiable) and eval's (channels last, float64 mean,
+    # skimage-compatible) both run facelift.eval.metrics.ssim_nchw_map: on one pair they agree
+    # to float32 round-off, and the loss still has a gradient.
+    from facelift.eval import metrics
+
+    gen = torch.Generator().manual_seed(3)
+    a = torch.rand(2, 3, 32, 40, generator=gen, requires_grad=True)
+    b = (a.detach() + 0.1 * torch.randn(2, 3, 32, 40, generator=gen)).clamp(0, 1)
+    per_image = ssim(a, b, reduce=False)
+    evaluated = metrics.ssim(a.detach().permute(0, 2, 3, 1), b.permute(0, 2, 3, 1))
+    assert torch.allclose(per_image.double(), evaluated, atol=1e-6)
+    kernel = metrics.gaussian_kernel(11, 1.5, torch.float32)
+    assert torch.equal(ssim(a, b), metrics.ssim_nchw_map(a, b, kernel).mean())
+    (grad,) = torch.autograd.grad(ssim(a, b), a)
+    assert grad.abs().sum() > 0

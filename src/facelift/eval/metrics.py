@@ -24,6 +24,10 @@ dominate the average):
   silhouette still see the real neighbourhood), then averaged with the mask as weights over the
   same valid (border-cropped) region. An empty mask gives NaN.
 
+The same SSIM formula, differentiable, on ``(N, C, H, W)`` batches: :func:`ssim_nchw_map`, the
+one implementation behind :func:`ssim_map` here and the training / photo-fit losses
+(:mod:`facelift.train.losses`), which call it with a window of their own dtype and size.
+
 Silhouette IoU binarises both masks at ``threshold`` (alpha > 0.5 by default); two empty
 silhouettes count as a perfect match (IoU = 1).
 """
@@ -69,13 +73,17 @@ def mse(pred: Tensor, target: Tensor) -> Tensor:
     return ((pred - target) ** 2).mean(dim=(-3, -2, -1))
 
 
+def psnr_from_mse(err: Tensor, data_range: float = 1.0) -> Tensor:
+    """PSNR in dB of a mean squared error, ``−10·log10(MSE / data_range²)``; 0 gives +inf, NaN NaN."""
+    return -10.0 * torch.log10(err / data_range**2)
+
+
 def psnr(pred: Tensor, target: Tensor, data_range: float = 1.0) -> Tensor:
     """PSNR in dB per image, ``10·log10(data_range² / MSE)``; identical images give +inf.
 
     pred, target: (..., H, W, C) in [0, data_range]. Returns (...) float64.
     """
-    err = mse(pred, target)
-    return 10.0 * torch.log10(data_range**2 / err)
+    return psnr_from_mse(mse(pred, target), data_range)
 
 
 def masked_psnr(pred: Tensor, target: Tensor, mask: Tensor, data_range: float = 1.0) -> Tensor:
@@ -85,15 +93,20 @@ def masked_psnr(pred: Tensor, target: Tensor, mask: Tensor, data_range: float = 
     sq = ((pred - target) ** 2).sum(dim=-1)  # (..., H, W), summed over channels
     weight = mask.sum(dim=(-2, -1)) * pred.shape[-1]
     err = (sq * mask).sum(dim=(-2, -1)) / weight  # 0/0 -> NaN for an empty mask, on purpose
-    return 10.0 * torch.log10(data_range**2 / err)
+    return psnr_from_mse(err, data_range)
+
+
+def gaussian_kernel(size: int, sigma: float = SSIM_WIN_SIGMA, dtype: torch.dtype = torch.float64,
+                    device: torch.device | str | None = None) -> Tensor:
+    """The normalised 1-D Gaussian of ``size`` taps centred between its ends, computed in ``dtype``."""
+    x = torch.arange(size, device=device, dtype=dtype) - (size - 1) / 2
+    g = torch.exp(-(x**2) / (2 * sigma**2))
+    return g / g.sum()
 
 
 def gaussian_window(sigma: float = SSIM_WIN_SIGMA, truncate: float = SSIM_TRUNCATE) -> Tensor:
     """The normalised 1-D Gaussian of SSIM, (2r+1,) with r = int(truncate·σ + 0.5) (scipy's rule)."""
-    radius = int(truncate * sigma + 0.5)
-    x = torch.arange(-radius, radius + 1, dtype=torch.float64)
-    w = torch.exp(-0.5 * (x / sigma) ** 2)
-    return w / w.sum()
+    return gaussian_kernel(2 * int(truncate * sigma + 0.5) + 1, sigma)
 
 
 def _blur_valid(x: Tensor, window: Tensor) -> Tensor:
@@ -102,6 +115,28 @@ def _blur_valid(x: Tensor, window: Tensor) -> Tensor:
     k = window.to(x)
     x = F.conv2d(x, k.view(1, 1, 1, -1).expand(c, 1, 1, -1), groups=c)
     return F.conv2d(x, k.view(1, 1, -1, 1).expand(c, 1, -1, 1), groups=c)
+
+
+def ssim_nchw_map(x: Tensor, y: Tensor, kernel: Tensor, data_range: float = 1.0,
+                  offset: Tensor | None = None) -> Tensor:
+    """Per-pixel, per-channel SSIM of (N, C, H, W) images (differentiable): the separable 1-D
+    ``kernel`` of k taps, valid convolution -> (N, C, H−k+1, W−k+1), in the images' dtype.
+
+    ``offset`` (broadcastable, e.g. (N, C, 1, 1)) is subtracted from both images before the
+    moments and added back to the means: the SSIM does not change, but the variances'
+    cancellation E[x²] − μ² happens near zero, harmless in float32 (see :func:`ssim_map`).
+    """
+    if offset is not None:
+        x, y = x - offset, y - offset
+    mx, my = _blur_valid(x, kernel), _blur_valid(y, kernel)
+    vx = _blur_valid(x * x, kernel) - mx**2
+    vy = _blur_valid(y * y, kernel) - my**2
+    cov = _blur_valid(x * y, kernel) - mx * my
+    if offset is not None:
+        mx, my = mx + offset, my + offset
+    c1 = (SSIM_K1 * data_range) ** 2
+    c2 = (SSIM_K2 * data_range) ** 2
+    return ((2 * mx * my + c1) * (2 * cov + c2)) / ((mx**2 + my**2 + c1) * (vx + vy + c2))
 
 
 def ssim_map(pred: Tensor, target: Tensor, data_range: float = 1.0) -> Tensor:
@@ -114,22 +149,12 @@ def ssim_map(pred: Tensor, target: Tensor, data_range: float = 1.0) -> Tensor:
         raise FaceliftError(f"SSIM needs images larger than {2 * r + 1}×{2 * r + 1}, got {h}×{w}")
     x = pred.reshape(-1, h, w, c).permute(0, 3, 1, 2).contiguous()
     y = target.reshape(-1, h, w, c).permute(0, 3, 1, 2).contiguous()
-    c1 = (SSIM_K1 * data_range) ** 2
-    c2 = (SSIM_K2 * data_range) ** 2
-    # One conv pass for the five moments: μx, μy, E[x²], E[y²], E[xy]. The blur runs in float32
-    # (CPU convolutions in float64 are ~15× slower). To keep the variances' cancellation
-    # (E[x²] − μ²) harmless in float32, both images are first shifted by a common per-channel
-    # offset (variances and covariance do not change; the means are shifted back in float64):
-    # results agree with a float64 computation to ~1e-6 even on near-flat images.
+    # The blur runs in float32 (CPU convolutions in float64 are ~15× slower). To keep the
+    # variances' cancellation (E[x²] − μ²) harmless in float32, both images are first shifted by
+    # a common per-channel offset (variances and covariance do not change; the means are shifted
+    # back): results agree with a float64 computation to ~1e-6 even on near-flat images.
     off = 0.5 * (x.mean(dim=(2, 3), keepdim=True, dtype=torch.float64) + y.mean(dim=(2, 3), keepdim=True, dtype=torch.float64)).float()
-    xc, yc = x - off, y - off
-    stats = _blur_valid(torch.cat([xc, yc, xc * xc, yc * yc, xc * yc], dim=1), window.float())
-    mxc, myc, xx, yy, xy = stats.split(c, dim=1)
-    vx = xx - mxc * mxc
-    vy = yy - myc * myc
-    cov = xy - mxc * myc
-    mx, my = mxc + off, myc + off
-    s = ((2 * mx * my + c1) * (2 * cov + c2)) / ((mx * mx + my * my + c1) * (vx + vy + c2))
+    s = ssim_nchw_map(x, y, window.float(), data_range, offset=off)
     s = s.double().mean(dim=1)  # skimage averages the per-channel means; equal to averaging the map first
     return s.reshape(*batch, h - 2 * r, w - 2 * r)
 

@@ -1,5 +1,8 @@
 """Image losses for training renders: L2, SSIM, and a VGG19 perceptual loss.
 
+PSNR and SSIM are :mod:`facelift.eval.metrics`' (one SSIM formula for evaluation and
+optimisation), here on (N, C, H, W) batches in the images' dtype and averaged over the batch.
+
 The perceptual loss follows GS-LRM's (after Chen & Koltun's CRN): L1 distances between VGG19
 activations relu1_2, relu2_2, relu3_2, relu4_2, relu5_2 (pooling by averaging) and between the
 images themselves, weighted 1, 1/2.6, 1/4.8, 1/3.7, 1/5.6, 10/1.5 and divided by 255, on
@@ -26,6 +29,7 @@ import torch.nn.functional as F
 from torch import Tensor, nn
 
 from facelift.errors import FaceliftError
+from facelift.eval.metrics import gaussian_kernel, psnr_from_mse, ssim_nchw_map
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +52,8 @@ def l2_loss(pred: Tensor, target: Tensor, mask: Tensor | None = None) -> Tensor:
 
 
 def psnr(pred: Tensor, target: Tensor, mask: Tensor | None = None) -> Tensor:
-    """PSNR in dB for images in [0, 1] (over ``mask`` when given)."""
-    return -10.0 * torch.log10(l2_loss(pred.float(), target.float(), mask).clamp_min(1e-10))
-
-
-def _gaussian_window(size: int, sigma: float, device, dtype) -> Tensor:
-    x = torch.arange(size, device=device, dtype=dtype) - (size - 1) / 2
-    g = torch.exp(-(x**2) / (2 * sigma**2))
-    return g / g.sum()
+    """PSNR in dB for images in [0, 1] (over ``mask`` when given), of the whole batch."""
+    return psnr_from_mse(l2_loss(pred.float(), target.float(), mask).clamp_min(1e-10))
 
 
 def ssim(pred: Tensor, target: Tensor, window: int = 11, sigma: float = 1.5, data_range: float = 1.0,
@@ -72,25 +70,13 @@ def ssim(pred: Tensor, target: Tensor, window: int = 11, sigma: float = 1.5, dat
 
 def ssim_map(pred: Tensor, target: Tensor, window: int = 11, sigma: float = 1.5,
              data_range: float = 1.0) -> Tensor:
-    """Per-pixel SSIM (N, C, H − w + 1, W − w + 1) for the window w = min(window, H, W)."""
+    """Per-pixel SSIM (N, C, H − w + 1, W − w + 1) for the window w = min(window, H, W), in the
+    images' dtype (:func:`facelift.eval.metrics.ssim_nchw_map`)."""
     if pred.shape != target.shape or pred.ndim != 4:
         raise FaceliftError(f"ssim needs two (N, C, H, W) images of one shape, got {tuple(pred.shape)} "
                             f"and {tuple(target.shape)}")
-    C = pred.shape[1]
     window = min(window, pred.shape[-1], pred.shape[-2])
-    g = _gaussian_window(window, sigma, pred.device, pred.dtype)
-    kx = g.view(1, 1, 1, -1).expand(C, 1, 1, window)
-    ky = g.view(1, 1, -1, 1).expand(C, 1, window, 1)
-
-    def blur(x: Tensor) -> Tensor:
-        return F.conv2d(F.conv2d(x, kx, groups=C), ky, groups=C)
-
-    c1, c2 = (0.01 * data_range) ** 2, (0.03 * data_range) ** 2
-    mu_x, mu_y = blur(pred), blur(target)
-    sxx = blur(pred * pred) - mu_x**2
-    syy = blur(target * target) - mu_y**2
-    sxy = blur(pred * target) - mu_x * mu_y
-    return ((2 * mu_x * mu_y + c1) * (2 * sxy + c2)) / ((mu_x**2 + mu_y**2 + c1) * (sxx + syy + c2))
+    return ssim_nchw_map(pred, target, gaussian_kernel(window, sigma, pred.dtype, pred.device), data_range)
 
 
 def masked_ssim(pred: Tensor, target: Tensor, mask: Tensor, window: int = 11) -> Tensor:
