@@ -24,6 +24,7 @@ import torch
 from PIL import Image
 
 from facelift.cameras import Camera, facelift_cameras, read_transforms
+from facelift.defaults import GUIDANCE_SCALE, NUM_INFERENCE_STEPS, SEED
 from facelift.errors import FaceliftError
 from facelift.gaussians import Gaussians
 from facelift.outputs import TurntableSpec, write_result
@@ -131,7 +132,8 @@ class FaceLiftPipeline:
         self.device = torch.device(device)
         # Photo-fit is off unless the weights ask for it (the bundled tiny does; release
         # weights reconstruct at 512² and are left as the authors' model makes them).
-        self.defaults = {"num_inference_steps": 50, "guidance_scale": 3.0, "seed": 0, "refine": 0, **(defaults or {})}
+        self.defaults = {"num_inference_steps": NUM_INFERENCE_STEPS, "guidance_scale": GUIDANCE_SCALE, "seed": SEED,
+                         "refine": 0, **(defaults or {})}
         try:  # a malformed facelift.json fails here, at load, naming the weights
             refine_iterations(self.defaults["refine"])
             seed = self.defaults["seed"]

@@ -41,6 +41,7 @@ from PIL import Image
 
 from facelift.app import LOOPBACK, free_port, require, warn_if_public
 from facelift.cameras import VIEW_NAMES
+from facelift.defaults import GUIDANCE_SCALE, NUM_INFERENCE_STEPS, SEED
 from facelift.errors import FaceliftError
 from facelift.outputs import TurntableSpec
 
@@ -171,7 +172,7 @@ class Demo:
                         if name in stored}
         # Photo-fit starts ticked when the weights refine by default; ticked, it is refine="on"
         # (the weights' iterations, or the library's default when the weights have none).
-        self.defaults = {"seed": 0, "steps": 50, "guidance": 3.0, "crop": True, "frames": 60,
+        self.defaults = {"seed": SEED, "steps": NUM_INFERENCE_STEPS, "guidance": GUIDANCE_SCALE, "crop": True, "frames": 60,
                          "refine": bool(stored.get("refine")), **from_weights, **(defaults or {})}
         self.turntable_size = int(turntable_size)
         self.examples = [Path(p) for p in (default_examples() if examples is None else examples)]
@@ -203,7 +204,8 @@ class Demo:
             raise FaceliftError(f"{name}: {width}x{height} pixels is more than this demo accepts "
                                 f"({self.limits.max_pixels / 1e6:.0f} megapixels); please upload a smaller photo")
 
-    def reconstruct(self, path: str | Path, seed: int = 0, steps: int = 50, guidance: float = 3.0,
+    def reconstruct(self, path: str | Path, seed: int = SEED, steps: int = NUM_INFERENCE_STEPS,
+                    guidance: float = GUIDANCE_SCALE,
                     crop: bool = True, frames: int = 60, name: str | None = None,
                     progress: Callable[[float, str], None] | None = None, refine: bool = True) -> DemoResult:
         """Run the pipeline on one uploaded file and write everything the page shows.

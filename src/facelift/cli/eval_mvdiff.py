@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from facelift.cli import group
+from facelift.defaults import GUIDANCE_SCALE, NUM_INFERENCE_STEPS, SEED
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,9 +22,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--weights", required=True, help="Stage I pipeline folder (or cached hub id)")
     p.add_argument("--data", type=Path, required=True, help="dataset folder (index.json with identity splits)")
     p.add_argument("--split", default="test", help="train, val, test or all (default test: held-out identities)")
-    p.add_argument("--steps", type=int, default=50, help="sampler steps (default 50)")
-    p.add_argument("--guidance", type=float, default=3.0, help="classifier-free guidance scale (default 3)")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--steps", type=int, default=NUM_INFERENCE_STEPS, help=f"sampler steps (default {NUM_INFERENCE_STEPS})")
+    p.add_argument("--guidance", type=float, default=GUIDANCE_SCALE,
+                   help=f"classifier-free guidance scale (default {GUIDANCE_SCALE:g})")
+    p.add_argument("--seed", type=int, default=SEED, help=f"Stage I seed (default {SEED})")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N subjects")
     p.add_argument("-o", "--output", type=Path, default=None, help="also write the table (.md) and numbers (.json)")
     p.set_defaults(func=run)

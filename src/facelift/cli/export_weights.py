@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from facelift.cli._args import positive_int
+from facelift.defaults import GUIDANCE_SCALE, NUM_INFERENCE_STEPS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -17,8 +18,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--mvdiff", type=Path, required=True, help="Stage I pipeline folder or training run")
     p.add_argument("--lrm", type=Path, required=True, help="Stage II folder or training run")
     p.add_argument("-o", "--out", type=Path, required=True, help="weights folder to write")
-    p.add_argument("--steps", type=positive_int, default=50, help="default diffusion steps stored (default 50)")
-    p.add_argument("--guidance", type=float, default=3.0, help="default guidance stored (default 3.0)")
+    p.add_argument("--steps", type=positive_int, default=NUM_INFERENCE_STEPS,
+                   help=f"default diffusion steps stored (default {NUM_INFERENCE_STEPS})")
+    p.add_argument("--guidance", type=float, default=GUIDANCE_SCALE,
+                   help=f"default guidance stored (default {GUIDANCE_SCALE:g})")
     p.add_argument("--name", default="", help="a name stored in facelift.json")
     p.add_argument("--lrm-fp16", action="store_true",
                    help="store the Stage II weights in fp16 (half the size; they load into fp32)")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from facelift.cli._args import REFINE_HELP, check_output_folder, positive_int, refine_setting
 from facelift.cli._weights import add_weights_arguments, announce_download
+from facelift.defaults import GUIDANCE_SCALE, NUM_INFERENCE_STEPS, SEED
 from facelift.errors import FaceliftError
 
 log = logging.getLogger(__name__)
@@ -29,11 +30,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--views", type=Path, action="append", default=[],
                    help="a folder with transforms.json and its images: skip Stage I (repeatable)")
     add_weights_arguments(p)
-    p.add_argument("--seed", type=int, default=None, help="random seed of Stage I (default: the weights', 0 for "
-                   "the bundled, 4 for the release)")
+    p.add_argument("--seed", type=int, default=None, help=f"random seed of Stage I (default: the weights', {SEED} "
+                   "for the bundled, 4 for the release)")
     p.add_argument("--steps", type=positive_int, default=None,
-                   help="diffusion steps (default: the weights' own, 50 for the paper models)")
-    p.add_argument("--guidance", type=float, default=None, help="classifier-free guidance (default: the weights' own; 1.5 for the bundled tiny, 3.0 for the release)")
+                   help=f"diffusion steps (default: the weights' own, {NUM_INFERENCE_STEPS} for the paper models)")
+    p.add_argument("--guidance", type=float, default=None, help="classifier-free guidance (default: the weights' own; "
+                   f"1.5 for the bundled tiny, {GUIDANCE_SCALE:g} for the release)")
     p.add_argument("--refine", type=refine_setting, default="auto", help=REFINE_HELP)
     p.add_argument("--no-crop", action="store_true", help="input is already a prepared, centred face: do not detect/crop")
     p.add_argument("--keep-background", action="store_true", help="do not remove the background")

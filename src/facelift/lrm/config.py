@@ -151,7 +151,7 @@ def paper() -> LRMTrainConfig:
     return LRMTrainConfig(
         model=LRMConfig(image_size=512, width=1024, layers=24, head_dim=64, grad_checkpoint=True),
         # The release's head fine-tuning: lr 1e-4, 500 warm-up steps, 20k steps.
-        optim=OptimConfig(lr=1e-4, beta1=0.9, beta2=0.95, weight_decay=0.05, warmup_steps=500),
+        optim=OptimConfig(lr=1e-4, warmup_steps=500),
         loss=LossConfig(l2=1.0, perceptual=0.5, ssim=0.0),
         steps=20_000,
         batch_size=2,
@@ -182,7 +182,7 @@ def tiny() -> LRMTrainConfig:
     return LRMTrainConfig(
         model=LRMConfig(image_size=64, width=256, layers=4, head_dim=64, scale_bias=-3.5, opacity_bias=-4.5,
                         color_residual=True, clip_xyz=False),
-        optim=OptimConfig(lr=8e-4, beta1=0.9, beta2=0.95, weight_decay=0.05, warmup_steps=100),
+        optim=OptimConfig(lr=8e-4, warmup_steps=100),  # betas, decay: the GS-LRM recipe's
         # No VGG19 on a 2-core CPU (and no download): SSIM stands in for the perceptual term.
         loss=LossConfig(l2=1.0, perceptual=0.0, ssim=0.5, mask=1.0),
         steps=2400,

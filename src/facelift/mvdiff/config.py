@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Optional
 
 from facelift.config import PresetRegistry
+from facelift.defaults import DDIM_ETA, GUIDANCE_SCALE, NUM_INFERENCE_STEPS
 
 #: The release's per-view prompts (encoded once by the SD 2.1 text encoder, then stored).
 VIEW_PROMPT = "a rendering image of 3D models, {view} view, color map."
@@ -83,11 +84,11 @@ class ModelConfig:
 
 @dataclass
 class SampleConfig:
-    """Inference defaults (SPEC §2.2: DDIM 50 steps, eta 1.0, guidance 3.0)."""
+    """Inference defaults (SPEC §2.2; :mod:`facelift.defaults`: DDIM 50 steps, eta 1.0, guidance 3.0)."""
 
-    num_inference_steps: int = 50
-    guidance_scale: float = 3.0
-    eta: float = 1.0
+    num_inference_steps: int = NUM_INFERENCE_STEPS
+    guidance_scale: float = GUIDANCE_SCALE
+    eta: float = DDIM_ETA
 
 
 @dataclass

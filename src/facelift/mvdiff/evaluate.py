@@ -26,6 +26,7 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor
 
+from facelift.defaults import DDIM_ETA, GUIDANCE_SCALE, NUM_INFERENCE_STEPS, SEED
 from facelift.eval.metrics import masked_psnr, silhouette_iou
 
 log = logging.getLogger(__name__)
@@ -111,8 +112,8 @@ def evaluate(generate: ViewGenerator, dataset: Sequence[dict], limit: int | None
     return {"model": model.summary(), "copy input": baseline.summary()}
 
 
-def pipeline_generator(pipe, num_inference_steps: int = 50, guidance_scale: float = 3.0, eta: float = 1.0,
-                       seed: int = 0) -> ViewGenerator:
+def pipeline_generator(pipe, num_inference_steps: int = NUM_INFERENCE_STEPS, guidance_scale: float = GUIDANCE_SCALE,
+                       eta: float = DDIM_ETA, seed: int = SEED) -> ViewGenerator:
     """A :data:`ViewGenerator` from a :class:`FaceLiftMultiViewPipeline` (seeded per call)."""
 
     def generate(image: Tensor) -> Tensor:

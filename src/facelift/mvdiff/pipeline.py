@@ -69,6 +69,7 @@ from torch import Tensor, nn
 
 from facelift.atomic import atomic_dir, atomic_write_text
 from facelift.cameras import VIEW_NAMES
+from facelift.defaults import DDIM_ETA, GUIDANCE_SCALE, NUM_INFERENCE_STEPS
 from facelift.errors import FaceliftError
 from facelift.mvdiff.attention import install_multiview_attention, multiview_setting
 from facelift.mvdiff.config import VIEW_PROMPT
@@ -366,9 +367,9 @@ class FaceLiftMultiViewPipeline(DiffusionPipeline):
     def __call__(
         self,
         image: Any,
-        num_inference_steps: int = 50,
-        guidance_scale: float = 3.0,
-        eta: float = 1.0,
+        num_inference_steps: int = NUM_INFERENCE_STEPS,
+        guidance_scale: float = GUIDANCE_SCALE,
+        eta: float = DDIM_ETA,
         generator: torch.Generator | None = None,
         latents: Tensor | None = None,
         noise_level: int = 0,

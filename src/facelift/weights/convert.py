@@ -27,6 +27,7 @@ import re
 from pathlib import Path
 
 from facelift.atomic import atomic_dir
+from facelift.defaults import GUIDANCE_SCALE, NUM_INFERENCE_STEPS
 from facelift.errors import FaceliftError
 from facelift.weights.meta import WeightsMeta, write_meta
 
@@ -65,8 +66,9 @@ VIEW_EMBEDDING_PATHS = (
     "fixed_prompt_embeds_6view/clr_embeds.pt",
     "clr_embeds.pt",
 )
-#: The release's sampling defaults (its inference.py: 50 steps, guidance 3.0, seed 4, eta 1).
-RELEASE_DEFAULTS = {"num_inference_steps": 50, "guidance_scale": 3.0, "seed": 4}
+#: The release's sampling defaults (its inference.py: 50 steps, guidance 3.0, seed 4, eta 1): the
+#: paper's (facelift.defaults), with the release's own seed.
+RELEASE_DEFAULTS = {"num_inference_steps": NUM_INFERENCE_STEPS, "guidance_scale": GUIDANCE_SCALE, "seed": 4}
 
 
 def find_view_embeddings(root: str | Path) -> Path | None:
