@@ -81,6 +81,16 @@ def test_reconstruct_with_only_bad_inputs_says_one_line_and_loads_no_weights(tmp
     assert not out.exists()
 
 
+def test_reconstruct_of_a_missing_file_says_one_line_and_loads_no_weights(tmp_path):
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "facelift", "reconstruct", str(tmp_path / "missing.jpg"), "-o",
+                           str(out), "--weights", str(tmp_path / "no-such-weights")], capture_output=True, text=True)
+    assert proc.returncode != 0
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "missing.jpg" in lines[0] and "no such file" in lines[0], proc.stderr
+    assert not out.exists()
+
+
 def test_reconstruct_from_own_posed_views(random_weights, tmp_path):
     views_dir = tmp_path / "views"
     (views_dir / "images").mkdir(parents=True)
