@@ -203,3 +203,10 @@ def test_every_layer_entry_names_a_module(name):
     # A renamed module must not leave a stale entry behind that silently covers nothing.
     name = "facelift" if name == "facelift.__init__" else name
     assert any(m == name or m.startswith(name + ".") for m in MODULES), name
+
+
+def test_the_readme_diagram_shows_these_layers_in_this_order():
+    text = (SRC.parent / "README.md").read_text()
+    block = text.split("## Architecture", 1)[1].split("```", 2)[1]
+    rows = [line.split()[0] for line in block.splitlines() if line.strip() and not line.startswith(" ")]
+    assert rows == [name for name, _ in reversed(LAYERS)]
