@@ -7,7 +7,7 @@ A weights folder holds both stages (layout: :mod:`facelift.weights.folder`; its
 (trained by this repo's scripts on procedural heads; see the README for what they can and
 cannot do). ``"openfacelift"`` is the authors' public release, downloaded and converted once
 into facelift's cache on first use (its licence must be accepted then; see
-:mod:`facelift.weights.release`). A local folder in the layout above works, and so does a hub id
+:mod:`facelift.weights.release`). A local folder in that layout works, and so does a hub id
 already in the local Hugging Face cache (nothing is downloaded). ``facelift convert-official``
 turns a release download made by hand into this layout.
 """
