@@ -185,7 +185,6 @@ def test_rgba_alpha_is_used_instead_of_segmentation(example_rgb, monkeypatch, tm
     def fail(*_):
         raise AssertionError("segmentation must not run when the input has alpha")
 
-    monkeypatch.setattr(pipeline, "segment_person", fail)
     monkeypatch.setattr(pipeline, "segment_person_small", fail)
     alpha = np.zeros(example_rgb.shape[:2], np.uint8)
     alpha[:, :340] = 255  # keep the left part (the person), cut the shuttle on the right

@@ -15,7 +15,7 @@ from facelift.preprocess.crop import (
 )
 from facelift.preprocess.detect import FaceBox, detect_faces
 from facelift.preprocess.io import ImageInput, LoadedImage, load_image
-from facelift.preprocess.segment import composite_on_white, segment_person, segment_person_small
+from facelift.preprocess.segment import composite_on_white, segment_person_small
 
 logger = logging.getLogger(__name__)
 
@@ -96,11 +96,6 @@ def find_face(loaded: LoadedImage) -> FaceFound:
         box = release_box_from_blazeface(main.box)
     return FaceFound(box=box, num_faces=len(dets), landmarks=main.landmarks, detected=main.box,
                      others=tuple(d.box for d in dets[1:]))
-
-
-def foreground_alpha(loaded: LoadedImage) -> np.ndarray:
-    """The input's own alpha if it has one, else the portrait segmentation. (H, W) float32."""
-    return loaded.alpha if loaded.alpha is not None else segment_person(loaded.rgb)
 
 
 def _source_region(transform: CropTransform, width: int, height: int, size: int) -> tuple[int, int, int, int]:
