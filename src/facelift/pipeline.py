@@ -92,6 +92,28 @@ def export_config(overrides: dict | None, name: str = "") -> ExportConfig:
     return ExportConfig(**overrides)
 
 
+def cast_models(mvdiff: Any, lrm: Any, setting: str | torch.dtype, device: torch.device) -> dict[str, str]:
+    """Cast Stage I's UNet, VAE and CLIP image encoder and the GS-LRM once to the precision
+    ``setting`` chooses for each stage (:func:`facelift.precision.choose_dtype`; ``auto`` weighs
+    each stage's size) -> ``{"stage1": name, "lrm": name}``. Everything else stays as it is
+    (float32): view embeddings, the unCLIP noising, the sampler, the Gaussians."""
+    from facelift.precision import choose_dtype
+
+    chosen = {}
+    if mvdiff is not None:
+        parts = [mvdiff.unet, mvdiff.vae, mvdiff.image_encoder]
+        dtype = choose_dtype(setting, device, sum(p.numel() for m in parts for p in m.parameters()))
+        for module in parts:
+            # nn.Module.to: diffusers' ModelMixin.to warns about casting that it cannot check here
+            torch.nn.Module.to(module, dtype)
+        chosen["stage1"] = str(dtype).removeprefix("torch.")
+    if lrm is not None:
+        dtype = choose_dtype(setting, device, lrm.num_parameters())
+        lrm.to(dtype)
+        chosen["lrm"] = str(dtype).removeprefix("torch.")
+    return chosen
+
+
 @dataclass
 class FaceLiftOutput:
     """One reconstruction.
@@ -126,10 +148,12 @@ class FaceLiftPipeline:
     """Both stages plus preprocessing; diffusers-like construction and call."""
 
     def __init__(self, mvdiff: Any, lrm: Any, device: torch.device | str = "cpu",
-                 defaults: dict | None = None, name: str = "", export: dict | None = None):
+                 defaults: dict | None = None, name: str = "", export: dict | None = None,
+                 dtype: str | torch.dtype = "auto"):
         self.mvdiff = mvdiff
         self.lrm = lrm
         self.device = torch.device(device)
+        self.dtypes = cast_models(mvdiff, lrm, dtype, self.device)
         # Photo-fit is off unless the weights ask for it (the bundled tiny does; release
         # weights reconstruct at 512² and are left as the authors' model makes them).
         self.defaults = {"num_inference_steps": NUM_INFERENCE_STEPS, "guidance_scale": GUIDANCE_SCALE, "seed": SEED,
@@ -146,14 +170,17 @@ class FaceLiftPipeline:
 
     @classmethod
     def from_pretrained(cls, name_or_path: str | Path = "tiny", device: str | torch.device | None = None,
-                        dtype: torch.dtype | None = None, accept_license: bool = False) -> "FaceLiftPipeline":
-        """Load both stages. ``device`` defaults to CUDA when available; ``dtype`` (e.g.
-        ``torch.float16`` on GPU) applies to Stage I; Stage II runs bf16 autocast on GPU.
+                        dtype: str | torch.dtype = "auto", accept_license: bool = False) -> "FaceLiftPipeline":
+        """Load both stages. ``device`` defaults to CUDA when available; ``dtype``: ``"auto"``,
+        ``"float32"`` or ``"bfloat16"`` for Stage I's UNet, VAE and CLIP encoder and the GS-LRM
+        (:mod:`facelift.precision`; on GPU Stage II also runs bf16 autocast).
         ``accept_license``: accept the release's licence, needed when ``"openfacelift"`` is not
         downloaded yet."""
         from facelift.lrm.model import GSLRM
         from facelift.mvdiff.pipeline import FaceLiftMultiViewPipeline
+        from facelift.precision import parse_dtype_setting
 
+        parse_dtype_setting(dtype)  # a bad value fails before any download
         device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
         if device.type == "cuda" and not torch.cuda.is_available():  # before any download
             raise FaceliftError(f"--device {device}: CUDA is not available on this machine")
@@ -164,10 +191,11 @@ class FaceLiftPipeline:
         meta = read_meta(folder)
         mv = None  # Stage II alone still reconstructs from posed views (reconstruct --views)
         if (folder / "mvdiff").is_dir():
-            mv = FaceLiftMultiViewPipeline.from_pretrained(folder / "mvdiff", torch_dtype=dtype).to(device)
+            mv = FaceLiftMultiViewPipeline.from_pretrained(folder / "mvdiff").to(device)
             mv.set_progress_bar_config(desc="Stage I: views", leave=False)
         lrm = GSLRM.from_pretrained(folder / "lrm", device=device).eval()
-        return cls(mv, lrm, device, defaults=meta.defaults, name=str(name_or_path), export=meta.export)
+        return cls(mv, lrm, device, defaults=meta.defaults, name=str(name_or_path), export=meta.export,
+                   dtype=dtype)
 
     # ------------------------------------------------------------------ stages
     def require_stage1(self) -> None:
@@ -252,6 +280,7 @@ class FaceLiftPipeline:
         box = pre.face_box
         info = {
             "weights": self.name, "seed": seed, "num_inference_steps": steps, "guidance_scale": guidance,
+            "dtype": self.dtypes,
             "num_faces": pre.num_faces, "face_box": None if box is None else [box.x0, box.y0, box.x1, box.y1],
         }
         if pre.landmarks is not None:

@@ -112,9 +112,9 @@ def machine_key(model: str, flags: set[str]) -> str:
 
 
 def cache_path() -> Path:
-    from facelift.release_weights import cache_root
-
-    return cache_root() / CACHE_FILE
+    # The root facelift.weights.release caches the release under (that module is a layer up).
+    root = os.environ.get("FACELIFT_CACHE", "").strip() or "~/.cache/facelift"
+    return Path(root).expanduser() / CACHE_FILE
 
 
 def read_cache(path: Path) -> dict:

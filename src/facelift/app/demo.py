@@ -116,14 +116,16 @@ class DemoResult:
     message: str
 
 
-def load_pipeline(weights: str | Path = "tiny", device: str | None = None, accept_license: bool = False):
+def load_pipeline(weights: str | Path = "tiny", device: str | None = None, accept_license: bool = False,
+                  dtype: str = "auto"):
     """``FaceLiftPipeline.from_pretrained(weights)`` (bundled ``tiny``, ``openfacelift``, a folder,
-    or a hub id); ``accept_license``: the release's, for its first download."""
+    or a hub id); ``accept_license``: the release's, for its first download; ``dtype``: the
+    models' precision for every job (:mod:`facelift.precision`)."""
     try:
         from facelift.pipeline import FaceLiftPipeline
     except ImportError as e:
         raise FaceliftError(f"the FaceLift pipeline is not available in this installation ({e})") from None
-    return FaceLiftPipeline.from_pretrained(str(weights), device=device, accept_license=accept_license)
+    return FaceLiftPipeline.from_pretrained(str(weights), device=device, dtype=dtype, accept_license=accept_license)
 
 
 def default_examples() -> list[Path]:

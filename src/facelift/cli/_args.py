@@ -31,6 +31,11 @@ def refine_setting(text: str) -> str | int:
                                          f"got {text!r}") from None
 
 
+DTYPE_CHOICES = ("auto", "float32", "bfloat16")
+DTYPE_HELP = ("precision of the UNet, VAE, CLIP encoder and GS-LRM (default auto: bf16 on CPUs with native "
+              "bf16 units for paper-scale models, else float32; sampler, Gaussians and renderer stay float32)")
+
+
 REFINE_HELP = ("photo-fit refinement, the person's likeness (facelift.refine): 'auto' (the weights' "
                "default: on for the bundled tiny, off for release weights), 'on', 'off', or N iterations")
 

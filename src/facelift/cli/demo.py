@@ -6,6 +6,7 @@ import argparse
 import logging
 
 from facelift.app import LOOPBACK
+from facelift.cli._args import DTYPE_CHOICES, DTYPE_HELP
 from facelift.cli._weights import add_weights_arguments, announce_download
 from facelift.cli.view import _port
 
@@ -24,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "with your network, without authentication)")
     add_weights_arguments(p)
     p.add_argument("--device", default=None, help="torch device, e.g. cuda (default: the pipeline's choice)")
+    p.add_argument("--dtype", choices=DTYPE_CHOICES, default="auto", help=DTYPE_HELP)
     p.add_argument("--max-file-size", default="20MB", help="largest upload, e.g. 20MB (default 20MB)")
     p.add_argument("--max-megapixels", type=float, default=40.0, help="largest image in megapixels (default 40)")
     p.add_argument("--queue-size", type=int, default=20, help="visitors that may wait for their turn (default 20)")
@@ -37,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     if args.max_megapixels <= 0 or args.queue_size < 1:
         raise FaceliftError("--max-megapixels must be positive and --queue-size at least 1")
     announce_download(args.weights, args.accept_license)
-    pipe = load_pipeline(args.weights, device=args.device, accept_license=args.accept_license)
+    pipe = load_pipeline(args.weights, device=args.device, accept_license=args.accept_license, dtype=args.dtype)
     limits = DemoLimits(max_file_size=args.max_file_size, max_pixels=int(args.max_megapixels * 1e6),
                         queue_size=args.queue_size)
     demo = Demo(pipe, limits=limits)

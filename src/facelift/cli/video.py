@@ -6,7 +6,7 @@ import argparse
 import logging
 from pathlib import Path
 
-from facelift.cli._args import REFINE_HELP, check_output_folder, positive_int, refine_setting
+from facelift.cli._args import DTYPE_CHOICES, DTYPE_HELP, REFINE_HELP, check_output_folder, positive_int, refine_setting
 from facelift.cli._weights import add_weights_arguments, announce_download
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--no-crop", action="store_true", help="frames are already prepared, centred faces")
     p.add_argument("--refine", type=refine_setting, default="auto", help=REFINE_HELP)
     p.add_argument("--device", default=None)
+    p.add_argument("--dtype", choices=DTYPE_CHOICES, default="auto", help=DTYPE_HELP)
     p.set_defaults(func=run)
 
 
@@ -52,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
                         num_inference_steps=args.steps, guidance_scale=args.guidance, crop=not args.no_crop,
                         refine=args.refine)
     announce_download(args.weights, args.accept_license)
-    pipe = FaceLiftPipeline.from_pretrained(args.weights, device=args.device, accept_license=args.accept_license)
+    pipe = FaceLiftPipeline.from_pretrained(args.weights, device=args.device, dtype=args.dtype,
+                                            accept_license=args.accept_license)
     out = reconstruct_video(pipe, args.video, args.out, opts)
     log.info("wrote %s/frames/*.ply and %s/novel_view.mp4", out, out)
     return 0

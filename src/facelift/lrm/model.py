@@ -254,7 +254,8 @@ class GSLRM(nn.Module):
         # Features within a patch ordered (row, column, channel), as the release's patchify.
         tokens = (x.reshape(B, V, IN_CHANNELS, h, p, w, p).permute(0, 1, 3, 5, 4, 6, 2)
                   .reshape(B, V * h * w, p * p * IN_CHANNELS))
-        tokens = self.patch_embed(tokens)
+        # The transformer runs in its weights' precision (--dtype); rays and activations stay fp32.
+        tokens = self.patch_embed(tokens.to(self.patch_embed.weight.dtype))
         free = self.free_tokens.to(tokens.dtype)[None].expand(B, -1, -1)
         x = self.input_norm(torch.cat([free, tokens], dim=1))
         use_ckpt = cfg.grad_checkpoint and self.training and torch.is_grad_enabled()
@@ -305,7 +306,9 @@ class GSLRM(nn.Module):
                     autocast: bool | None = None) -> Gaussians:
         """One head from V posed views (V, 3, H, W) → merged Gaussians (pruned if ``export``).
 
-        ``autocast``: bf16 autocast; default on for CUDA, off on CPU (fp32).
+        ``autocast``: bf16 autocast; default on for CUDA, off on CPU (the weights' precision:
+        ``model.to(torch.bfloat16)`` is faster on CPUs with native bf16 than autocast, which
+        re-casts every weight on every call). The Gaussians are float32 either way.
         """
         was_training = self.training
         self.eval()
