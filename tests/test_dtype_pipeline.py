@@ -74,3 +74,24 @@ def test_bundled_gslrm_bf16_renders_agree_with_fp32(procedural_subject, one_thre
     mse = ((renders["float32"] - renders["bfloat16"]) ** 2).mean().item()
     psnr = -10 * np.log10(max(mse, 1e-12))
     assert psnr >= 35.0, psnr
+
+
+def test_dpm_solver_keeps_the_noise_schedule_and_samples(random_weights, one_thread):
+    from diffusers import DPMSolverMultistepScheduler
+
+    pipe = FaceLiftPipeline.from_pretrained(random_weights, device="cpu", dtype="float32")
+    ddim = pipe.mvdiff.scheduler
+    pipe.set_scheduler("dpm++")
+    dpm = pipe.mvdiff.scheduler
+    assert isinstance(dpm, DPMSolverMultistepScheduler)
+    assert dpm.config.prediction_type == ddim.config.prediction_type
+    assert torch.allclose(dpm.alphas_cumprod, ddim.alphas_cumprod)
+    image = Image.fromarray(np.full((64, 64, 3), 200, dtype=np.uint8))
+    calls = []
+    pipe.mvdiff.unet.register_forward_hook(lambda m, a, o: calls.append(1))
+    views = pipe.generate_views(image, seed=0, num_inference_steps=3, guidance_scale=3.0)
+    assert len(views) == 6 and len(calls) == 3  # one (batched CFG) UNet call per step
+    pipe.set_scheduler("ddim")
+    assert pipe.mvdiff.scheduler is ddim
+    with pytest.raises(FaceliftError, match="scheduler must be one of ddim, dpm\\+\\+"):
+        pipe.set_scheduler("euler")

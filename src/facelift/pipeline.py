@@ -197,6 +197,17 @@ class FaceLiftPipeline:
         return cls(mv, lrm, device, defaults=meta.defaults, name=str(name_or_path), export=meta.export,
                    dtype=dtype)
 
+    def set_scheduler(self, name: str) -> None:
+        """Stage I's sampler: ``"ddim"`` (the weights' own) or ``"dpm++"`` (fewer steps;
+        :mod:`facelift.mvdiff.samplers`)."""
+        from facelift.mvdiff.samplers import make_scheduler
+
+        if self.mvdiff is None:
+            return
+        if not hasattr(self, "_stored_scheduler"):
+            self._stored_scheduler = self.mvdiff.scheduler
+        self.mvdiff.scheduler = make_scheduler(name, self._stored_scheduler)
+
     # ------------------------------------------------------------------ stages
     def require_stage1(self) -> None:
         if self.mvdiff is None:

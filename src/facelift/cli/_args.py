@@ -35,6 +35,10 @@ DTYPE_CHOICES = ("auto", "float32", "bfloat16")
 DTYPE_HELP = ("precision of the UNet, VAE, CLIP encoder and GS-LRM (default auto: bf16 on CPUs with native "
               "bf16 units for paper-scale models, else float32; sampler, Gaussians and renderer stay float32)")
 
+SCHEDULER_CHOICES = ("ddim", "dpm++")
+SCHEDULER_HELP = ("Stage I sampler: ddim (the weights' own, 50 steps) or dpm++ (DPM-Solver++ 2M: "
+                  "fewer --steps for the same quality; benchmarks/README.md, Fewer steps)")
+
 
 REFINE_HELP = ("photo-fit refinement, the person's likeness (facelift.refine): 'auto' (the weights' "
                "default: on for the bundled tiny, off for release weights), 'on', 'off', or N iterations")

@@ -8,7 +8,8 @@ import logging
 import os
 from pathlib import Path
 
-from facelift.cli._args import DTYPE_CHOICES, DTYPE_HELP, REFINE_HELP, check_output_folder, positive_int, refine_setting
+from facelift.cli._args import (DTYPE_CHOICES, DTYPE_HELP, REFINE_HELP, SCHEDULER_CHOICES, SCHEDULER_HELP,
+                                check_output_folder, positive_int, refine_setting)
 from facelift.cli._weights import add_weights_arguments, announce_download
 from facelift.defaults import GUIDANCE_SCALE, NUM_INFERENCE_STEPS, SEED
 from facelift.errors import FaceliftError
@@ -41,6 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--keep-background", action="store_true", help="do not remove the background")
     p.add_argument("--device", default=None, help="cpu, cuda, cuda:1 ... (default: cuda if available)")
     p.add_argument("--dtype", choices=DTYPE_CHOICES, default="auto", help=DTYPE_HELP)
+    p.add_argument("--scheduler", choices=SCHEDULER_CHOICES, default="ddim", help=SCHEDULER_HELP)
     p.add_argument("--frames", type=positive_int, default=150, help="turntable frames (default 150)")
     p.add_argument("--size", type=positive_int, default=512, help="turntable image size (default 512)")
     p.add_argument("--format", choices=("ply", "splat"), default="ply", help="Gaussian file format (default ply)")
@@ -130,6 +132,7 @@ def run(args: argparse.Namespace) -> int:
     announce_download(args.weights, args.accept_license)
     pipe = FaceLiftPipeline.from_pretrained(args.weights, device=device, dtype=args.dtype,
                                             accept_license=args.accept_license)
+    pipe.set_scheduler(args.scheduler)
     if any(kind == "image" for kind, _, _ in todo):
         pipe.require_stage1()
     spec = TurntableSpec(frames=args.frames, size=args.size)

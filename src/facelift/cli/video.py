@@ -6,7 +6,8 @@ import argparse
 import logging
 from pathlib import Path
 
-from facelift.cli._args import DTYPE_CHOICES, DTYPE_HELP, REFINE_HELP, check_output_folder, positive_int, refine_setting
+from facelift.cli._args import (DTYPE_CHOICES, DTYPE_HELP, REFINE_HELP, SCHEDULER_CHOICES, SCHEDULER_HELP,
+                                check_output_folder, positive_int, refine_setting)
 from facelift.cli._weights import add_weights_arguments, announce_download
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--refine", type=refine_setting, default="auto", help=REFINE_HELP)
     p.add_argument("--device", default=None)
     p.add_argument("--dtype", choices=DTYPE_CHOICES, default="auto", help=DTYPE_HELP)
+    p.add_argument("--scheduler", choices=SCHEDULER_CHOICES, default="ddim", help=SCHEDULER_HELP)
     p.set_defaults(func=run)
 
 
@@ -55,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
     announce_download(args.weights, args.accept_license)
     pipe = FaceLiftPipeline.from_pretrained(args.weights, device=args.device, dtype=args.dtype,
                                             accept_license=args.accept_license)
+    pipe.set_scheduler(args.scheduler)
     out = reconstruct_video(pipe, args.video, args.out, opts)
     log.info("wrote %s/frames/*.ply and %s/novel_view.mp4", out, out)
     return 0
