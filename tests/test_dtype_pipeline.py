@@ -11,7 +11,8 @@ from PIL import Image
 
 from facelift.cameras import facelift_cameras, read_transforms
 from facelift.errors import FaceliftError
-from facelift.pipeline import FaceLiftPipeline, bundled_weights_dir
+from facelift.pipeline import FaceLiftPipeline
+from facelift.weights.locate import bundled_weights_dir
 from facelift.render import rasterize
 
 
