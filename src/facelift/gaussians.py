@@ -151,7 +151,12 @@ class Gaussians:
     # -------------------------------------------------------------- transforms
     def transformed(self, rotation: Tensor | None = None, translation: Tensor | None = None,
                     scale: float = 1.0) -> "Gaussians":
-        """Apply x -> scale * R x + t to the whole set (R a 3x3 rotation matrix)."""
+        """Apply x -> scale * R x + t to the whole set (R a 3x3 rotation matrix).
+
+        Means, orientations and the view-dependent colour follow: ``sh_rest`` (degrees 1-3) is
+        rotated too (:func:`facelift.sh.rotate_sh`), so the turned set looks the same from the
+        turned cameras, view dependence included.
+        """
         means, rots = self.means, self.rotations
         if rotation is not None:
             R = rotation.to(means)
@@ -160,9 +165,11 @@ class Gaussians:
         means = means * scale
         if translation is not None:
             means = means + translation.to(means)
-        # Rotating higher-order SH needs Wigner matrices; a user who rotates such a set
-        # gets degree-0 colour rather than silently wrong view dependence.
-        sh_rest = self.sh_rest if rotation is None else None
+        sh_rest = self.sh_rest
+        if rotation is not None and sh_rest is not None:
+            from facelift.sh import rotate_sh
+
+            sh_rest = rotate_sh(sh_rest, rotation)
         return replace(self, means=means, rotations=rots, scales=self.scales * scale, sh_rest=sh_rest)
 
     def covariances(self) -> Tensor:

@@ -2,8 +2,10 @@
 
 ``OUT/<stem>/`` holds ``input.png`` (the preprocessed input), ``views.png`` (the 6 views
 of Stage I as a 3x2 grid, in :data:`facelift.cameras.VIEW_NAMES` order, row by row),
-``gaussians.ply`` (or ``gaussians.splat``), ``turntable.mp4`` and ``cameras.json``;
-:func:`head_file` finds the head in such a folder.
+``gaussians.<format>`` for each format of the ``--format`` list (``gaussians.ply`` by default;
+any of :data:`facelift.formats.write.FORMATS`, always at least one Gaussian file: the folder's
+head, which :func:`head_file` finds; ``.html``, ``.glb`` and ``.obj`` are extras beside it),
+``turntable.mp4`` and ``cameras.json``.
 The folder is assembled under a temporary name and renamed when complete, so a killed
 run never leaves a half-written result that a rerun would mistake for a finished one.
 """
@@ -11,6 +13,7 @@ run never leaves a half-written result that a rerun would mistake for a finished
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,12 +23,12 @@ from PIL import Image
 from facelift.atomic import atomic_dir, atomic_write_text
 from facelift.cameras import FOV_DEG, RADIUS, VIEW_NAMES, Camera, opencv_to_opengl, turntable_cameras
 from facelift.errors import FaceliftError
+from facelift.formats.write import parse_formats, write_head
 from facelift.gaussians import SPLAT_SUFFIXES, Gaussians
 from facelift.media import image_grid, save_image, write_video
 from facelift.turntable import render_turntable
 
 OUTPUT_FILES = ("input.png", "views.png", "turntable.mp4", "cameras.json")
-FORMATS = ("ply", "splat")
 
 
 @dataclass
@@ -38,13 +41,14 @@ class TurntableSpec:
     fps: float = 30.0
 
 
-def expected_files(format: str = "ply") -> list[str]:
-    if format not in FORMATS:
-        raise FaceliftError(f"--format must be one of {', '.join(FORMATS)}, got {format!r}")
-    return [*OUTPUT_FILES, f"gaussians.{format}"]
+def expected_files(format: str | Sequence[str] = "ply") -> list[str]:
+    """The files of a finished result folder for ``format``: one name, ``"ply,spz,glb"`` or a
+    sequence (:func:`facelift.formats.write.parse_formats`)."""
+    return [*OUTPUT_FILES, *(f"gaussians.{f}" for f in parse_formats(format))]
 
 
-def is_complete(folder: Path, format: str = "ply") -> bool:
+def is_complete(folder: Path, format: str | Sequence[str] = "ply") -> bool:
+    """Whether ``folder`` holds every file :func:`expected_files` names (a rerun then skips it)."""
     return folder.is_dir() and all((folder / name).is_file() for name in expected_files(format))
 
 
@@ -95,18 +99,24 @@ def write_result(
     view_cameras: Camera,
     gaussians: Gaussians,
     turntable: TurntableSpec,
-    format: str = "ply",
+    format: str | Sequence[str] = "ply",
     extra: dict | None = None,
     progress: bool = True,
 ) -> Path:
-    """Write every output of one reconstruction into ``folder`` (atomically, as a whole)."""
-    expected_files(format)
+    """Write every output of one reconstruction into ``folder`` (atomically, as a whole).
+
+    ``format``: the head's formats, e.g. ``"ply"``, ``"ply,spz,glb"`` or a sequence of names;
+    each is written as ``gaussians.<format>`` in its default axes (Gaussian files and the page in
+    our Z-up world, meshes Y-up: :mod:`facelift.formats.write`).
+    """
+    formats = parse_formats(format)
     folder = Path(folder)
     with atomic_dir(folder) as tmp:
         input_image.convert("RGB").save(tmp / "input.png")
         tiles = [np.asarray(v.convert("RGB")) for v in views]
         save_image(tmp / "views.png", image_grid(tiles, columns=3))
-        gaussians.save(tmp / f"gaussians.{format}")
+        for name in formats:
+            write_head(gaussians, tmp / f"gaussians.{name}")
         write_video(tmp / "turntable.mp4", render_turntable(
             gaussians, frames=turntable.frames, size=turntable.size, elevation=turntable.elevation,
             radius=turntable.radius, fov=turntable.fov, progress=progress), fps=turntable.fps)

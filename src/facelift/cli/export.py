@@ -1,5 +1,6 @@
 """``facelift export``: a Gaussian head in another splat format (.ply, .splat, .spz), as a web page (.html)
-or as a vertex-coloured mesh (.glb, .obj)."""
+or as a vertex-coloured mesh (.glb, .obj, or .ply with --mesh); the writing is
+:func:`facelift.formats.write_head`."""
 
 from __future__ import annotations
 
@@ -9,35 +10,36 @@ from pathlib import Path
 
 from facelift.cli._args import check_output_file, positive_int
 from facelift.errors import FaceliftError
+from facelift.formats.write import UP_AXES, check_export, write_head
 from facelift.gaussians import SPLAT_SUFFIXES
 
 log = logging.getLogger(__name__)
 
-#: A self-contained web page that shows the head (facelift.formats.html).
-PAGE_SUFFIXES = (".html",)
-
-#: The mesh files facelift.formats.mesh writes; named here so the CLI starts without importing
-#: that module (numba, 0.4 s) for every command.
-MESH_SUFFIXES = (".glb", ".obj")
-
-#: Every output type, in the order error messages list them.
-OUT_SUFFIXES = SPLAT_SUFFIXES + PAGE_SUFFIXES + MESH_SUFFIXES
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
-        "export", help="write a Gaussian head as .ply, .splat, .spz or a .html page",
+        "export", help="write a Gaussian head as .ply, .splat, .spz, a .html page or a .glb/.obj/.ply mesh",
         description="Convert HEAD (a .ply/.splat/.spz file or a 'facelift reconstruct' output folder) "
                     "to the format OUT's suffix names: .ply (3DGS PLY, float32), .splat (32 bytes a "
                     "splat, no view-dependent colour) or .spz (Niantic's compressed format, version 3, "
                     "stored in the axes of our PLY; see facelift.formats.spz), or .html (one self-contained "
                     "page that shows the head as splats in a browser, offline; see facelift.formats.html), or .glb / "
-                    ".obj (a watertight vertex-coloured mesh of the surface; see facelift.formats.mesh).",
+                    ".obj (a watertight vertex-coloured mesh of the surface; see facelift.formats.mesh). "
+                    "For a mesh .ply (faces and vertex colours rather than Gaussians) add --mesh. "
+                    "Axes: our world is Z-up with the face toward -Y; meshes are written Y-up (glTF's "
+                    "frame), everything else Z-up, unless --up says otherwise.",
     )
     p.add_argument("head", type=Path, help=".ply / .splat / .spz file, or a 'facelift reconstruct' output folder")
-    p.add_argument("-o", "--out", type=Path, required=True, help="output file: .ply, .splat, .spz, .html, .glb or .obj")
+    p.add_argument("-o", "--out", type=Path, required=True,
+                   help="output file: .ply, .splat, .spz, .html, .glb or .obj (.ply with --mesh: a mesh)")
+    p.add_argument("--mesh", action="store_true",
+                   help="write a vertex-coloured mesh even to .ply (.glb and .obj are always meshes)")
     p.add_argument("--faces", type=positive_int, default=None,
                    help="mesh only: decimate to about this many faces (default: marching cubes' full mesh)")
+    p.add_argument("--up", choices=UP_AXES, default=None,
+                   help="the file's up axis: 'y' turns the head so +Y is up and the face looks toward +Z "
+                        "(three.js, glTF, most web splat viewers); 'z' keeps our world (Z up, face toward "
+                        "-Y). Default: y for meshes, z for .ply/.splat/.spz/.html")
     p.set_defaults(func=run)
 
 
@@ -45,51 +47,19 @@ def run(args: argparse.Namespace) -> int:
     from facelift.gaussians import Gaussians
 
     # Every check that needs no loading comes first, so a typo costs nothing and writes nothing.
-    check_format(args.out)
-    mesh_out = args.out.suffix.lower() in MESH_SUFFIXES
-    if args.faces is not None and not mesh_out:
-        raise FaceliftError(f"{args.out}: --faces applies to mesh output ({', '.join(MESH_SUFFIXES)}) only")
-    if args.faces is not None and args.faces < 4:
-        raise FaceliftError(f"--faces {args.faces}: a closed mesh needs at least 4 faces")
+    check_export(args.out, faces=args.faces, up=args.up, mesh=args.mesh)
     source = head_source(args.head)
     check_output_file(args.out)
     gaussians = Gaussians.load(source)
     if len(gaussians) == 0:
         raise FaceliftError(f"{source}: the head has no Gaussians; nothing to export")
-    if mesh_out:
-        return export_mesh(gaussians, source, args.out, args.faces)
-    if args.out.suffix.lower() in PAGE_SUFFIXES:
-        from facelift.formats.html import save_html
-
-        save_html(gaussians, args.out)
-    else:
-        gaussians.save(args.out)
-    size = args.out.stat().st_size
-    print(f"wrote {args.out} ({len(gaussians)} Gaussians, {size / 1e6:.2f} MB)")
-    log.debug("%s -> %s: %d bytes in, %d bytes out", source, args.out, source.stat().st_size, size)
-    return 0
-
-
-def export_mesh(gaussians, source: Path, out: Path, faces: int | None) -> int:
-    from facelift.formats.mesh import head_mesh, save_mesh
-
     try:
-        mesh = head_mesh(gaussians, faces=faces)
+        written = write_head(gaussians, args.out, faces=args.faces, up=args.up, mesh=args.mesh)
     except FaceliftError as e:
         raise FaceliftError(f"{source}: {e}") from None
-    save_mesh(mesh, out)
-    print(f"wrote {out} ({len(mesh.faces)} faces, {len(mesh.vertices)} vertices, "
-          f"{out.stat().st_size / 1e6:.2f} MB)")
+    print(f"wrote {written.describe()}")
+    log.debug("%s -> %s: %d bytes in, %d bytes out", source, args.out, source.stat().st_size, written.bytes)
     return 0
-
-
-def check_format(out: Path) -> None:
-    suffix = out.suffix.lower()
-    if suffix in OUT_SUFFIXES:
-        return
-    formats = ", ".join(OUT_SUFFIXES)
-    what = f"unknown output type {suffix!r}" if suffix else "no suffix to say the output type"
-    raise FaceliftError(f"{out}: {what}; use one of {formats}")
 
 
 def head_source(head: Path) -> Path:

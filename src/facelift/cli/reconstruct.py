@@ -13,6 +13,7 @@ from facelift.cli._args import (DTYPE_CHOICES, DTYPE_HELP, REFINE_HELP, SCHEDULE
 from facelift.cli._weights import add_weights_arguments, announce_download
 from facelift.defaults import GUIDANCE_SCALE, NUM_INFERENCE_STEPS, SEED
 from facelift.errors import FaceliftError
+from facelift.formats.write import FORMATS, parse_formats
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "reconstruct", help="photo(s) to 3D Gaussian heads (Stage I views + Stage II Gaussians)",
         description="Reconstruct a 3D head from each input photo. Writes OUT/<stem>/{input.png, views.png, "
                     "gaussians.ply, turntable.mp4, cameras.json}. With --views DIR, skips Stage I and "
-                    "reconstructs from your own posed views (a transforms.json folder).",
+                    "reconstructs from your own posed views (a transforms.json folder). --format adds other "
+                    "formats of the head (.spz, .html, .glb, ...).",
     )
     p.add_argument("inputs", nargs="*", help="image files, folders of images, or glob patterns")
     p.add_argument("-o", "--out", type=Path, required=True, help="output folder")
@@ -45,9 +47,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--scheduler", choices=SCHEDULER_CHOICES, default="ddim", help=SCHEDULER_HELP)
     p.add_argument("--frames", type=positive_int, default=150, help="turntable frames (default 150)")
     p.add_argument("--size", type=positive_int, default=512, help="turntable image size (default 512)")
-    p.add_argument("--format", choices=("ply", "splat"), default="ply", help="Gaussian file format (default ply)")
+    p.add_argument("--format", type=format_list, default=("ply",), metavar="LIST",
+                   help=f"comma-separated formats of the head, each written as gaussians.<format>: any of "
+                        f"{','.join(FORMATS)} (default ply), e.g. ply,spz,glb. The folder's head is a .ply, "
+                        f".splat or .spz (ply is added when the list names none); html is a page that shows "
+                        f"it offline, glb/obj a vertex-coloured mesh (Y-up; see 'facelift export --help')")
     p.add_argument("--overwrite", action="store_true", help="redo inputs whose outputs already exist")
     p.set_defaults(func=run)
+
+
+def format_list(text: str) -> tuple[str, ...]:
+    """``--format``: checked when the arguments are parsed, so a typo fails before any model loads."""
+    try:
+        return parse_formats(text)
+    except FaceliftError as e:
+        raise argparse.ArgumentTypeError(str(e).removeprefix(f"--format {text}: ")) from None
 
 
 def expand_inputs(items: list[str]) -> list[Path]:
@@ -144,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
                               refine=args.refine)
             else:
                 result = pipe.reconstruct_views(path)
-            result.save(args.out / name, turntable=spec, format=args.format)
+            result.save(args.out / name, turntable=spec, format=",".join(args.format))
             log.info("%s -> %s", path, args.out / name)
         except FaceliftError as e:
             failed += 1

@@ -6,11 +6,13 @@ The page holds everything it needs and asks the network for nothing: the splats,
 bundled by ``tools/build_web_viewer.sh`` at the versions in ``splat-viewer.versions.json``.
 Their licences go into the page as a comment.
 
-Axes: the renderer draws the numbers of our world as they are (Z up, the face toward -Y);
-the page makes +Z the camera's up axis, so the head stands upright with no conversion of
-the data, and starts at our front camera (``orbit_camera(0)``: (0, -2.7, 0) looking along
-+Y at the origin, 50° field of view). Drag orbits about the origin, the wheel zooms,
-right-drag pans.
+Axes: the renderer draws the numbers it is given. By default (``up="z"``) they are our
+world's as they are (Z up, the face toward -Y), and the page makes +Z the camera's up axis,
+so the head stands upright with no conversion of the data; it starts at our front camera
+(``orbit_camera(0)``: (0, -2.7, 0) looking along +Y at the origin, 50° field of view).
+``up="y"`` stores the head turned Y-up (:func:`facelift.formats.write.turn_up`) with the
+camera's up and start turned the same way, so the page looks the same and the embedded
+``.spz`` suits Y-up tools. Drag orbits about the origin, the wheel zooms, right-drag pans.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 from facelift.atomic import atomic_write_text
 from facelift.cameras import FOV_DEG, RADIUS
 from facelift.errors import FaceliftError
+from facelift.formats.write import Z_UP_TO_Y_UP, Up, turn_up
 from facelift.gaussians import Gaussians
 
 #: The renderer bundle and its licences, in the package's assets.
@@ -51,8 +54,16 @@ def _asset_text(name: str) -> str:
         ) from None
 
 
-def html_page(g: Gaussians, title: str = "facelift head") -> str:
-    """The page, as text: ``g`` as a base64 ``.spz`` with the renderer that draws it.
+def _in_frame(v: tuple[float, float, float], up: Up) -> list[float]:
+    """A point or direction of our world in the frame the page's data is stored in."""
+    if up == "z":
+        return list(v)
+    return [sum(r * x for r, x in zip(row, v)) for row in Z_UP_TO_Y_UP]
+
+
+def html_page(g: Gaussians, title: str = "facelift head", up: Up = "z") -> str:
+    """The page, as text: ``g`` (our world frame) as a base64 ``.spz`` with the renderer that draws
+    it, stored with ``up`` ("z" or "y") as its up axis (module docstring).
 
     Raises :class:`FaceliftError` for an empty head or a missing renderer asset.
     """
@@ -65,18 +76,21 @@ def html_page(g: Gaussians, title: str = "facelift head") -> str:
     # An inline script ends at the first "</script"; the build checks for it, so does this.
     if "</script" in script.lower():
         raise FaceliftError(f"the web viewer asset {VIEWER_JS} contains '</script' and cannot be inlined")
-    data = base64.b64encode(to_spz_bytes(g, version=2, name=title)).decode("ascii")
+    if up not in ("y", "z"):
+        raise FaceliftError(f"page up axis must be 'y' or 'z', got {up!r}")
+    data = base64.b64encode(to_spz_bytes(turn_up(g, up), version=2, name=title)).decode("ascii")
     settings = {
         "dataId": DATA_ELEMENT_ID,
         "shDegree": min(g.sh_degree, MAX_VIEWER_SH_DEGREE),
-        "cameraPosition": [0.0, -RADIUS, 0.0],
+        "cameraPosition": _in_frame((0.0, -RADIUS, 0.0), up),
         "lookAt": [0.0, 0.0, 0.0],
-        "up": [0.0, 0.0, 1.0],
+        "up": _in_frame((0.0, 0.0, 1.0), up),
         "fov": FOV_DEG,
         "count": len(g),
     }
     return _TEMPLATE.format(
         title=html.escape(title),
+        up=up.upper(),
         background=_BACKGROUND,
         licences=licences.replace("--", "- -"),  # nothing in a comment may close it
         count=f"{len(g):,}",
@@ -88,10 +102,10 @@ def html_page(g: Gaussians, title: str = "facelift head") -> str:
     )
 
 
-def save_html(g: Gaussians, path: str | Path, title: str | None = None) -> None:
+def save_html(g: Gaussians, path: str | Path, title: str | None = None, up: Up = "z") -> None:
     """Write :func:`html_page` of ``g`` to ``path`` atomically (the title defaults to the file name)."""
     path = Path(path)
-    atomic_write_text(path, html_page(g, title=title or path.stem))
+    atomic_write_text(path, html_page(g, title=title or path.stem, up=up))
 
 
 # The renderer's own camera has a 50° vertical field of view, as ours; it is set again from
@@ -160,7 +174,7 @@ html, body {{ margin: 0; height: 100%; background: {background}; overflow: hidde
 <div id="view"></div>
 <div id="status">Loading {count} Gaussians…</div>
 <div id="help">{title} · {count} Gaussians · drag: orbit · wheel: zoom · right-drag: pan ·
-Z is up (facelift's world), the view starts at the front camera</div>
+{up} is up in this file, the view starts at the front camera</div>
 <script type="application/octet-stream" id="{data_id}">{data}</script>
 <script type="application/json" id="facelift-settings">{settings}</script>
 <script>{viewer}</script>

@@ -1,4 +1,4 @@
-"""A vertex-coloured triangle mesh of a Gaussian head (``.glb``, ``.obj``), by depth fusion.
+"""A vertex-coloured triangle mesh of a Gaussian head (``.glb``, ``.obj``, mesh ``.ply``), by depth fusion.
 
 How (:func:`head_mesh`):
 
@@ -27,7 +27,7 @@ How (:func:`head_mesh`):
    render's pixel mixes in its neighbours and any misregistration.
 
 :func:`head_mesh` returns the mesh in our world frame (Z-up, the subject looking at -Y), as the
-splat files are; :func:`save_mesh` writes it Y-up (glTF's frame) with trimesh, atomically.
+splat files are; :func:`save_mesh` writes it Y-up (glTF's frame) by default, with trimesh, atomically.
 
 Measured on the bundled example head (37,811 Gaussians, 2 CPU cores): see README "Export"
 and tests/test_mesh_export.py (PSNR of the mesh's renders against the splats' from the six
@@ -47,14 +47,16 @@ import torch
 from facelift.atomic import atomic_path
 from facelift.cameras import IMAGE_SIZE, Camera, facelift_cameras, look_at
 from facelift.errors import FaceliftError
+from facelift.formats.write import MESH_PLY, Z_UP_TO_Y_UP as _Z_UP_TO_Y_UP, Up
 from facelift.gaussians import Gaussians
 
-#: The mesh file types :func:`save_mesh` writes.
-MESH_SUFFIXES = (".glb", ".obj")
+#: The mesh file types :func:`save_mesh` writes (``.ply`` as a mesh: faces and vertex colours).
+MESH_SUFFIXES = (".glb", ".obj", MESH_PLY)
 
 #: Our world (Z up, the face toward -Y) to the Y-up frame of glTF (the face toward +Z): a -90°
-#: turn about X, (x, y, z) -> (x, z, -y).
-Z_UP_TO_Y_UP = np.array([[1.0, 0, 0, 0], [0, 0, 1.0, 0], [0, -1.0, 0, 0], [0, 0, 0, 1.0]])
+#: turn about X, (x, y, z) -> (x, z, -y); :data:`facelift.formats.write.Z_UP_TO_Y_UP` as a 4x4.
+Z_UP_TO_Y_UP = np.eye(4)
+Z_UP_TO_Y_UP[:3, :3] = _Z_UP_TO_Y_UP
 #: (elevation°, number of azimuths) rows of the fusion cameras; ±85° stand in for the poles
 #: (a look-at with +Z up is undefined straight above or below).
 FUSION_VIEWS: tuple[tuple[float, int], ...] = ((-85.0, 1), (-60.0, 6), (-30.0, 8), (0.0, 8), (30.0, 8),
@@ -347,19 +349,24 @@ def _largest_component(mesh):
     return max(parts, key=lambda m: len(m.faces))
 
 
-def save_mesh(mesh, path: str | Path) -> None:
-    """Write ``mesh`` (world frame, Z-up) as ``.glb`` or ``.obj`` (by suffix) with trimesh, atomically.
+def save_mesh(mesh, path: str | Path, up: Up = "y") -> None:
+    """Write ``mesh`` (world frame, Z-up) as ``.glb``, ``.obj`` or ``.ply`` (by suffix) with trimesh, atomically.
 
-    Both files are written Y-up (:data:`Z_UP_TO_Y_UP`): glTF's convention, and what Blender's
-    OBJ importer assumes by default, so the head stands upright there, facing +Z (glTF's front).
+    ``up="y"`` (the default) turns it Y-up first (:data:`Z_UP_TO_Y_UP`): glTF's convention, and
+    what Blender's OBJ importer assumes by default, so the head stands upright there, facing +Z
+    (glTF's front); ``up="z"`` keeps our world's axes, as the splat files have them.
     """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in MESH_SUFFIXES:
         raise FaceliftError(f"{path}: unknown mesh file type {suffix!r} (use {', '.join(MESH_SUFFIXES)})")
+    if up not in ("y", "z"):
+        raise FaceliftError(f"mesh up axis must be 'y' or 'z', got {up!r}")
     mesh = mesh.copy()
-    mesh.apply_transform(Z_UP_TO_Y_UP)
+    if up == "y":
+        mesh.apply_transform(Z_UP_TO_Y_UP)
     with atomic_path(path) as tmp:
         # OBJ: colours go on the "v" lines (x y z r g b), which trimesh, Blender and MeshLab read;
-        # no material file is written, so the .obj stands alone.
+        # no material file is written, so the .obj stands alone. PLY: binary, with red, green,
+        # blue, alpha bytes on each vertex.
         mesh.export(tmp, file_type=suffix[1:])
