@@ -151,12 +151,17 @@ def test_example_head_page_draws_the_head_offline(new_page, tmp_path):
     assert problems == []
 
 
-def test_page_starts_at_the_front_camera_with_z_up(new_page, tmp_path):
+@pytest.mark.parametrize("up", ["z", "y"])
+def test_page_starts_at_the_front_camera_with_the_head_upright(new_page, tmp_path, up):
     """Red at +X, blue at +Z: seen from the front camera (0, -2.7, 0), red is on the right
-    (the subject's left, as in a photo) and blue on top."""
+    (the subject's left, as in a photo) and blue on top; the same when the page stores the
+    head turned Y-up (``up="y"``), whose camera turns with it."""
     g = Gaussians.cat([blob((0.6, 0, 0), RED, n=400, spread=0.1, seed=1),
                        blob((0, 0, 0.6), BLUE, n=400, spread=0.1, seed=2)])
-    save_html(g, tmp_path / "axes.html")
+    save_html(g, tmp_path / "axes.html", up=up)
+    stored = from_spz_bytes(base64.b64decode(_parse((tmp_path / "axes.html").read_text()).scripts[DATA_ELEMENT_ID]))
+    blue_axis = 2 if up == "z" else 1  # the blue blob sits up the file's up axis
+    assert float(stored.means[400:, blue_axis].mean()) > 0.5
     page, problems = _open(new_page, tmp_path / "axes.html")
 
     shots = []
