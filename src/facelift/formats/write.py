@@ -13,6 +13,8 @@ own convention: ``"y"`` for meshes (glTF requires it; Blender's OBJ importer ass
 ``"z"`` (our world, unconverted) for Gaussian files and the page, so they match the
 reconstruction's cameras and ``facelift render`` / ``view``. Turning a set rotates its means,
 orientations and SH coefficients (:meth:`Gaussians.transformed`), so nothing of its look is lost.
+An ``.spz`` stores the turned numbers unconverted (its ``axes="ply"``, :mod:`facelift.formats.spz`),
+so a Y-up ``.spz`` is Y-up in the readers that take the numbers as stored (Spark, splat-transform).
 """
 
 from __future__ import annotations
