@@ -106,6 +106,9 @@ class _Pipeline(FakePipeline):
     def require_stage1(self) -> None:
         pass
 
+    def set_scheduler(self, name) -> None:
+        pass
+
     def __call__(self, image, seed=None, remove_background=True, **kwargs):
         return super().__call__(image, seed=0 if seed is None else seed, **kwargs)
 
