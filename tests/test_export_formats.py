@@ -16,7 +16,8 @@ from facelift.cameras import facelift_cameras, orbit_camera
 from facelift.cli import main
 from facelift.errors import FaceliftError
 from facelift.formats.spz import to_spz_bytes
-from facelift.formats.write import Z_UP_TO_Y_UP, parse_formats, turn_up, write_head
+from facelift.formats.axes import Z_UP_TO_Y_UP, turn_up
+from facelift.formats.write import parse_formats, write_head
 from facelift.gaussians import Gaussians, quat_multiply, quat_to_matrix
 from facelift.outputs import TurntableSpec, expected_files, head_file, is_complete, write_result
 from facelift.render import rasterize

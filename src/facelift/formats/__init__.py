@@ -1,7 +1,7 @@
 """Head file formats beyond the PLY and ``.splat`` that :mod:`facelift.gaussians` holds.
 
 - :mod:`facelift.formats.write`: :func:`write_head`, any format by suffix (what ``facelift export``
-  and a reconstruction's ``--format`` list use), and the up-axis option.
+  and a reconstruction's ``--format`` list use); :mod:`facelift.formats.axes`: the up-axis option.
 - :mod:`facelift.formats.spz`: Niantic's compressed ``.spz``.
 - :mod:`facelift.formats.html`: a self-contained web page that shows a head as splats.
 - :mod:`facelift.formats.mesh`: a watertight vertex-coloured mesh of a head (``.glb``, ``.obj``, mesh ``.ply``).

@@ -10,7 +10,7 @@ Axes: the renderer draws the numbers it is given. By default (``up="z"``) they a
 world's as they are (Z up, the face toward -Y), and the page makes +Z the camera's up axis,
 so the head stands upright with no conversion of the data; it starts at our front camera
 (``orbit_camera(0)``: (0, -2.7, 0) looking along +Y at the origin, 50° field of view).
-``up="y"`` stores the head turned Y-up (:func:`facelift.formats.write.turn_up`) with the
+``up="y"`` stores the head turned Y-up (:func:`facelift.formats.axes.turn_up`) with the
 camera's up and start turned the same way, so the page looks the same and the embedded
 ``.spz`` suits Y-up tools. Drag orbits about the origin, the wheel zooms, right-drag pans.
 """
@@ -26,7 +26,7 @@ from pathlib import Path
 from facelift.atomic import atomic_write_text
 from facelift.cameras import FOV_DEG, RADIUS
 from facelift.errors import FaceliftError
-from facelift.formats.write import Z_UP_TO_Y_UP, Up, turn_up
+from facelift.formats.axes import Z_UP_TO_Y_UP, Up, turn_up
 from facelift.gaussians import Gaussians
 
 #: The renderer bundle and its licences, in the package's assets.

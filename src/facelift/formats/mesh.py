@@ -47,14 +47,14 @@ import torch
 from facelift.atomic import atomic_path
 from facelift.cameras import IMAGE_SIZE, Camera, facelift_cameras, look_at
 from facelift.errors import FaceliftError
-from facelift.formats.write import MESH_PLY, Z_UP_TO_Y_UP as _Z_UP_TO_Y_UP, Up
+from facelift.formats.axes import Z_UP_TO_Y_UP as _Z_UP_TO_Y_UP, Up
 from facelift.gaussians import Gaussians
 
 #: The mesh file types :func:`save_mesh` writes (``.ply`` as a mesh: faces and vertex colours).
-MESH_SUFFIXES = (".glb", ".obj", MESH_PLY)
+MESH_SUFFIXES = (".glb", ".obj", ".ply")
 
 #: Our world (Z up, the face toward -Y) to the Y-up frame of glTF (the face toward +Z): a -90°
-#: turn about X, (x, y, z) -> (x, z, -y); :data:`facelift.formats.write.Z_UP_TO_Y_UP` as a 4x4.
+#: turn about X, (x, y, z) -> (x, z, -y); :data:`facelift.formats.axes.Z_UP_TO_Y_UP` as a 4x4.
 Z_UP_TO_Y_UP = np.eye(4)
 Z_UP_TO_Y_UP[:3, :3] = _Z_UP_TO_Y_UP
 #: (elevation°, number of azimuths) rows of the fusion cameras; ±85° stand in for the poles

@@ -6,9 +6,9 @@ Formats: Gaussian files (``.ply``, ``.splat``, ``.spz``: :meth:`Gaussians.save`)
 mesh is asked for: :mod:`facelift.formats.mesh`). The writers are imported when used, so the
 CLI, which imports this module for its argument checks, does not load numba or trimesh.
 
-Up axis (``up``): our world is Z-up with the face toward -Y (:mod:`facelift.cameras`). ``"y"``
-turns the head by :data:`Z_UP_TO_Y_UP` first, (x, y, z) -> (x, z, -y), so +Y is up and the face
-looks toward +Z: the frame of glTF, three.js and most web viewers. The default is each format's
+Up axis (``up``, :mod:`facelift.formats.axes`): our world is Z-up with the face toward -Y
+(:mod:`facelift.cameras`). ``"y"`` turns the head first, (x, y, z) -> (x, z, -y), so +Y is up and
+the face looks toward +Z: the frame of glTF, three.js and most web viewers. The default is each format's
 own convention: ``"y"`` for meshes (glTF requires it; Blender's OBJ importer assumes it),
 ``"z"`` (our world, unconverted) for Gaussian files and the page, so they match the
 reconstruction's cameras and ``facelift render`` / ``view``. Turning a set rotates its means,
@@ -22,9 +22,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from facelift.errors import FaceliftError
+from facelift.formats.axes import UP_AXES, Z_UP_TO_Y_UP, Up, turn_up
 
 if TYPE_CHECKING:
     from facelift.gaussians import Gaussians
@@ -38,11 +39,6 @@ FORMATS = GAUSSIAN_FORMATS + PAGE_FORMATS + MESH_FORMATS
 #: Suffixes that always mean a mesh; ``.ply`` is one only when a mesh is asked for.
 MESH_SUFFIXES = tuple(f".{f}" for f in MESH_FORMATS)
 MESH_PLY = ".ply"
-
-Up = Literal["y", "z"]
-UP_AXES: tuple[Up, ...] = ("y", "z")
-#: Our world (Z up, the face toward -Y) to Y-up (the face toward +Z): a -90° turn about X.
-Z_UP_TO_Y_UP = ((1.0, 0.0, 0.0), (0.0, 0.0, 1.0), (0.0, -1.0, 0.0))
 
 
 def parse_formats(formats: str | Sequence[str]) -> tuple[str, ...]:
@@ -117,15 +113,6 @@ class Written:
         what = (f"{self.faces} faces, {self.vertices} vertices" if self.faces is not None
                 else f"{self.gaussians} Gaussians")
         return f"{self.path} ({what}, {self.bytes / 1e6:.2f} MB, {self.up.upper()} up)"
-
-
-def turn_up(gaussians: "Gaussians", up: Up) -> "Gaussians":
-    """The set in the frame ``up`` names: itself for ``"z"``, turned by :data:`Z_UP_TO_Y_UP` for ``"y"``."""
-    import torch
-
-    if up == "z":
-        return gaussians
-    return gaussians.transformed(rotation=torch.tensor(Z_UP_TO_Y_UP, dtype=gaussians.means.dtype))
 
 
 def write_head(gaussians: "Gaussians", path: str | Path, faces: int | None = None, up: Up | None = None,
