@@ -46,15 +46,9 @@ def peak_rss_gb() -> float:
 def matmul_gflops(dtype_name: str, n: int = 2048, repeats: int = 5) -> float:
     import torch
 
-    dtype = getattr(torch, dtype_name)
-    a, b = torch.randn(n, n).to(dtype), torch.randn(n, n).to(dtype)
-    a @ b
-    best = float("inf")
-    for _ in range(repeats):
-        t = time.perf_counter()
-        a @ b
-        best = min(best, time.perf_counter() - t)
-    return 2 * n**3 / best / 1e9
+    from facelift.precision import matmul_seconds
+
+    return 2 * n**3 / matmul_seconds(getattr(torch, dtype_name), n, repeats) / 1e9
 
 
 # ----------------------------------------------------------------------------- one precision
