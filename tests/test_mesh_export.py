@@ -15,7 +15,7 @@ from facelift.cameras import RADIUS as RADIUS_ORBIT
 from facelift.cameras import facelift_cameras, orbit_camera
 from facelift.cli import main
 from facelift.errors import FaceliftError
-from facelift.formats.mesh import head_mesh, save_mesh
+from facelift.formats.mesh import first_surface, head_mesh, save_mesh
 from facelift.gaussians import Gaussians
 from facelift.render import rasterize
 
@@ -181,3 +181,33 @@ def test_a_failing_write_leaves_nothing(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         save_mesh(mesh, tmp_path / "head.glb")
     assert list(tmp_path.iterdir()) == []
+
+
+
+def veiled_sphere() -> Gaussians:
+    """An opaque sphere (radius 0.4) with a half-transparent disc (radius 0.25; its overlapping
+    Gaussians of opacity 0.15 add up to alpha ~0.65) 0.15 in front of it toward -Y: photo-fit's
+    layer over the Stage II head, in miniature."""
+    core = sphere_of_gaussians(radius=0.4)
+    xs = np.arange(-0.25, 0.2501, 0.015)
+    x, z = np.meshgrid(xs, xs)
+    keep = x ** 2 + z ** 2 <= 0.25 ** 2
+    n = int(keep.sum())
+    means = np.stack([x[keep], np.full(n, -0.55), z[keep]], axis=1)
+    f = lambda a: torch.tensor(a, dtype=torch.float32)  # noqa: E731
+    veil = Gaussians(means=f(means), scales=f(np.tile([0.015, 0.004, 0.015], (n, 1))),
+                     rotations=f(np.tile([1.0, 0.0, 0.0, 0.0], (n, 1))), opacities=torch.full((n,), 0.15),
+                     colors=torch.full((n, 3), 0.2))
+    return Gaussians.cat([core, veil])
+
+
+def test_fusion_sees_a_half_transparent_front_layer_where_the_eye_sees_it():
+    g = veiled_sphere()
+    veil = Gaussians(**{k: (None if v is None else v[6000:]) for k, v in vars(g).items()})
+    front = orbit_camera(0.0, 0.0, size=128)
+    assert len(veil) > 500 and 0.4 < rasterize(veil, front).alpha[64, 64] < 0.8  # half transparent
+    veil_depth = RADIUS_ORBIT - 0.55
+    # A render's depth is the alpha-weighted mean along the ray: between the veil and the sphere.
+    assert rasterize(g, front).depth[64, 64] > veil_depth + 0.04
+    # What the fusion renders sees: the veil, as the eye does.
+    assert abs(float(rasterize(first_surface(g), front).depth[64, 64]) - veil_depth) < 0.01

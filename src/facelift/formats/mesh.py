@@ -67,6 +67,8 @@ FUSION_VIEWS: tuple[tuple[float, int], ...] = ((-85.0, 1), (-60.0, 6), (-30.0, 8
 TRUNCATION = 4.0
 #: Rendered alpha at or above which a pixel counts as surface (below: the camera sees through).
 ALPHA_SURFACE = 0.5
+#: The fusion renders multiply every opacity by this (capped just below 1), see :func:`first_surface`.
+FUSION_OPACITY_GAIN = 10.0
 #: Gaussians blended into each vertex's colour.
 COLOR_NEIGHBOURS = 8
 #: Gaussians fainter than this do not set the grid's bounds.
@@ -115,7 +117,7 @@ def head_mesh(gaussians: Gaussians, resolution: int = 128, faces: int | None = N
         raise FaceliftError(f"a closed mesh needs at least 4 faces, got {faces}")
     g = gaussians.detach().to("cpu", torch.float32)
     lo, hi, voxel = _grid_bounds(g, resolution)
-    views = render_views(g, lo, hi, image_size)
+    views = render_views(first_surface(g), lo, hi, image_size)
 
     field = fuse_depth(views, lo, voxel, np.ceil((hi - lo) / voxel).astype(int) + 1)
     if field.max() <= 0.0:
@@ -249,6 +251,23 @@ def fusion_cameras(center: np.ndarray, radius: float, size: int) -> Camera:
             eye = torch.from_numpy(center + distance * offset)
             cams.append(Camera.from_fov(look_at(eye, torch.from_numpy(center)), fov, size))
     return Camera.stack(cams)
+
+
+def first_surface(g: Gaussians, gain: float = FUSION_OPACITY_GAIN) -> Gaussians:
+    """The Gaussians made nearly opaque, for the depth the fusion reads.
+
+    A render's depth is the alpha-weighted mean over the Gaussians along each pixel, so a
+    half-transparent layer in front of others (photo-fit's layer of the photo's pixels, over
+    the Stage II head's soft Gaussians) pulls it behind what the eye sees: the fused face of a
+    real reconstruction lay behind its photo layer, lumpy and without its eyes, and projected
+    wrongly from every other camera (17.99 dB mesh-to-splat PSNR in the 6 cameras; 19.67 dB
+    fusing these, the example head unchanged at 27.9 dB). With every opacity scaled up, the
+    first Gaussian a ray meets takes almost all the weight, and the mean depth becomes the
+    first surface's.
+    """
+    boosted = (g.opacities * gain).clamp(max=0.995)
+    return Gaussians(means=g.means, scales=g.scales, rotations=g.rotations, opacities=boosted,
+                     colors=g.colors, sh_rest=g.sh_rest)
 
 
 def render_views(g: Gaussians, lo: np.ndarray, hi: np.ndarray, size: int) -> FusionViews:
