@@ -155,6 +155,30 @@ def test_group_photo_keeps_the_neighbours_face_out_of_the_mask(example_rgb):
     assert result.mask[cy, cx] > 0.99
 
 
+def test_face_mesh_keeps_the_mesh_on_the_box_not_a_neighbours(monkeypatch):
+    # The mesh sees the chosen face with 2.2x context, which in a group photo holds a
+    # neighbour's face too, and mediapipe may list that one first (dlib's 2008_002079 framed
+    # the wrong person). The mesh centred on the box is kept; none, if no mesh lies on it.
+    from types import SimpleNamespace
+
+    from facelift.preprocess import detect
+
+    def mesh_at(cx, cy):  # 478 normalised crop points around (cx, cy)
+        t = np.linspace(0, 2 * np.pi, 478, endpoint=False)
+        pts = [SimpleNamespace(x=cx + 0.05 * np.cos(a), y=cy + 0.05 * np.sin(a), z=0.0) for a in t]
+        return SimpleNamespace(landmark=pts)
+
+    faces = []
+    monkeypatch.setattr(detect, "run_model", lambda name, rgb: SimpleNamespace(multi_face_landmarks=faces))
+    rgb = np.zeros((400, 400, 3), np.uint8)
+    box = FaceBox(150.0, 150.0, 250.0, 250.0)  # crop: 220 px wide from (90, 90)
+    faces[:] = [mesh_at(0.15, 0.5), mesh_at(0.5, 0.5)]  # the neighbour first, then the face
+    landmarks = detect.face_landmarks(rgb, box)
+    np.testing.assert_allclose(landmarks[:, :2].mean(axis=0), (200.0, 200.0), atol=1e-6)
+    faces[:] = [mesh_at(0.15, 0.5)]  # only the neighbour was fitted
+    assert detect.face_landmarks(rgb, box) is None
+
+
 def test_no_face_suggests_no_crop(tmp_path):
     path = tmp_path / "wall.png"
     y, x = np.mgrid[0:256, 0:256]

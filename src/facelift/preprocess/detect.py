@@ -43,6 +43,8 @@ MESH_CROP_SIZE = 384
 #: Crop side relative to the detected box's longer side: enough context for the mesh's own
 #: detector to find the face again, small enough that the face is not tiny in the crop.
 MESH_CROP_CONTEXT = 2.2
+#: Faces the mesh may fit in one crop (a neighbour's face can be in the crop's context).
+MESH_MAX_FACES = 4
 
 _LOCK = threading.Lock()
 _MODELS: dict[str, object] = {}
@@ -172,7 +174,8 @@ def _model(name: str):
         model = solutions.face_detection.FaceDetection(model_selection=0, min_detection_confidence=0.5)
     elif name == "mesh":
         model = solutions.face_mesh.FaceMesh(
-            static_image_mode=True, max_num_faces=1, refine_landmarks=True, min_detection_confidence=0.3
+            static_image_mode=True, max_num_faces=MESH_MAX_FACES, refine_landmarks=True,
+            min_detection_confidence=0.3
         )
     elif name == "segment":
         model = solutions.selfie_segmentation.SelfieSegmentation(model_selection=0)
@@ -299,13 +302,25 @@ def face_landmarks(rgb: np.ndarray, box: FaceBox | None = None) -> np.ndarray | 
     result = run_model("mesh", crop)
     if not result.multi_face_landmarks:
         return None
-    points = np.array([(p.x, p.y, p.z) for p in result.multi_face_landmarks[0].landmark], dtype=np.float64)
-    # Normalised crop coordinates -> image pixels; z is normalised like x (by the crop width).
-    out = np.empty_like(points)
-    out[:, 0] = x0 + points[:, 0] * side
-    out[:, 1] = y0 + points[:, 1] * side
-    out[:, 2] = points[:, 2] * side
-    return out
+    # The crop's context often holds a neighbour's face too (group photos), and the mesh may
+    # fit that one first: keep the mesh whose centre lies nearest the box's, and none if no
+    # mesh lies on the box at all.
+    meshes = []
+    for face in result.multi_face_landmarks:
+        points = np.array([(p.x, p.y, p.z) for p in face.landmark], dtype=np.float64)
+        # Normalised crop coordinates -> image pixels; z is normalised like x (by the crop width).
+        out = np.empty_like(points)
+        out[:, 0] = x0 + points[:, 0] * side
+        out[:, 1] = y0 + points[:, 1] * side
+        out[:, 2] = points[:, 2] * side
+        meshes.append(out)
+    centres = [m[:, :2].mean(axis=0) for m in meshes]
+    best = int(np.argmin([np.hypot(c[0] - cx, c[1] - cy) for c in centres]))
+    bx, by = centres[best]
+    if not (box.x0 <= bx <= box.x1 and box.y0 <= by <= box.y1):
+        logger.debug("face mesh: no mesh centred on the box %s", box)
+        return None
+    return meshes[best]
 
 
 def _square_crop(rgb: np.ndarray, x0: float, y0: float, side: float, size: int) -> np.ndarray:
