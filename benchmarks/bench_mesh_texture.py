@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from facelift.cameras import facelift_cameras  # noqa: E402
 from facelift.formats.mesh import head_mesh, vertex_colors  # noqa: E402
+from facelift.formats.splats import load_gaussians  # noqa: E402
 from facelift.gaussians import Gaussians  # noqa: E402
 from facelift.render import rasterize  # noqa: E402
 from mesh_raster import psnr, render_mesh  # noqa: E402
@@ -39,7 +40,7 @@ def score(g, refs, cams, vertices, faces, colors) -> float:
 
 def main() -> None:
     head = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "src" / "facelift" / "assets" / "example_head.ply"
-    g = Gaussians.load(head)
+    g = load_gaussians(head)
     cams = facelift_cameras(512)
     refs = [rasterize(g, cams[i]).rgb.numpy() for i in range(len(cams))]
     print(f"{head.name}: {len(g)} Gaussians")

@@ -15,8 +15,9 @@ from app_helpers import EXAMPLE_PHOTO, FakePipeline, blob
 from facelift.cameras import facelift_cameras, orbit_camera
 from facelift.cli import main
 from facelift.errors import FaceliftError
-from facelift.formats.spz import to_spz_bytes
 from facelift.formats.axes import Z_UP_TO_Y_UP, turn_up
+from facelift.formats.splats import load_gaussians
+from facelift.formats.spz import to_spz_bytes
 from facelift.formats.write import parse_formats, write_head
 from facelift.gaussians import Gaussians, quat_multiply, quat_to_matrix
 from facelift.outputs import TurntableSpec, expected_files, head_file, is_complete, write_result
@@ -84,13 +85,13 @@ def test_result_folder_holds_every_format_and_the_skip_check_wants_them_all(tmp_
     assert expected_files("glb")[-2:] == ["gaussians.ply", "gaussians.glb"]
     # The folder's head is the .spz (the page and the mesh are extras); it is the set, as written.
     assert head_file(folder).name == "gaussians.spz"
-    back = Gaussians.load(head_file(folder))
+    back = load_gaussians(head_file(folder))
     assert len(back) == len(g) and torch.allclose(back.means, g.means, atol=1e-3)
     mesh = trimesh.load(folder / "gaussians.glb", force="mesh")
     assert mesh.is_watertight and mesh.visual.kind == "vertex" and len(mesh.faces) > 1000
     # ... and the commands that read a folder find it.
     assert main(["export", str(folder), "-o", str(tmp_path / "again.ply")]) == 0
-    assert len(Gaussians.load(tmp_path / "again.ply")) == len(g)
+    assert len(load_gaussians(tmp_path / "again.ply")) == len(g)
 
 
 def test_write_result_refuses_a_bad_list_and_writes_nothing(tmp_path):
@@ -207,7 +208,7 @@ def test_export_up_y_writes_the_turned_set(tmp_path, suffix):
     g.save_ply(tmp_path / "head.ply")
     out = tmp_path / f"out{suffix}"
     assert main(["export", str(tmp_path / "head.ply"), "-o", str(out), "--up", "y"]) == 0
-    back, want = Gaussians.load(out), turn_up(Gaussians.load(tmp_path / "head.ply"), "y")
+    back, want = load_gaussians(out), turn_up(load_gaussians(tmp_path / "head.ply"), "y")
     if suffix == ".splat":  # sorted by size and opacity: put both in one order
         back, want = back[torch.argsort(back.means[:, 0])], want[torch.argsort(want.means[:, 0])]
     assert torch.allclose(back.means, want.means, atol=2e-3)
@@ -219,7 +220,7 @@ def test_export_up_y_writes_the_turned_set(tmp_path, suffix):
         else:  # quantised to 4-5 bits a coefficient: the file is the .spz of the turned set
             assert out.read_bytes() == to_spz_bytes(want)
     assert main(["export", str(tmp_path / "head.ply"), "-o", str(tmp_path / f"z{suffix}")]) == 0  # default: Z
-    z = Gaussians.load(tmp_path / f"z{suffix}")
+    z = load_gaussians(tmp_path / f"z{suffix}")
     if suffix == ".splat":
         z, g = z[torch.argsort(z.means[:, 0])], g[torch.argsort(g.means[:, 0])]
     assert torch.allclose(z.means, g.means, atol=2e-3)
@@ -247,7 +248,7 @@ def test_export_mesh_ply_is_a_vertex_coloured_mesh_in_the_glbs_axes(tmp_path, ca
     # Without --mesh, a .ply is still the Gaussians.
     assert main(["export", str(tmp_path / "mesh.ply"), "-o", str(tmp_path / "x.spz")]) == 2  # a mesh is no head
     assert main(["export", str(tmp_path / "head.ply"), "-o", str(tmp_path / "again.ply")]) == 0
-    assert len(Gaussians.load(tmp_path / "again.ply")) == len(g)
+    assert len(load_gaussians(tmp_path / "again.ply")) == len(g)
 
 
 @pytest.mark.parametrize("extra, needle", [

@@ -16,6 +16,7 @@ from app_helpers import blob, wait_for
 from facelift.cli import main
 from facelift.errors import FaceliftError
 from facelift.formats.html import DATA_ELEMENT_ID, html_page, save_html
+from facelift.formats.splats import load_gaussians
 from facelift.formats.spz import from_spz_bytes
 from facelift.gaussians import Gaussians
 
@@ -136,7 +137,7 @@ def _drawn(image: np.ndarray) -> np.ndarray:
 
 
 def test_example_head_page_draws_the_head_offline(new_page, tmp_path):
-    save_html(Gaussians.load(EXAMPLE_HEAD), tmp_path / "head.html")
+    save_html(load_gaussians(EXAMPLE_HEAD), tmp_path / "head.html")
     page, problems = _open(new_page, tmp_path / "head.html")
     shots = []  # a screenshot takes seconds on SwiftShader: each one is looked at once
 

@@ -36,15 +36,6 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-#: Cycles that are known, with why they are left; each must still be there (a fixed one fails
-#: the test until it is taken off this list), and no other may appear.
-KNOWN_CYCLES = {
-    # Gaussians.save / load dispatch .spz to formats.spz, which builds Gaussians: the dispatch
-    # belongs in formats/ (being reworked on the exports branch), not in the data type.
-    ("facelift.formats.spz", "facelift.gaussians"),
-}
-
-
 def _modules() -> dict[str, tuple[Path, bool]]:
     """Module name -> (file, is a package's __init__)."""
     found = {}
@@ -178,10 +169,7 @@ def test_every_module_has_a_layer():
 
 
 def test_no_import_cycles():
-    found = _cycles(GRAPH)
-    known = {tuple(sorted(c[:-1])) for c in found} & KNOWN_CYCLES
-    assert known == KNOWN_CYCLES, f"known cycles that are gone (take them off KNOWN_CYCLES): {KNOWN_CYCLES - known}"
-    cycles = [c for c in found if tuple(sorted(c[:-1])) not in KNOWN_CYCLES]
+    cycles = _cycles(GRAPH)
     described = ["  " + " -> ".join(c) + "  (" + ", ".join(_where(a, b) for a, b in zip(c, c[1:])) + ")"
                  for c in cycles]
     assert not cycles, "import cycles:\n" + "\n".join(described)

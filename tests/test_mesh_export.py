@@ -16,6 +16,7 @@ from facelift.cameras import facelift_cameras, orbit_camera
 from facelift.cli import main
 from facelift.errors import FaceliftError
 from facelift.formats.mesh import first_surface, head_mesh, save_mesh
+from facelift.formats.splats import load_gaussians
 from facelift.gaussians import Gaussians
 from facelift.render import rasterize
 
@@ -52,7 +53,7 @@ def sphere_mesh():
 
 @pytest.fixture(scope="module")
 def example_mesh():
-    g = Gaussians.load(EXAMPLE_HEAD)
+    g = load_gaussians(EXAMPLE_HEAD)
     start = time.perf_counter()
     mesh = head_mesh(g)
     return g, mesh, time.perf_counter() - start

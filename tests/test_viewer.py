@@ -12,6 +12,7 @@ from PIL import Image
 from app_helpers import blob, color_fraction, wait_for
 from facelift.cameras import RADIUS, facelift_cameras
 from facelift.errors import FaceliftError
+from facelift.formats.splats import save_gaussians
 from facelift.gaussians import quat_to_matrix
 
 pytest.importorskip("viser")
@@ -37,7 +38,7 @@ def test_single_ply_opens_as_one_frame_with_the_standard_rig(tmp_path):
 def test_reconstruction_folder_shows_recorded_cameras_and_view_tiles(tmp_path):
     from facelift.outputs import TurntableSpec, cameras_record
 
-    blob((0, 0, 0), RED, n=20).save(tmp_path / "gaussians.splat")
+    save_gaussians(blob((0, 0, 0), RED, n=20), tmp_path / "gaussians.splat")
     rig = facelift_cameras(azimuth_offset=10.0)  # not the default: must come from cameras.json
     (tmp_path / "cameras.json").write_text(json.dumps(cameras_record(rig, TurntableSpec(frames=2))))
     # views.png is a 3x2 grid, row by row; tile i gets grey level 40 * i.
@@ -54,7 +55,7 @@ def test_reconstruction_folder_shows_recorded_cameras_and_view_tiles(tmp_path):
 
 
 def test_reconstruction_folder_with_an_spz_head(tmp_path):
-    blob((0, 0, 0), RED, n=30).save(tmp_path / "gaussians.spz")
+    save_gaussians(blob((0, 0, 0), RED, n=30), tmp_path / "gaussians.spz")
     scene = open_scene(tmp_path)
     assert scene.frame_paths[0].name == "gaussians.spz" and len(scene.frame(0)) == 30
     assert len(open_scene(tmp_path / "gaussians.spz").frame(0)) == 30

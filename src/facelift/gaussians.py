@@ -1,6 +1,6 @@
-"""A set of 3D Gaussians, and its files: the standard 3DGS PLY layout and the ``.splat`` format
-(here), and the compressed ``.spz`` (:mod:`facelift.formats.spz`); :meth:`Gaussians.load` and
-:meth:`Gaussians.save` pick one by suffix (:data:`SPLAT_SUFFIXES`).
+"""A set of 3D Gaussians, and two of its files: the standard 3DGS PLY layout and the ``.splat``
+format. The compressed ``.spz`` is :mod:`facelift.formats.spz`; :mod:`facelift.formats.splats`
+picks one of the three by suffix.
 
 PLY layout (SPEC §7, what the original 3DGS code and every common viewer read):
 binary little-endian, one ``vertex`` element of float32 properties in this order::
@@ -39,8 +39,6 @@ def read_head_bytes(path: Path, kind: str) -> bytes:
         raise FaceliftError(f"{path}: file not found") from None
     except IsADirectoryError:
         raise FaceliftError(f"{path}: is a folder, not {kind}") from None
-#: The Gaussian file types :meth:`Gaussians.load` reads and :meth:`Gaussians.save` writes.
-SPLAT_SUFFIXES = (".ply", ".splat", ".spz")
 _MAX_HEADER_BYTES = 64 * 1024
 _PLY_TYPES = {
     "char": "i1", "int8": "i1", "uchar": "u1", "uint8": "u1",
@@ -243,42 +241,6 @@ class Gaussians:
             colors=rgba[:, :3].contiguous(),
         )
 
-    def save_spz(self, path: str | Path, version: int = 3, axes: str = "ply") -> None:
-        """Write the compressed ``.spz`` format, version 3 by default (atomic); the layout,
-        quantisation and ``axes`` are described in :mod:`facelift.formats.spz`."""
-        from facelift.formats.spz import save_spz
-
-        save_spz(self, path, version=version, axes=axes)  # type: ignore[arg-type]
-
-    @staticmethod
-    def load_spz(path: str | Path, axes: str = "ply") -> "Gaussians":
-        """Read an ``.spz`` file (versions 1-3, SH degree 0-3)."""
-        from facelift.formats.spz import load_spz
-
-        return load_spz(path, axes=axes)  # type: ignore[arg-type]
-
-    def save(self, path: str | Path) -> None:
-        """Save by extension: ``.ply``, ``.splat`` or ``.spz``."""
-        suffix = Path(path).suffix.lower()
-        if suffix == ".ply":
-            self.save_ply(path)
-        elif suffix == ".splat":
-            self.save_splat(path)
-        elif suffix == ".spz":
-            self.save_spz(path)
-        else:
-            raise FaceliftError(f"{path}: unknown Gaussian file type {suffix!r} (use .ply, .splat or .spz)")
-
-    @staticmethod
-    def load(path: str | Path) -> "Gaussians":
-        """Load by extension: ``.splat``, ``.spz``, else the PLY reader (which names what is wrong)."""
-        suffix = Path(path).suffix.lower()
-        if suffix == ".splat":
-            return Gaussians.load_splat(path)
-        if suffix == ".spz":
-            return Gaussians.load_spz(path)
-        return Gaussians.load_ply(path)
-
 
 # ------------------------------------------------------------------ quaternions
 
@@ -440,5 +402,5 @@ def _parse_ply(raw: bytes, name: str) -> Gaussians:
     return g
 
 
-__all__ = ["Gaussians", "SH_C0", "SPLAT_SUFFIXES", "rgb_to_sh0", "sh0_to_rgb", "quat_to_matrix",
+__all__ = ["Gaussians", "SH_C0", "rgb_to_sh0", "sh0_to_rgb", "quat_to_matrix",
            "matrix_to_quat", "quat_multiply"]

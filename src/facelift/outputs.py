@@ -24,7 +24,8 @@ from facelift.atomic import atomic_dir, atomic_write_text
 from facelift.cameras import FOV_DEG, RADIUS, VIEW_NAMES, Camera, opencv_to_opengl, turntable_cameras
 from facelift.errors import FaceliftError
 from facelift.formats.write import parse_formats, write_head
-from facelift.gaussians import SPLAT_SUFFIXES, Gaussians
+from facelift.formats.splats import SPLAT_SUFFIXES
+from facelift.gaussians import Gaussians
 from facelift.media import image_grid, save_image, write_video
 from facelift.turntable import render_turntable
 

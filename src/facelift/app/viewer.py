@@ -33,7 +33,8 @@ from facelift.app import LOOPBACK, require, warn_if_public
 from facelift.atomic import atomic_path
 from facelift.cameras import RADIUS, VIEW_NAMES, Camera, facelift_cameras, intrinsics_matrix, orbit_position
 from facelift.errors import FaceliftError
-from facelift.gaussians import SPLAT_SUFFIXES, Gaussians, matrix_to_quat
+from facelift.formats.splats import SPLAT_SUFFIXES, load_gaussians
+from facelift.gaussians import Gaussians, matrix_to_quat
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +75,7 @@ class ViewerScene:
         if index not in self._cache:
             if len(self._cache) >= self.cache_size:
                 self._cache.pop(next(iter(self._cache)))
-            self._cache[index] = Gaussians.load(self.frame_paths[index])
+            self._cache[index] = load_gaussians(self.frame_paths[index])
         return self._cache[index]
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from facelift.cli._args import check_output_file, positive_int
 from facelift.errors import FaceliftError
 from facelift.formats.write import UP_AXES, check_export, write_head
-from facelift.gaussians import SPLAT_SUFFIXES
+from facelift.formats.splats import SPLAT_SUFFIXES
 
 log = logging.getLogger(__name__)
 
@@ -44,13 +44,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from facelift.gaussians import Gaussians
+    from facelift.formats.splats import load_gaussians
 
     # Every check that needs no loading comes first, so a typo costs nothing and writes nothing.
     check_export(args.out, faces=args.faces, up=args.up, mesh=args.mesh)
     source = head_source(args.head)
     check_output_file(args.out)
-    gaussians = Gaussians.load(source)
+    gaussians = load_gaussians(source)
     if len(gaussians) == 0:
         raise FaceliftError(f"{source}: the head has no Gaussians; nothing to export")
     try:

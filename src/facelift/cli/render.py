@@ -32,14 +32,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from facelift.gaussians import Gaussians
+    from facelift.formats.splats import load_gaussians
     from facelift.turntable import is_video_path, parse_background, save_turntable
 
     background = parse_background(args.background)
     is_video_path(args.out)
     if args.fps <= 0:
         raise FaceliftError(f"--fps must be positive, got {args.fps}")
-    gaussians = Gaussians.load(args.ply)
+    gaussians = load_gaussians(args.ply)
     log.info("%s: %d Gaussians", args.ply, len(gaussians))
     n = save_turntable(args.out, gaussians, fps=args.fps, frames=args.frames, size=args.size,
                        elevation=args.elevation, radius=args.radius, fov=args.fov, background=background)

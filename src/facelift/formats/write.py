@@ -1,7 +1,7 @@
 """A head written in any export format, picked by the file's suffix: the one dispatch that
 ``facelift export`` and a reconstruction's ``--format`` list share.
 
-Formats: Gaussian files (``.ply``, ``.splat``, ``.spz``: :meth:`Gaussians.save`), the web page
+Formats: Gaussian files (``.ply``, ``.splat``, ``.spz``: :mod:`facelift.formats.splats`), the web page
 (``.html``: :mod:`facelift.formats.html`) and meshes (``.glb``, ``.obj``, and ``.ply`` when a
 mesh is asked for: :mod:`facelift.formats.mesh`). The writers are imported when used, so the
 CLI, which imports this module for its argument checks, does not load numba or trimesh.
@@ -146,7 +146,9 @@ def write_head(gaussians: "Gaussians", path: str | Path, faces: int | None = Non
 
         save_html(gaussians, path, up=up)
     else:
-        turn_up(gaussians, up).save(path)
+        from facelift.formats.splats import save_gaussians
+
+        save_gaussians(turn_up(gaussians, up), path)
     return Written(path, path.stat().st_size, len(gaussians), up)
 
 

@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 
 from facelift.data.procedural.assembly import EXAMPLE_SPACING, example_head, make_head
+from facelift.formats.splats import save_gaussians
 
 log = logging.getLogger(__name__)
 
@@ -23,11 +24,11 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     if args.example:
         head = example_head()
-        head.gaussians.save(args.example)
+        save_gaussians(head.gaussians, args.example)
         log.info("wrote %s (%d Gaussians)", args.example, len(head.gaussians))
     if args.output:
         head = make_head(args.identity, args.appearance, args.spacing)
-        head.gaussians.save(args.output)
+        save_gaussians(head.gaussians, args.output)
         log.info("wrote %s (%d Gaussians)", args.output, len(head.gaussians))
     if not args.example and not args.output:
         parser.error("give --example PATH and/or -o PATH")
