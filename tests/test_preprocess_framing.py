@@ -137,6 +137,19 @@ def test_touching_people_are_split_between_their_faces():
     np.testing.assert_array_equal(_split_from_others(alpha, (25.0, 25.0), 20.0, [(75.0, 5.0, 20.0)]), alpha)
 
 
+def test_a_standing_neighbours_body_beside_the_face_goes_with_their_face():
+    # dlib's 2008_002470: a seated man's face, and right beside it the shirt of a man standing
+    # behind him, whose face is far above. The shirt is nearer the seated face than the
+    # standing one, yet it hangs below the standing face: it is his.
+    from facelift.preprocess.segment import _split_from_others
+
+    alpha = np.ones((100, 100), np.float32)  # one blob
+    kept = _split_from_others(alpha, (40.0, 60.0), 12.0, [(70.0, 10.0, 12.0)])
+    assert kept[60, 40] == 1 and kept[85, 40] == 1  # the seated face and his body below it
+    assert kept[60, 70] == 0 and kept[10, 70] == 0  # the standing man's shirt and face
+    assert kept[60, 55] == 1  # nearer the seated face horizontally: his
+
+
 def test_group_photo_keeps_the_neighbours_face_out_of_the_mask(example_rgb):
     # Two people leaning together (the same head twice, the framed one larger): segmentation
     # sees one blob; the neighbour's face must not come back beside the framed one.

@@ -24,6 +24,8 @@ from facelift.preprocess.io import downscale_for_detection
 SEGMENT_MAX_SIDE = 1024
 #: Probabilities within 0.5 ± SOFT_BAND / 2 are ramped linearly; outside they are 0 or 1.
 SOFT_BAND = 0.5
+#: Below a face, vertical distance counts this much (a body hangs below its face).
+BODY_DROP = 0.3
 
 
 def segment_person(rgb: np.ndarray) -> np.ndarray:
@@ -76,6 +78,7 @@ def _split_from_others(alpha: np.ndarray, focus: tuple[float, float], focus_size
     framed head would come back with a neighbour's face beside it. Each pixel goes to the face
     it is nearest to in units of that face's size (a nearer, larger person claims more); only
     faces lying on the kept blob take part, so a separate person cannot cut into this one.
+    Below a face, vertical distance counts ``BODY_DROP`` times as much as horizontal.
     """
     h, w = alpha.shape
     on_blob = [(x, y, size) for x, y, size in others
@@ -83,8 +86,16 @@ def _split_from_others(alpha: np.ndarray, focus: tuple[float, float], focus_size
     if not on_blob:
         return alpha
     yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
-    mine = np.hypot(xx - focus[0], yy - focus[1]) / focus_size
-    theirs = np.min([np.hypot(xx - x, yy - y) / size for x, y, size in on_blob], axis=0)
+
+    def distance(x: float, y: float, size: float) -> np.ndarray:
+        # A person is a face with a body hanging below it: below the face, what decides is
+        # mostly how far to the side a pixel is (a standing neighbour's shirt lies right beside
+        # a seated person's face, but under the neighbour's own).
+        below = np.maximum(yy - y, 0.0) * BODY_DROP + np.minimum(yy - y, 0.0)
+        return np.hypot(xx - x, below) / size
+
+    mine = distance(focus[0], focus[1], focus_size)
+    theirs = np.min([distance(x, y, size) for x, y, size in on_blob], axis=0)
     return np.where(mine <= theirs, alpha, 0.0).astype(np.float32)
 
 
