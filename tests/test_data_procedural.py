@@ -187,7 +187,7 @@ def test_example_head_renders_without_holes_at_512():
 
 
 def test_bundled_example_head_is_what_the_generator_makes():
-    # Regenerate with `python -m facelift.data.procedural --example src/facelift/assets/example_head.ply`
+    # Regenerate with `facelift data head --example src/facelift/assets/example_head.ply`
     # after changing the generator. Loose comparison: other CPUs may round a few samples differently.
     from facelift.data.procedural import example_head
 
@@ -275,13 +275,14 @@ def test_surface_points_of_a_sphere_lie_on_it_with_expected_density():
     assert 0.9 * area / 0.05 ** 2 < len(pts) < 2.0 * area / 0.05 ** 2
 
 
-def test_module_command_writes_a_head(tmp_path):
-    from facelift.data.procedural import main
+def test_data_head_command_writes_a_head(tmp_path, capsys):
+    from facelift.cli import main
 
     out = tmp_path / "head.ply"
-    assert main(["-o", str(out), "--identity", "3", "--appearance", "1", "--spacing", "0.05"]) == 0
+    assert main(["data", "head", "-o", str(out), "--identity", "3", "--appearance", "1", "--spacing", "0.05"]) == 0
     g = Gaussians.load_ply(out)
     ref = make_head(3, 1, 0.05).gaussians
     assert len(g) == len(ref) and torch.allclose(g.means, ref.means)
-    with pytest.raises(SystemExit):
-        main([])
+    capsys.readouterr()
+    assert main(["data", "head"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1

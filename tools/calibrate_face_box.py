@@ -10,7 +10,7 @@ MTCNN's weights ship inside the facenet-pytorch wheel (MIT licence); it is not a
 of facelift, only of this calibration. To re-run::
 
     pip download facenet-pytorch==2.6.0 --no-deps -d /tmp/fnp && cd /tmp/fnp && unzip -o *.whl
-    python -m facelift.preprocess.calibrate --facenet /tmp/fnp PHOTO [PHOTO ...]
+    python tools/calibrate_face_box.py --facenet /tmp/fnp PHOTO [PHOTO ...]
 
 facenet-pytorch imports torchvision for two helpers; a minimal stand-in (NMS in torch) is
 installed in ``sys.modules`` for the run so torchvision need not be installed.

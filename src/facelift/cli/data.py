@@ -1,4 +1,5 @@
-"""``facelift data synth`` and ``facelift data render-assets``: build multi-view head datasets."""
+"""``facelift data synth``, ``facelift data render-assets`` and ``facelift data head``: build multi-view
+head datasets, and write single procedural heads."""
 
 from __future__ import annotations
 
@@ -69,6 +70,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     r.add_argument("--seed", type=int, default=0)
     r.set_defaults(func=_render_assets)
 
+    h = data.add_parser(
+        "head", help="write one procedural head (or the bundled example head) as a Gaussian file",
+        description="Write procedural head (IDENTITY, APPEARANCE) to -o, and/or the bundled example head "
+                    "to --example (regenerates src/facelift/assets/example_head.ply). .ply, .splat or .spz.")
+    h.add_argument("--example", type=Path, help="write the bundled example head to this file")
+    h.add_argument("--identity", type=int, default=0, help="identity seed")
+    h.add_argument("--appearance", type=int, default=0, help="appearance seed")
+    h.add_argument("--spacing", type=float, default=None,
+                   help="surface-sample spacing (default: the example head's, about 40k Gaussians)")
+    h.add_argument("-o", "--output", type=Path, help="write head (identity, appearance) to this file")
+    h.set_defaults(func=_head)
+
 
 def _synth(args: argparse.Namespace) -> int:
     from facelift.data.synth import SYNTH_PRESETS, synth
@@ -83,6 +96,25 @@ def _synth(args: argparse.Namespace) -> int:
         raise FaceliftError(f"--workers must be >= 1, got {args.workers}")
     index = synth(args.output, cfg, workers=args.workers)
     print(f"dataset: {index}")
+    return 0
+
+
+def _head(args: argparse.Namespace) -> int:
+    if not args.example and not args.output:
+        raise FaceliftError("give --example PATH and/or -o PATH")
+    from facelift.data.procedural import EXAMPLE_SPACING, example_head, make_head
+    from facelift.formats.splats import save_gaussians
+
+    heads = []
+    if args.example:
+        heads.append((args.example, lambda: example_head().gaussians))
+    if args.output:
+        spacing = EXAMPLE_SPACING if args.spacing is None else args.spacing
+        heads.append((args.output, lambda: make_head(args.identity, args.appearance, spacing).gaussians))
+    for path, make in heads:
+        g = make()
+        save_gaussians(g, path)
+        print(f"wrote {path} ({len(g)} Gaussians)")
     return 0
 
 

@@ -13,7 +13,7 @@ Commands::
     facelift data synth -o data/tiny --preset tiny --workers 2          # 1000 subjects, 64²
     facelift data synth -o data/heads --identities 200 --appearances 50  # the paper's scale, 512²
     facelift data render-assets --assets my_heads/ --hdri hdris/ -o data/assets
-    python -m facelift.data.procedural -o head.ply --identity 5 --appearance 2
+    facelift data head -o head.ply --identity 5 --appearance 2
 
 In Python::
 

@@ -16,7 +16,7 @@ cheek, 234/454) to an MTCNN-convention box::
     centre = oval centre + (dx · oval width, dy · oval height)
     width  = sw · oval width,   height = sh · oval height
 
-The four constants were *measured*, not guessed: :mod:`facelift.preprocess.calibrate` runs the
+The four constants were *measured*, not guessed: ``tools/calibrate_face_box.py`` runs the
 release's MTCNN (weights from the facenet-pytorch wheel, with the release's thresholds and
 selection rule) beside our face mesh on the public-domain portraits we can redistribute (the
 example photo and the Grace Hopper portrait shipped with matplotlib), each at five scales and
@@ -48,7 +48,7 @@ FACE_SIZE = 194.2749650813705
 FACE_CENTER = (251.83270369057132, 280.0133630862363)
 RELEASE_SIZE = 512
 
-#: Face-mesh oval box -> release (MTCNN) box; measured by ``python -m facelift.preprocess.calibrate``.
+#: Face-mesh oval box -> release (MTCNN) box; measured by ``tools/calibrate_face_box.py``.
 OVAL_TO_RELEASE = {"dx": -0.0023, "dy": -0.0464, "sw": 0.9636, "sh": 1.0642}
 #: BlazeFace box -> release box (fallback when the face mesh fails), measured the same way.
 BLAZEFACE_TO_RELEASE = {"dx": -0.0119, "dy": -0.0215, "sw": 0.8649, "sh": 1.0817}

@@ -34,15 +34,14 @@ Gaussians render as seen under that light from every camera.
 One module per job: :mod:`~facelift.data.procedural.params` samples the parameters,
 :mod:`~facelift.data.procedural.geometry` builds the SDF parts,
 :mod:`~facelift.data.procedural.colour` colours the surface, :mod:`~facelift.data.procedural.shading`
-bakes the light in, :mod:`~facelift.data.procedural.assembly` makes the Gaussians and
-:mod:`~facelift.data.procedural.cli` is the command line. Make the bundled example head with::
+bakes the light in, :mod:`~facelift.data.procedural.assembly` makes the Gaussians. Make the bundled example head
+with::
 
-    python -m facelift.data.procedural --example src/facelift/assets/example_head.ply
+    facelift data head --example src/facelift/assets/example_head.ply
 """
 
 from facelift.data.procedural.assembly import (EXAMPLE_LIGHTING, EXAMPLE_SEEDS, EXAMPLE_SPACING, ProceduralHead,
                                                build_head, example_head, make_head, spacing_for_resolution)
-from facelift.data.procedural.cli import main
 from facelift.data.procedural.geometry import HeadShape
 from facelift.data.procedural.params import (BEARD_STYLES, GENERATOR_VERSION, HAIR_STYLES, LIGHTINGS, PART, PARTS,
                                              Appearance, Identity, Lighting, sample_appearance, sample_identity,
@@ -51,5 +50,5 @@ from facelift.data.procedural.shading import shade
 
 __all__ = ["Appearance", "BEARD_STYLES", "EXAMPLE_LIGHTING", "EXAMPLE_SEEDS", "EXAMPLE_SPACING", "GENERATOR_VERSION",
            "HAIR_STYLES", "HeadShape", "Identity", "LIGHTINGS", "Lighting", "PART", "PARTS", "ProceduralHead",
-           "build_head", "example_head", "main", "make_head", "sample_appearance", "sample_identity",
+           "build_head", "example_head", "make_head", "sample_appearance", "sample_identity",
            "sample_lighting", "shade", "spacing_for_resolution"]
