@@ -14,7 +14,7 @@ from PIL import Image
 from facelift.cameras import VIEW_NAMES, facelift_cameras, read_transforms
 from facelift.gaussians import Gaussians
 from facelift.media import video_info
-from facelift.mvdiff.evaluate import foreground
+from facelift.eval.metrics import foreground
 from facelift.pipeline import FaceLiftPipeline
 from facelift.weights.locate import bundled_weights_dir
 

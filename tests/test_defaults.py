@@ -13,7 +13,7 @@ def _default(fn, name):
 def test_library_entry_points_default_to_the_one_definition():
     from facelift.app.demo import Demo
     from facelift.mvdiff.config import SampleConfig
-    from facelift.mvdiff.evaluate import pipeline_generator
+    from facelift.eval.mvdiff import pipeline_generator
     from facelift.mvdiff.pipeline import FaceLiftMultiViewPipeline
     from facelift.pipeline import FaceLiftPipeline
 

@@ -197,7 +197,7 @@ def _eval_items(n: int = 2, size: int = 16) -> list[dict]:
 
 
 def test_eval_copy_baseline_and_oracle_scores():
-    from facelift.mvdiff.evaluate import copy_baseline, evaluate, meets_targets
+    from facelift.eval.mvdiff import copy_baseline, evaluate, meets_targets
 
     items = _eval_items()
     # A generator that copies the input scores exactly the baseline.

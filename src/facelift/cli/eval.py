@@ -1,15 +1,18 @@
-"""``facelift eval ...``: the paper's metrics on image folders, the Cafca / Ava-256 benchmark
-protocol and the in-house procedural benchmark. Thin: parse, call :mod:`facelift.eval`, print."""
+"""``facelift eval ...``, the whole group: the paper's metrics on image folders, the Cafca / Ava-256
+benchmark protocol, the in-house procedural benchmark, each stage on held-out procedural subjects
+(``eval mvdiff``, ``eval lrm``) and likeness. Thin: parse, call :mod:`facelift.eval`, print."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from pathlib import Path
 
 from facelift.cli import group
 from facelift.cli._args import REFINE_HELP, positive_int, refine_setting
+from facelift.defaults import GUIDANCE_SCALE, NUM_INFERENCE_STEPS, SEED
 from facelift.errors import FaceliftError
 
 #: ``facelift.eval.identity.DlibIdentity.DETECTORS`` (named here so that --help needs no dlib).
@@ -58,22 +61,107 @@ def _convert_lpips(args) -> int:
     return 0
 
 
-def _benchmark(args) -> int:
-    from facelift.eval.protocol import run_benchmark_cli
+def _view_list(args) -> list:
+    from facelift.eval.datasets import read_view_list
 
-    return run_benchmark_cli(args, _suite(args))
+    rows = read_view_list(args.subjects or args.dataset)
+    if not rows:
+        raise FaceliftError(f"the {args.dataset} view list is empty (the paper's Ava-256 Table 4 is not in our "
+                            "copy of the paper): pass --subjects FILE")
+    return rows[: args.limit] if args.limit else rows
+
+
+def _benchmark(args) -> int:
+    from facelift.eval.protocol import pipeline_hooks, run_benchmark
+
+    suite = _suite(args)
+    rows = _view_list(args)
+    reconstruct = None
+    if not args.renders:
+        reconstruct = pipeline_hooks(args.weights, None if args.device == "cpu" else args.device).single_image
+    result = run_benchmark(args.dataset, args.root, rows, reconstruct, suite, args.output,
+                           aligned=args.aligned, size=args.size, renders_dir=args.renders)
+    print(result.comparison)
+    log.info("report in %s (%d views, %d excluded)", args.output, len(result.per_view.rows), len(result.excluded))
+    return 0
 
 
 def _export_cameras(args) -> int:
-    from facelift.eval.protocol import export_cameras_cli
+    from facelift.eval.protocol import export_protocol
 
-    return export_cameras_cli(args)
+    folders = export_protocol(args.dataset, args.root, _view_list(args), args.output, aligned=args.aligned,
+                              size=args.size)
+    log.info("wrote cameras and inputs of %d subjects to %s", len(folders), args.output)
+    return 0
 
 
 def _procedural(args) -> int:
-    from facelift.eval.protocol import run_procedural_cli
+    from facelift.eval.protocol import pipeline_hooks, procedural_subjects, run_procedural
+    from facelift.eval.report import EvalTable
 
-    return run_procedural_cli(args)
+    if args.output:
+        EvalTable.check_path(args.output)  # before the hours of work, not after
+    subjects = procedural_subjects(args.data, args.split)
+    if args.limit:
+        subjects = subjects[: args.limit]
+    hooks = pipeline_hooks(args.weights)
+    table = run_procedural(subjects, generate_views=hooks.generate_views, reconstruct_views=hooks.reconstruct_views,
+                           photo_fit=hooks.photo_fit if args.photo_fit else None)
+    print(table.to_markdown(with_mean=False))
+    if args.output:
+        table.write(args.output)
+    return 0
+
+
+def _mvdiff(args: argparse.Namespace) -> int:
+    from facelift.atomic import atomic_write_text
+    from facelift.data.loaders import StageIDataset
+    from facelift.eval.mvdiff import evaluate, meets_targets, pipeline_generator, to_markdown
+    from facelift.mvdiff import FaceLiftMultiViewPipeline
+
+    pipe = FaceLiftMultiViewPipeline.from_pretrained(args.weights)
+    pipe.set_progress_bar_config(disable=True)
+    data = StageIDataset(args.data, split=args.split, resolution=pipe.image_size)
+    gen = pipeline_generator(pipe, args.steps, args.guidance, seed=args.seed)
+    results = evaluate(gen, data, limit=args.limit)
+    n = len(data) if args.limit is None else min(args.limit, len(data))
+    table = to_markdown(results)
+    checks = meets_targets(results)
+    text = (f"{table}\n\n{n} subjects ({args.split} split of {args.data}), {args.steps} steps, guidance "
+            f"{args.guidance}, seed {args.seed}\n" + "".join(f"- {k}: {'yes' if v else 'no'}\n" for k, v in checks.items()))
+    sys.stdout.write(text)
+    if args.output is not None:
+        atomic_write_text(args.output.with_suffix(".md"), text)
+        atomic_write_text(args.output.with_suffix(".json"),
+                          json.dumps({"results": results, "checks": checks, "subjects": n, "steps": args.steps,
+                                      "guidance": args.guidance, "seed": args.seed}, indent=2))
+    return 0
+
+
+def _lrm(args: argparse.Namespace) -> int:
+    from facelift.atomic import atomic_write_text
+    from facelift.eval.lrm import evaluate_heldout
+    from facelift.lrm import GSLRM
+
+    model = GSLRM.from_pretrained(args.weights).eval()
+    report = evaluate_heldout(model, args.data, split=args.split, n_views=args.views, limit=args.limit)
+    print(f"{report['subjects']} subjects ({args.split}), {args.views} random views each, "
+          f"{report['resolution']}²")
+    print("| method | PSNR | SSIM | PSNR (masked) | SSIM (masked) |")
+    print("|---|---|---|---|---|")
+    for name in ("model", "baseline"):
+        m = report[name]
+        label = "GS-LRM" if name == "model" else "sphere baseline"
+        print(f"| {label} | {m['psnr']:.2f} | {m['ssim']:.4f} | {m['psnr_masked']:.2f} | {m['ssim_masked']:.4f} |")
+    b = report["error_budget"]
+    print("GS-LRM masked squared error: " + ", ".join(
+        f"{100 * b[k]['error']:.0f}% {label} ({100 * b[k]['pixels']:.0f}% of the masked pixels)"
+        for k, label in (("missing", "inside the true silhouette where the render's alpha is <= 0.5"),
+                         ("extra", "where only the render has alpha"),
+                         ("lower_third", "in the image's lower third"))))
+    if args.output:
+        atomic_write_text(args.output, json.dumps(report, indent=2))
+    return 0
 
 
 def _likeness(args) -> int:
@@ -187,3 +275,36 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="dlib face detector: hog (default; the frontal detector, misses faces turned beyond ~30°) "
                         "or cnn (finds turned faces; a few seconds per render on a CPU)")
     p.set_defaults(func=_likeness)
+
+    p = sub.add_parser(
+        "mvdiff", help="Stage I views from the front view vs the truth, beside the copy-the-input baseline",
+        description="Generate the 6 views of each held-out subject from its front view and score the 5 novel "
+                    "views (masked PSNR, silhouette IoU, back view vs true back / input) for the model and for "
+                    "copying the input into every view. Prints a markdown table.",
+    )
+    p.add_argument("--weights", required=True, help="Stage I pipeline folder (or cached hub id)")
+    p.add_argument("--data", type=Path, required=True, help="dataset folder (index.json with identity splits)")
+    p.add_argument("--split", default="test", help="train, val, test or all (default test: held-out identities)")
+    p.add_argument("--steps", type=int, default=NUM_INFERENCE_STEPS, help=f"sampler steps (default {NUM_INFERENCE_STEPS})")
+    p.add_argument("--guidance", type=float, default=GUIDANCE_SCALE,
+                   help=f"classifier-free guidance scale (default {GUIDANCE_SCALE:g})")
+    p.add_argument("--seed", type=int, default=SEED, help=f"Stage I seed (default {SEED})")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N subjects")
+    p.add_argument("-o", "--output", type=Path, default=None, help="also write the table (.md) and numbers (.json)")
+    p.set_defaults(func=_mvdiff)
+
+    p = sub.add_parser(
+        "lrm", help="held-out GS-LRM scores: 6 fixed views in, random views rendered (vs. a sphere baseline)",
+        description="For each subject of a split: reconstruct from its 6 fixed views, render N of its random "
+                    "views, report PSNR/SSIM over the image and over the union of the ground-truth and rendered "
+                    "alpha masks, for the model and for a no-learning baseline (input pixels on a unit sphere).",
+    )
+    p.add_argument("--weights", required=True,
+                   help="'tiny' (bundled), a GS-LRM folder (model.safetensors + config.json), a pipeline "
+                        "weights folder (its lrm/), a checkpoint folder or a training run")
+    p.add_argument("--data", type=Path, required=True, help="dataset folder (index.json with splits)")
+    p.add_argument("--split", default="test", help="split to evaluate (default test)")
+    p.add_argument("--views", type=int, default=8, help="random views rendered per subject (default 8)")
+    p.add_argument("--limit", type=int, default=None, help="only the first N subjects")
+    p.add_argument("-o", "--output", type=Path, default=None, help="also write the full report as JSON")
+    p.set_defaults(func=_lrm)

@@ -9,6 +9,7 @@ in-house procedural benchmark.
 - :mod:`facelift.eval.report`: metric suites, folder evaluation, markdown/CSV tables.
 - :mod:`facelift.eval.datasets`: Cafca and Ava-256 adapters, camera transfer (suppl. C.1).
 - :mod:`facelift.eval.protocol`: the benchmarks, with the paper's Table 1 / 2 numbers.
+- :mod:`facelift.eval.mvdiff`: Stage I's held-out views against the copy-the-input baseline.
 - :mod:`facelift.eval.lrm`: a reconstructor's held-out score and the no-learning baseline it must beat.
 
 Any method can be benchmarked by passing its reconstruction function::

@@ -29,7 +29,9 @@ one implementation behind :func:`ssim_map` here and the training / photo-fit los
 (:mod:`facelift.train.losses`), which call it with a window of their own dtype and size.
 
 Silhouette IoU binarises both masks at ``threshold`` (alpha > 0.5 by default); two empty
-silhouettes count as a perfect match (IoU = 1).
+silhouettes count as a perfect match (IoU = 1). An RGB image on white without alpha (a Stage I
+view) has the silhouette :func:`foreground`: the pixels some channel of which is more than
+``FOREGROUND_DELTA`` from white.
 """
 
 from __future__ import annotations
@@ -187,6 +189,15 @@ def silhouette_iou(pred_mask: Tensor, target_mask: Tensor, threshold: float = 0.
     inter = (a & b).sum(dim=(-2, -1)).double()
     union = (a | b).sum(dim=(-2, -1)).double()
     return torch.where(union > 0, inter / union.clamp(min=1), torch.ones_like(union))
+
+
+#: A pixel of an image on white is foreground when some channel is this far from white.
+FOREGROUND_DELTA = 0.1
+
+
+def foreground(images: Tensor) -> Tensor:
+    """(..., 3, H, W) on white -> (..., H, W) float mask (channels first, as Stage I's views)."""
+    return ((1.0 - images).amax(dim=-3) > FOREGROUND_DELTA).float()
 
 
 def composite(rgba: Tensor, background: tuple[float, float, float] = (1.0, 1.0, 1.0)) -> Tensor:

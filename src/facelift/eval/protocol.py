@@ -33,7 +33,7 @@ from facelift.atomic import atomic_path, atomic_write_text
 from facelift.cameras import Camera, facelift_cameras
 from facelift.errors import FaceliftError
 from facelift.eval import metrics as M
-from facelift.eval.datasets import SubjectViews, open_dataset, our_test_cameras, read_view_list, square_resize
+from facelift.eval.datasets import SubjectViews, open_dataset, our_test_cameras, square_resize
 from facelift.eval.report import HIGHER_IS_BETTER, EvalTable, MetricSuite, fmt, resize_image
 
 log = logging.getLogger(__name__)
@@ -358,7 +358,7 @@ def run_procedural(subject_dirs: Sequence[str | Path], *, generate_views: ViewGe
 
     A stage whose function is None is skipped. Generated views are (6, H, W, 3|4), resized to
     the data's size when they differ; for RGB ones (on white) the silhouette is every pixel
-    that differs from white by more than ``facelift.mvdiff.evaluate.FOREGROUND_DELTA``.
+    that differs from white by more than :data:`facelift.eval.metrics.FOREGROUND_DELTA`.
     """
     render = render or default_render
     rows: dict[str, list[dict[str, float]]] = {"stage1": [], "stage2": [], "end-to-end": [], "end-to-end+fit": []}
@@ -373,9 +373,7 @@ def run_procedural(subject_dirs: Sequence[str | Path], *, generate_views: ViewGe
             if generated.shape[-1] == 3:
                 # RGB views on white: the silhouette is what differs from white, by the same rule
                 # as ``facelift eval mvdiff`` (calling them opaque made Stage I's IoU meaningless).
-                from facelift.mvdiff.evaluate import foreground
-
-                alpha = foreground(generated.movedim(-1, -3))[..., None].to(generated.dtype)  # (6, H, W, 1)
+                alpha = M.foreground(generated.movedim(-1, -3))[..., None].to(generated.dtype)  # (6, H, W, 1)
                 generated = torch.cat([generated, alpha], dim=-1)
             h, w = s.fixed_images.shape[1:3]
             if generated.shape[1:3] != (h, w):  # Stage I's resolution may differ from the data's
@@ -452,23 +450,6 @@ def pipeline_hooks(weights: str | None, device: str | None = None) -> PipelineHo
     return PipelineHooks(single_image, generate, reconstruct, photo_fit)
 
 
-def run_benchmark_cli(args, suite: MetricSuite) -> int:
-    rows = read_view_list(args.subjects or args.dataset)
-    if not rows:
-        raise FaceliftError(f"the {args.dataset} view list is empty (the paper's Ava-256 Table 4 is not in our copy of the paper): pass --subjects FILE")
-    if args.limit:
-        rows = rows[: args.limit]
-    if args.renders:
-        reconstruct = None
-    else:
-        reconstruct = pipeline_hooks(args.weights, None if args.device == "cpu" else args.device).single_image
-    result = run_benchmark(args.dataset, args.root, rows, reconstruct, suite, args.output,
-                           aligned=args.aligned, size=args.size, renders_dir=args.renders)
-    print(result.comparison)
-    log.info("report in %s (%d views, %d excluded)", args.output, len(result.per_view.rows), len(result.excluded))
-    return 0
-
-
 def procedural_subjects(data: str | Path, split: str = "test") -> list[Path]:
     """Subject folders of a dataset in the :mod:`facelift.data.layout` layout, in ``split``
     (``index.json``; a folder without an index counts every subject as "train"). ``split="all"``
@@ -483,29 +464,3 @@ def procedural_subjects(data: str | Path, split: str = "test") -> list[Path]:
         have = sorted({e.get("split", "?") for e in subjects})
         raise FaceliftError(f"{data}: no subjects in split {split!r} (splits here: {', '.join(have)}; use --split)")
     return [data / name for name in chosen]
-
-
-def export_cameras_cli(args) -> int:
-    rows = read_view_list(args.subjects or args.dataset)
-    if not rows:
-        raise FaceliftError(f"the {args.dataset} view list is empty: pass --subjects FILE")
-    if args.limit:
-        rows = rows[: args.limit]
-    folders = export_protocol(args.dataset, args.root, rows, args.output, aligned=args.aligned, size=args.size)
-    log.info("wrote cameras and inputs of %d subjects to %s", len(folders), args.output)
-    return 0
-
-
-def run_procedural_cli(args) -> int:
-    if args.output:
-        EvalTable.check_path(args.output)  # before the hours of work, not after
-    subjects = procedural_subjects(args.data, args.split)
-    if args.limit:
-        subjects = subjects[: args.limit]
-    hooks = pipeline_hooks(args.weights)
-    table = run_procedural(subjects, generate_views=hooks.generate_views, reconstruct_views=hooks.reconstruct_views,
-                           photo_fit=hooks.photo_fit if args.photo_fit else None)
-    print(table.to_markdown(with_mean=False))
-    if args.output:
-        table.write(args.output)
-    return 0
