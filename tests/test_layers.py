@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
               "facelift.weights")),
     # train.losses: differentiable image losses, which photo-fit (refine) uses as well as training.
     ("stages", ("facelift.data", "facelift.preprocess", "facelift.mvdiff", "facelift.lrm", "facelift.refine",
-                "facelift.train.losses")),
+                "facelift.reanimate", "facelift.train.losses")),
     ("training", ("facelift.train",)),
     ("assembly", ("facelift.pipeline", "facelift.outputs", "facelift.video", "facelift.weights.folder",
                   "facelift.weights.release", "facelift.weights.convert", "facelift.weights.export")),

@@ -1,0 +1,107 @@
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from facelift.errors import FaceliftError
+from facelift.reanimate import Reanimator, make_reanimator
+from facelift.reanimate.landmarks import LandmarkReanimator, fit_similarity, head_pose, mouth_opening, transfer_motion, RIGID
+from facelift.reanimate.synthetic import nodding_talking_clip
+from facelift.reanimate.warp import INNER_LIPS, backward_map, remap, warp_face
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "astronaut.jpg"
+
+
+@pytest.fixture(scope="module")
+def face():
+    """The example photo framed at 512² and its face mesh."""
+    from facelift.preprocess import preprocess_image
+
+    pre = preprocess_image(EXAMPLE, size=512)
+    return np.asarray(pre.image), pre.landmarks
+
+
+def _rotation_x(degrees: float) -> np.ndarray:
+    a = np.radians(degrees)
+    return np.array([[1.0, 0, 0], [0, np.cos(a), -np.sin(a)], [0, np.sin(a), np.cos(a)]])
+
+
+def test_a_moved_triangle_carries_its_pixels():
+    image = np.full((64, 64, 3), 255, np.uint8)
+    image[20:24, 20:24] = (255, 0, 0)  # a red square inside the triangle below
+    points = np.array([[10.0, 10.0], [50.0, 10.0], [10.0, 50.0]])
+    moved = points + [7.0, 5.0]
+    out = remap(image, backward_map(points, moved, 64, 64, triangles=np.array([[0, 1, 2]])))
+    red = np.argwhere((out[..., 0] > 200) & (out[..., 1] < 50))
+    assert red.min(0).tolist() == [25, 27] and red.max(0).tolist() == [28, 30]
+
+
+def test_the_warp_is_the_identity_when_nothing_moves(face):
+    image, landmarks = face
+    assert np.array_equal(warp_face(image, landmarks, landmarks), image)
+
+
+def test_reanimating_with_the_first_frame_returns_the_photo(face):
+    image, _ = face
+    driving = np.ascontiguousarray(image[:, ::-1])  # any face will do as the driving video
+    out = LandmarkReanimator()(image, driving, driving.copy())
+    assert isinstance(LandmarkReanimator(), Reanimator)
+    assert out.shape == image.shape and np.abs(out.astype(int) - image).max() <= 1
+
+
+def test_motion_transfer_applies_the_relative_pose_and_the_scaled_expression():
+    rng = np.random.default_rng(0)
+    first = rng.normal(0, 40, (478, 3)) + [200, 220, 0]
+    mouth = list(INNER_LIPS)
+    expression = np.zeros_like(first)
+    expression[mouth, 1] = 6.0  # the lips move down 6 px in the driving face's own frame
+    turn = _rotation_x(9.0)
+    centre = first[list(RIGID)].mean(0)
+    driving = centre + (first + expression - centre) @ turn.T + [3.0, -2.0, 0.0]
+    source = 2.0 * first + [10.0, 5.0, 0.0]  # the photo's face: twice as large, elsewhere
+    target = transfer_motion(source, first, driving)
+    centre_s = source[list(RIGID)].mean(0)
+    expected = centre_s + [6.0, -4.0, 0.0] + (source + 2.0 * expression - centre_s) @ turn.T
+    assert np.allclose(target, expected, atol=1e-6)
+    assert np.allclose(transfer_motion(source, first, first), source)
+    pitch, yaw, roll = fit_similarity(first, first @ turn.T).euler_degrees()
+    assert pitch == pytest.approx(9.0) and abs(yaw) < 1e-6 and abs(roll) < 1e-6
+
+
+def test_the_synthetic_clip_nods_and_opens_the_mouth_as_the_face_mesh_sees_it(face):
+    from facelift.preprocess import face_landmarks
+
+    image, landmarks = face
+    clip = nodding_talking_clip(image, landmarks, frames=4, pitch=10.0, jaw=0.12)
+    seen = [face_landmarks(f) for f in clip.frames]
+    opening = [mouth_opening(s) for s in seen]
+    pitch = [head_pose(seen[0], s)[0] for s in seen]
+    assert opening[1] > opening[0] + 0.05 and opening[3] > opening[0] + 0.05  # mouth open at 1 and 3
+    assert abs(opening[2] - opening[0]) < 0.02
+    assert pitch[1] > 3.0 and pitch[3] < -3.0  # chin down, then up
+    # The inside of the opened mouth is drawn dark.
+    lips = clip.frames[1][int(seen[1][13, 1]) + 4:int(seen[1][14, 1]) - 2, int(seen[1][13, 0])]
+    assert lips.mean() < 150
+
+
+def test_the_reanimated_photo_follows_the_driving_mouth(face):
+    from facelift.preprocess import face_landmarks
+
+    image, landmarks = face
+    clip = nodding_talking_clip(image, landmarks, frames=4, pitch=0.0, jaw=0.12)
+    reanimator = LandmarkReanimator()
+    photo = np.ascontiguousarray(image[:, ::-1])  # a "different" photo: the mirrored one
+    out = reanimator(photo, clip.frames[1], clip.frames[0])
+    assert mouth_opening(face_landmarks(out)) > mouth_opening(face_landmarks(photo)) + 0.05
+
+
+def test_a_frame_without_a_face_is_one_clear_error(face):
+    image, _ = face
+    blank = np.full_like(image, 255)
+    with pytest.raises(FaceliftError, match="no face found in the driving frame"):
+        LandmarkReanimator()(image, blank, image)
+
+
+def test_unknown_reanimator_names_the_choices():
+    with pytest.raises(FaceliftError, match="landmarks, liveportrait"):
+        make_reanimator("nope")
