@@ -150,6 +150,17 @@ def test_a_standing_neighbours_body_beside_the_face_goes_with_their_face():
     assert kept[60, 55] == 1  # nearer the seated face horizontally: his
 
 
+def test_someone_standing_behind_does_not_take_the_framed_head():
+    # dlib's 2008_001009: a woman stands behind the framed one, her face straight above. The
+    # framed head's hair lies below the standing woman's face, but it is the framed head's.
+    from facelift.preprocess.segment import _split_from_others
+
+    alpha = np.ones((100, 100), np.float32)
+    kept = _split_from_others(alpha, (50.0, 60.0), 14.0, [(50.0, 25.0, 14.0)])
+    assert kept[60, 50] == 1 and kept[47, 50] == 1 and kept[60, 40] == 1  # face, hair, side of the head
+    assert kept[25, 50] == 0 and kept[35, 50] == 0  # the standing woman's face and chin
+
+
 def test_group_photo_keeps_the_neighbours_face_out_of_the_mask(example_rgb):
     # Two people leaning together (the same head twice, the framed one larger): segmentation
     # sees one blob; the neighbour's face must not come back beside the framed one.

@@ -26,6 +26,8 @@ SEGMENT_MAX_SIDE = 1024
 SOFT_BAND = 0.5
 #: Below a face, vertical distance counts this much (a body hangs below its face).
 BODY_DROP = 0.3
+#: The head around a face, in face sizes (see ``_in_head``).
+HEAD_HALF_WIDTH, HEAD_ABOVE, HEAD_BELOW = 0.7, 1.0, 0.7
 
 
 def segment_person(rgb: np.ndarray) -> np.ndarray:
@@ -78,7 +80,8 @@ def _split_from_others(alpha: np.ndarray, focus: tuple[float, float], focus_size
     framed head would come back with a neighbour's face beside it. Each pixel goes to the face
     it is nearest to in units of that face's size (a nearer, larger person claims more); only
     faces lying on the kept blob take part, so a separate person cannot cut into this one.
-    Below a face, vertical distance counts ``BODY_DROP`` times as much as horizontal.
+    Below a face, vertical distance counts ``BODY_DROP`` times as much as horizontal, except on
+    the framed person's own head.
     """
     h, w = alpha.shape
     on_blob = [(x, y, size) for x, y, size in others
@@ -94,9 +97,24 @@ def _split_from_others(alpha: np.ndarray, focus: tuple[float, float], focus_size
         below = np.maximum(yy - y, 0.0) * BODY_DROP + np.minimum(yy - y, 0.0)
         return np.hypot(xx - x, below) / size
 
-    mine = distance(focus[0], focus[1], focus_size)
-    theirs = np.min([distance(x, y, size) for x, y, size in on_blob], axis=0)
+    def round_distance(x: float, y: float, size: float) -> np.ndarray:
+        return np.hypot(xx - x, yy - y) / size
+
+    # On the framed person's own head (hair on top included) plain distance decides: the body
+    # of someone standing behind would claim it otherwise.
+    head = _in_head(xx - focus[0], yy - focus[1], focus_size)
+    mine = np.where(head, round_distance(*focus, focus_size), distance(*focus, focus_size))
+    theirs = np.min([np.where(head, round_distance(x, y, size), distance(x, y, size)) for x, y, size in on_blob],
+                    axis=0)
     return np.where(mine <= theirs, alpha, 0.0).astype(np.float32)
+
+
+def _in_head(dx: np.ndarray, dy: np.ndarray, size: float) -> np.ndarray:
+    """Whether offsets (dx, dy) from a face's centre lie on its head: an ellipse HEAD_HALF_WIDTH
+    face sizes to each side, HEAD_ABOVE above and HEAD_BELOW below (the face detector's box is
+    the face alone; hair and the head's sides lie outside it)."""
+    down = np.where(dy < 0, HEAD_ABOVE, HEAD_BELOW)
+    return (dx / (HEAD_HALF_WIDTH * size)) ** 2 + (dy / (down * size)) ** 2 <= 1.0
 
 
 def _keep_main_component(alpha: np.ndarray, focus: tuple[float, float] | None = None) -> np.ndarray:
