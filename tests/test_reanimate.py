@@ -105,3 +105,82 @@ def test_a_frame_without_a_face_is_one_clear_error(face):
 def test_unknown_reanimator_names_the_choices():
     with pytest.raises(FaceliftError, match="landmarks, liveportrait"):
         make_reanimator("nope")
+
+
+def _with_blue_dot(image: np.ndarray, x: int, y: int) -> np.ndarray:
+    out = image.copy()
+    out[y - 3:y + 3, x - 3:x + 3] = (0, 0, 255)
+    return out
+
+
+def test_liveportrait_adapter_moves_the_photo_by_the_driving_motion(face):
+    from facelift.preprocess import face_landmarks
+    from facelift.reanimate.liveportrait import LivePortraitReanimator
+    from liveportrait_standin import LivePortraitWrapper, get_rotation_matrix
+
+    image, landmarks = face
+    wrapper = LivePortraitWrapper()
+    reanimator = LivePortraitReanimator(wrapper, get_rotation_matrix)
+    first = _with_blue_dot(image, 60, 60)
+    same = reanimator(image, first, first)
+    inner = np.abs(same.astype(int) - image)[150:400, 150:400]
+    assert same.shape == image.shape and inner.mean() < 3  # only the 512 -> 256 -> 512 resampling
+    moved = reanimator(image, _with_blue_dot(image, 60 + 24, 60), first)
+    nose = face_landmarks(moved)[1, :2] - landmarks[1, :2]
+    assert nose[0] == pytest.approx(24, abs=3) and abs(nose[1]) < 2
+    assert isinstance(reanimator, Reanimator) and wrapper.calls == 2
+
+
+def test_liveportrait_not_set_up_is_one_clear_line(tmp_path, monkeypatch):
+    from facelift.reanimate.liveportrait import WEIGHT_FILES
+
+    monkeypatch.delenv("LIVEPORTRAIT_DIR", raising=False)
+    with pytest.raises(FaceliftError, match="clone https://github.com/KwaiVGI/LivePortrait"):
+        make_reanimator("liveportrait")
+    with pytest.raises(FaceliftError, match="not a LivePortrait checkout"):
+        make_reanimator("liveportrait", liveportrait_dir=tmp_path)
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "live_portrait_wrapper.py").write_text("import a_module_nobody_has\n")
+    with pytest.raises(FaceliftError, match="weights missing"):
+        make_reanimator("liveportrait", liveportrait_dir=tmp_path)
+    for name in WEIGHT_FILES:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"")
+    try:
+        with pytest.raises(FaceliftError, match="cannot be imported .*a_module_nobody_has"):
+            make_reanimator("liveportrait", liveportrait_dir=tmp_path)
+    finally:
+        _forget_checkout(tmp_path)
+
+
+def _forget_checkout(root):
+    import sys
+
+    for name in [m for m in sys.modules if m == "src" or m.startswith("src.")]:
+        del sys.modules[name]
+    while str(root.resolve()) in sys.path:
+        sys.path.remove(str(root.resolve()))
+
+
+def test_liveportrait_loads_from_a_checkout(tmp_path, monkeypatch):
+    import shutil
+
+    from facelift.reanimate.liveportrait import LivePortraitReanimator, WEIGHT_FILES
+
+    for name in WEIGHT_FILES:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"")
+    for sub in ("src", "src/config", "src/utils"):
+        (tmp_path / sub).mkdir(exist_ok=True)
+        (tmp_path / sub / "__init__.py").write_text("")
+    shutil.copy(Path(__file__).with_name("liveportrait_standin.py"), tmp_path / "src" / "live_portrait_wrapper.py")
+    (tmp_path / "src" / "utils" / "camera.py").write_text("from ..live_portrait_wrapper import get_rotation_matrix\n")
+    (tmp_path / "src" / "config" / "inference_config.py").write_text(
+        "class InferenceConfig:\n    flag_force_cpu = False\n    flag_use_half_precision = True\n")
+    monkeypatch.setenv("LIVEPORTRAIT_DIR", str(tmp_path))
+    try:
+        reanimator = make_reanimator("liveportrait", device="cpu")
+        assert isinstance(reanimator, LivePortraitReanimator)
+        assert reanimator.wrapper.inference_cfg.flag_force_cpu and not reanimator.wrapper.inference_cfg.flag_use_half_precision
+    finally:
+        _forget_checkout(tmp_path)
