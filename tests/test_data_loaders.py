@@ -9,8 +9,8 @@ import torch
 from PIL import Image
 from torch.utils.data import DataLoader
 
-from facelift.cameras import ray_map, read_transforms
-from facelift.data.loaders import StageIDataset, StageIIDataset
+from facelift.cameras import read_transforms
+from facelift.data.loaders import StageIDataset, SubjectFolders
 from facelift.data.synth import SynthConfig, synth
 from facelift.errors import FaceliftError
 
@@ -60,41 +60,28 @@ def test_stage1_background_and_resolution(dataset):
                           white["images"][solid.expand_as(white["images"])], atol=0.011)
 
 
-def test_stage2_sample_shapes_rays_and_views(dataset):
-    ds = StageIIDataset(dataset, num_input=2, num_supervision=3, seed=0)
-    y = ds[0]
-    assert y["input_images"].shape == (2, 3, 32, 32) and y["input_rays"].shape == (2, 6, 32, 32)
-    assert y["input_c2w"].shape == (2, 4, 4) and y["input_K"].shape == (2, 3, 3)
-    assert y["target_images"].shape == (3, 3, 32, 32) and y["target_alphas"].shape == (3, 1, 32, 32)
-    assert y["target_c2w"].shape == (3, 4, 4)
-    ids = y["view_ids"].tolist()
-    assert len(set(ids)) == 5 and min(ids) >= 6  # distinct, from the random views only
-    cams, _, _ = read_transforms(dataset / y["subject"] / "transforms.json")
-    assert torch.allclose(y["input_rays"], ray_map(cams[ids[:2]]), atol=1e-5)
-    assert torch.allclose(y["input_rays"][:, :3].norm(dim=1), torch.ones(2, 32, 32), atol=1e-5)
-    # Reproducible draws with a seed; the same index redraws the same views.
-    assert ds[0]["view_ids"].tolist() == ids
-    assert {tuple(ds[0]["view_ids"].tolist()) for _ in range(3)} == {tuple(ids)}
+def test_stage2_subject_views_shapes_cameras_and_fixed_rig(dataset):
+    data = SubjectFolders(dataset, 32)
+    assert len(data) == 2
+    views = data.views(1)
+    n = 6 + CFG.random_views
+    assert len(views) == n and views.images.shape == (n, 3, 32, 32) and views.alphas.shape == (n, 1, 32, 32)
+    cams, _, _ = read_transforms(dataset / data.subjects[1].name / "transforms.json")
+    assert torch.allclose(views.cameras.c2w, cams.c2w) and torch.allclose(views.cameras.K, cams.K)
+    assert data.num_fixed(1) == 6
+    # Composited over white: where nothing covers a pixel, it is white.
+    empty = views.alphas[:, 0] == 0
+    assert empty.any() and torch.equal(views.images.permute(0, 2, 3, 1)[empty], torch.ones(int(empty.sum()), 3))
+    picked = views.select([7, 2])
+    assert torch.equal(picked.images, views.images[[7, 2]]) and torch.equal(picked.cameras.K, views.cameras.K[[7, 2]])
 
 
-def test_stage2_lower_resolution_and_inputs_in_targets(dataset):
-    ds = StageIIDataset(dataset, num_input=4, num_supervision=2, resolution=16, include_inputs_in_targets=True,
-                        ray_code="moment", seed=1)
-    y = ds[1]
-    assert y["input_images"].shape == (4, 3, 16, 16) and y["input_rays"].shape == (4, 6, 16, 16)
-    assert y["target_images"].shape == (6, 3, 16, 16)
-    assert torch.equal(y["target_images"][:4], y["input_images"])
-    assert y["input_K"][0, 0, 2].item() == pytest.approx(8.0)
-    # Downsampling averages the stored image (box filter).
-    full = StageIIDataset(dataset, num_input=4, num_supervision=2, include_inputs_in_targets=True, seed=1)[1]
-    down = torch.nn.functional.avg_pool2d(full["input_images"], 2)
-    assert (down - y["input_images"]).abs().mean() < 0.02
-
-
-def test_stage2_needs_enough_views(dataset):
-    with pytest.raises(FaceliftError, match="needs 8"):
-        StageIIDataset(dataset, num_input=4, num_supervision=4)
-    assert len(StageIIDataset(dataset, num_input=4, num_supervision=4, views="all")) == 2
+def test_stage2_lower_resolution_box_filters_and_rescales_intrinsics(dataset):
+    full, small = SubjectFolders(dataset, 32).views(0), SubjectFolders(dataset, 16).views(0)
+    assert small.images.shape[-2:] == (16, 16)
+    assert small.cameras.K[0, 0, 2].item() == pytest.approx(full.cameras.K[0, 0, 2].item() / 2)
+    down = torch.nn.functional.avg_pool2d(full.images, 2)
+    assert (down - small.images).abs().mean() < 0.02
 
 
 def test_missing_transforms_names_subject_and_file(dataset, tmp_path):
@@ -119,7 +106,9 @@ def test_missing_image_and_subject_folder(dataset, tmp_path):
     root = _copy(dataset, tmp_path)
     (root / "id00000_app000" / "images" / "007.png").unlink()
     with pytest.raises(FaceliftError, match=r"id00000_app000.*007\.png.*missing"):
-        StageIIDataset(root, num_input=2, num_supervision=2)
+        StageIDataset(root)
+    with pytest.raises(FaceliftError, match=r"id00000_app000.*007\.png.*cannot read"):
+        SubjectFolders(root, 32, split="all").views(0)
     shutil.rmtree(root / "id00000_app000")
     with pytest.raises(FaceliftError, match=r"id00000_app000.*missing"):
         StageIDataset(root)

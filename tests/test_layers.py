@@ -21,7 +21,8 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("core", ("facelift.__init__", "facelift.errors", "facelift.atomic", "facelift.config", "facelift.defaults",
               "facelift.precision", "facelift.sh",
-              "facelift.cameras", "facelift.gaussians", "facelift.render", "facelift.formats", "facelift.media",
+              "facelift.cameras", "facelift.views", "facelift.gaussians", "facelift.render", "facelift.formats",
+              "facelift.media",
               "facelift.turntable", "facelift.sequence", "facelift.eval.metrics",
               # weights: store, meta, locate; the modules that need the models are listed in assembly
               "facelift.weights")),

@@ -22,7 +22,8 @@ from facelift.lrm import GSLRM, LRM_PRESETS
 from facelift.render import rasterize
 from facelift.train.common import read_metrics
 from facelift.weights.store import load_weights
-from facelift.train.lrm import SubjectFolders, sample_views, train_lrm
+from facelift.data.loaders import SubjectFolders
+from facelift.train.lrm import sample_views, train_lrm
 
 MICRO = ["model.image_size=16", "model.width=64", "model.head_dim=32", "model.layers=2", "log_every=1",
          "val_every=0", "batch_size=1", "loss.ssim=0", "input_views=any", "loss.mask=0",

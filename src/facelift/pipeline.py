@@ -29,6 +29,7 @@ from facelift.errors import FaceliftError
 from facelift.gaussians import Gaussians
 from facelift.outputs import TurntableSpec, write_result
 from facelift.render import RenderOutput, rasterize
+from facelift.views import composite
 from facelift.weights.folder import resolve_weights
 from facelift.weights.meta import META_FILE, read_meta
 
@@ -345,7 +346,7 @@ class FaceLiftPipeline:
             loaded = load_image(path)
             rgb = loaded.rgb.astype("float32")
             if loaded.alpha is not None:  # views on a transparent film: composite onto white
-                rgb = rgb * loaded.alpha[..., None] + 255.0 * (1.0 - loaded.alpha[..., None])
+                rgb = composite(rgb, loaded.alpha[..., None], 255.0)
             views.append(Image.fromarray(rgb.round().clip(0, 255).astype("uint8")))
         sizes = {v.size for v in views}
         if sizes != {(cameras.width, cameras.height)}:

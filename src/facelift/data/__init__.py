@@ -17,7 +17,7 @@ Commands::
 
 In Python::
 
-    from facelift.data.loaders import StageIDataset, StageIIDataset
+    from facelift.data.loaders import StageIDataset, SubjectFolders
     stage1 = StageIDataset("data/tiny", split="train")           # input + 6 views + cameras
-    stage2 = StageIIDataset("data/tiny", num_input=4, num_supervision=4, resolution=32)
+    stage2 = SubjectFolders("data/tiny", 32, split="train")      # .views(i): facelift.views.Views
 """

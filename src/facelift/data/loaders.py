@@ -2,15 +2,16 @@
 
 * :class:`StageIDataset` (multi-view diffusion, paper §3.2): the frontal view as input
   and the six Stage I views as targets, with their cameras.
-* :class:`StageIIDataset` (GS-LRM, paper §3.3 / suppl. C.2): V input views and V
-  supervision views drawn from a subject's random views (default 4 + 4), with cameras
-  and per-pixel ray maps (:func:`facelift.cameras.ray_map`, code ``"nearest"``).
+* :class:`SubjectFolders` (GS-LRM, paper §3.3 / suppl. C.2): every posed view of a subject
+  as :class:`facelift.views.Views`, at one square working size, for training
+  (:mod:`facelift.train.lrm` draws the input and supervision views) and its held-out
+  evaluation (:mod:`facelift.eval.lrm`).
 
-Images are stored RGBA; samples are composited onto ``background`` (white by default, as
-the public release; ``"random"`` draws one grey level per sample). Both datasets
-validate the folder up front (index, each subject's ``transforms.json``, ``meta.json``
-and image files) and raise :class:`FaceliftError` naming the subject and file at fault;
-a corrupt image is reported when it is read (or up front with ``verify_images=True``).
+Images are stored RGBA and composited onto ``background`` (white by default, as the public
+release; for Stage I ``"random"`` draws one grey level per sample). :class:`StageIDataset`
+validates the folder up front (index, each subject's ``transforms.json``, ``meta.json`` and
+image files) and raises :class:`FaceliftError` naming the subject and file at fault; a corrupt
+image is reported when it is read (or up front with ``verify_images=True``).
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ from PIL import Image
 from torch import Tensor
 from torch.utils.data import Dataset
 
-from facelift.cameras import Camera, ray_map
+from facelift.cameras import Camera, read_transforms
 from facelift.data import layout
 from facelift.errors import FaceliftError
+from facelift.views import Views, composite
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def _load_view(subject: _Subject, i: int, size: int | None, bg: Tensor) -> tuple
         t = torch.from_numpy(rgba.astype(np.float32) / 255.0).permute(2, 0, 1)
         alpha = t[3:4]
         rgb_pm = t[:3] * alpha
-    rgb = rgb_pm + (1 - alpha) * bg[:, None, None]
+    rgb = composite(rgb_pm, alpha, bg[:, None, None], premultiplied=True)
     return rgb.clamp(0, 1), alpha
 
 
@@ -155,78 +157,76 @@ class StageIDataset(Dataset):
                 "c2w": cams.c2w.clone(), "K": cams.K.clone(), "subject": s.name}
 
 
-class StageIIDataset(Dataset):
-    """Samples for GS-LRM.
+class SubjectFolders:
+    """A multi-view dataset in the one on-disk layout (:mod:`facelift.data.layout`):
+    ``ROOT/index.json`` (optional; subjects and their train/val/test split) and
+    ``ROOT/<subject>/transforms.json`` + RGBA images. Images are resized to ``size``
+    (intrinsics rescaled) and cached as uint8, so a CPU run decodes each PNG once.
 
-    Each item draws ``num_input + num_supervision`` distinct views from the subject's
-    random views (``views="random"``, the paper's setup) or from all views
-    (``views="all"``) and returns a dict:
-
-    * ``input_images``: (V, 3, H, W); ``input_rays``: (V, 6, H, W) ray direction then
-      the ray code (``ray_code``: "nearest" point to the origin, or Plücker "moment");
-      ``input_c2w``: (V, 4, 4); ``input_K``: (V, 3, 3);
-    * ``target_images``: (T, 3, H, W); ``target_alphas``: (T, 1, H, W); ``target_c2w``,
-      ``target_K``; T = num_supervision, plus the V inputs first when
-      ``include_inputs_in_targets``;
-    * ``subject``: the subject folder name; ``view_ids``: (V + S,) the image indices.
-
-    ``seed``: None draws views with torch's global generator (seed DataLoader workers as
-    usual); an int makes the draw for each index reproducible.
+    Args:
+        root: dataset folder, or a single subject folder.
+        size: square working resolution.
+        background: RGB the RGBA images are composited over.
+        split: subjects of this split when ``index.json`` exists (``"all"``: every subject).
     """
 
-    def __init__(self, root: str | Path, split: str | Sequence[str] = "train", num_input: int = 4,
-                 num_supervision: int = 4, resolution: int | None = None,
-                 background: Sequence[float] | str = (1.0, 1.0, 1.0), views: str = "random",
-                 ray_code: str = "nearest", include_inputs_in_targets: bool = False, seed: int | None = None,
-                 verify_images: bool = False):
-        _check_background(background)
-        if views not in ("random", "all"):
-            raise FaceliftError(f"views must be 'random' or 'all', got {views!r}")
-        if ray_code not in ("nearest", "moment"):
-            raise FaceliftError(f"ray_code must be 'nearest' or 'moment', got {ray_code!r}")
-        if num_input < 1 or num_supervision < 0:
-            raise FaceliftError(f"need num_input >= 1 and num_supervision >= 0, got {num_input}, {num_supervision}")
+    def __init__(self, root: str | Path, size: int, background: Sequence[float] = (1.0, 1.0, 1.0),
+                 split: str = "train"):
         self.root = Path(root)
-        self.num_input, self.num_supervision = num_input, num_supervision
-        self.resolution, self.background = resolution, background
-        self.views, self.ray_code = views, ray_code
-        self.include_inputs = include_inputs_in_targets
-        self.seed = seed
-        self.subjects = _open_subjects(self.root, split, verify_images)
-        need = num_input + num_supervision
-        for s in self.subjects:
-            pool = len(self._pool(s))
-            if pool < need:
-                raise FaceliftError(f"subject {s.name}: has {pool} {views} views, needs {need} "
-                                    f"({num_input} input + {num_supervision} supervision)")
-
-    def _pool(self, s: _Subject) -> list[int]:
-        first = s.num_fixed if self.views == "random" else 0
-        return list(range(first, len(s.files)))
+        if not self.root.is_dir():
+            raise FaceliftError(f"{self.root}: dataset folder not found")
+        if (self.root / "transforms.json").is_file():
+            found = [self.root]  # a single subject folder works too
+        elif (self.root / "index.json").is_file():
+            entries = layout.read_index(self.root)["subjects"]
+            found = [self.root / e["name"] for e in entries if split == "all" or e.get("split", "train") == split]
+            if not found:
+                raise FaceliftError(f"{self.root}: no subjects in split {split!r}")
+        else:
+            found = sorted(p.parent for p in self.root.glob("*/transforms.json"))
+        if not found:
+            raise FaceliftError(f"{self.root}: no subject folders with a transforms.json inside")
+        self.subjects = found
+        self.size = size
+        self.background = torch.tensor(background, dtype=torch.float32).view(1, 3, 1, 1)
+        self._cache: dict[int, tuple[Tensor, Tensor, Camera, int]] = {}
 
     def __len__(self) -> int:
         return len(self.subjects)
 
-    def __getitem__(self, idx: int) -> dict:
-        s = self.subjects[idx]
-        gen = torch.Generator().manual_seed(self.seed * 1_000_003 + idx) if self.seed is not None else None
-        pool = self._pool(s)
-        need = self.num_input + self.num_supervision
-        pick = [pool[k] for k in torch.randperm(len(pool), generator=gen)[:need].tolist()]
-        bg = _background(self.background, gen)
-        loaded = [_load_view(s, i, self.resolution, bg) for i in pick]
-        cams = Camera.stack([s.cameras[i] for i in pick])
-        if self.resolution is not None:
-            cams = cams.resized(self.resolution)
-        v = self.num_input
-        inp = cams[:v]
-        tgt_ids = list(range(need)) if self.include_inputs else list(range(v, need))
-        images = torch.stack([x[0] for x in loaded])
-        alphas = torch.stack([x[1] for x in loaded])
-        return {
-            "input_images": images[:v], "input_rays": ray_map(inp, code=self.ray_code),
-            "input_c2w": inp.c2w.clone(), "input_K": inp.K.clone(),
-            "target_images": images[tgt_ids], "target_alphas": alphas[tgt_ids],
-            "target_c2w": cams.c2w[tgt_ids].clone(), "target_K": cams.K[tgt_ids].clone(),
-            "subject": s.name, "view_ids": torch.tensor(pick),
-        }
+    def _load(self, i: int) -> tuple[Tensor, Tensor, Camera, int]:
+        if i in self._cache:
+            return self._cache[i]
+        folder = self.subjects[i]
+        cams, names, meta = read_transforms(folder / "transforms.json")
+        if cams.width != cams.height:
+            raise FaceliftError(f"{folder}: GS-LRM training needs square images, got {cams.width}x{cams.height}")
+        rgba = []
+        for name in names:
+            path = folder / name
+            try:
+                img = Image.open(path)
+                img.load()
+            except (OSError, ValueError) as e:
+                raise FaceliftError(f"{path}: cannot read image ({e})") from None
+            img = img.convert("RGBA")
+            if img.size != (self.size, self.size):
+                img = img.resize((self.size, self.size), Image.Resampling.BOX if img.width > self.size
+                                 else Image.Resampling.BICUBIC)
+            rgba.append(np.asarray(img))
+        data = torch.from_numpy(np.stack(rgba)).permute(0, 3, 1, 2).contiguous()  # (V, 4, S, S) uint8
+        # The layout marks the first views as the fixed Stage I rig (facelift.data.layout).
+        num_fixed = int(meta.get("facelift_fixed_views", 0)) if isinstance(meta, dict) else 0
+        item = (data[:, :3], data[:, 3:], cams.resized(self.size), min(num_fixed, len(names)))
+        self._cache[i] = item
+        return item
+
+    def views(self, i: int) -> Views:
+        """All views of subject ``i``."""
+        rgb, alpha, cams, _ = self._load(i)
+        a = alpha.float() / 255.0
+        return Views(images=composite(rgb.float() / 255.0, a, self.background), alphas=a, cameras=cams)
+
+    def num_fixed(self, i: int) -> int:
+        """How many leading views are the fixed Stage I rig (0 when the dataset does not say)."""
+        return self._load(i)[3]

@@ -126,7 +126,7 @@ def evaluate_heldout(model, data_root: str | Path, split: str = "test", n_views:
     model and the sphere baseline."""
     from tqdm.auto import tqdm
 
-    from facelift.train.lrm import SubjectFolders
+    from facelift.data.loaders import SubjectFolders
 
     data = SubjectFolders(data_root, model.config.image_size, background, split=split)
     n = len(data) if limit is None else min(limit, len(data))

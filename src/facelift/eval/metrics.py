@@ -45,6 +45,7 @@ import torch.nn.functional as F
 from torch import Tensor
 
 from facelift.errors import FaceliftError
+from facelift.views import composite as over
 
 SSIM_WIN_SIGMA = 1.5
 SSIM_TRUNCATE = 3.5  # scipy/skimage default: radius = int(3.5 * 1.5 + 0.5) = 5 -> 11×11
@@ -202,9 +203,8 @@ def foreground(images: Tensor) -> Tensor:
 
 def composite(rgba: Tensor, background: tuple[float, float, float] = (1.0, 1.0, 1.0)) -> Tensor:
     """RGBA (..., H, W, 4) → RGB over ``background``: rgb·α + bg·(1 − α)."""
-    rgb, alpha = rgba[..., :3], rgba[..., 3:4]
     bg = torch.tensor(background, dtype=rgba.dtype, device=rgba.device)
-    return rgb * alpha + bg * (1 - alpha)
+    return over(rgba[..., :3], rgba[..., 3:4], bg)
 
 
 def load_image(path: str | Path) -> Tensor:

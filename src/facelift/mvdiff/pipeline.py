@@ -74,6 +74,7 @@ from facelift.errors import FaceliftError
 from facelift.mvdiff.attention import install_multiview_attention, multiview_setting
 from facelift.mvdiff.config import VIEW_PROMPT
 from facelift.mvdiff.unet import load_unet
+from facelift.views import composite
 from facelift.weights.locate import resolve_pretrained
 
 log = logging.getLogger(__name__)
@@ -165,8 +166,7 @@ def to_image_batch(image: Any, size: int) -> Tensor:
     if t.ndim != 4 or t.shape[1] not in (1, 3, 4):
         raise FaceliftError(f"input image must be (B, C, H, W) with C in 1, 3, 4; got {tuple(t.shape)}")
     if t.shape[1] == 4:
-        rgb, alpha = t[:, :3], t[:, 3:]
-        t = rgb * alpha + (1.0 - alpha)
+        t = composite(t[:, :3], t[:, 3:], 1.0)
     elif t.shape[1] == 1:
         t = t.expand(-1, 3, -1, -1)
     h, w = t.shape[-2:]

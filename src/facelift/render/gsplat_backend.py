@@ -19,6 +19,7 @@ from torch import Tensor
 
 from facelift.cameras import Camera
 from facelift.gaussians import Gaussians
+from facelift.views import composite
 
 
 def render_gsplat(gaussians: Gaussians, camera: Camera, background: Tensor) -> tuple[Tensor, Tensor, Tensor]:
@@ -38,7 +39,7 @@ def render_gsplat(gaussians: Gaussians, camera: Camera, background: Tensor) -> t
     )
     feat = colors[0]  # (H, W, 4): RGB and accumulated depth, no background
     alpha = alphas[0, ..., 0]
-    rgb = feat[..., :3] + (1.0 - alpha)[..., None] * background.to(device)
+    rgb = composite(feat[..., :3], alpha[..., None], background.to(device), premultiplied=True)
     has = alpha > 0
     depth = torch.where(has, feat[..., 3] / torch.where(has, alpha, torch.ones_like(alpha)), torch.zeros_like(alpha))
     return rgb, alpha, depth

@@ -33,8 +33,9 @@ import numpy as np
 import torch
 from torch import Tensor
 
-from facelift.cameras import Camera, read_transforms
+from facelift.cameras import Camera
 from facelift.config import apply_overrides, load_config, save_config
+from facelift.data.loaders import SubjectFolders
 from facelift.errors import FaceliftError
 from facelift.lrm.config import LRM_PRESETS, LRMTrainConfig
 from facelift.lrm.model import GAUSSIAN_PARAMS, IN_CHANNELS, GSLRM, LRMOutput
@@ -48,6 +49,7 @@ from facelift.train.common import (
     seed_everything,
 )
 from facelift.train.losses import ImageLoss, masked_ssim, psnr, ssim
+from facelift.views import Views
 from facelift.weights.locate import resolve_lrm_path
 from facelift.weights.store import load_into, load_weights
 
@@ -55,108 +57,6 @@ log = logging.getLogger(__name__)
 
 
 # ------------------------------------------------------------------------------- data
-
-
-@dataclass
-class ViewSet:
-    """Posed views of one subject.
-
-    Attributes:
-        images: (V, 3, H, W) RGB in [0, 1], composited over the background.
-        alphas: (V, 1, H, W) foreground masks in [0, 1] (ones when the files have no alpha).
-        cameras: batch (V,) OpenCV cameras for H×W.
-    """
-
-    images: Tensor
-    alphas: Tensor
-    cameras: Camera
-
-    def __len__(self) -> int:
-        return self.images.shape[0]
-
-    def select(self, index: Sequence[int] | Tensor) -> "ViewSet":
-        idx = torch.as_tensor(index, dtype=torch.long)
-        return ViewSet(self.images[idx], self.alphas[idx], self.cameras[idx])
-
-
-class SubjectFolders:
-    """A multi-view dataset in the one on-disk layout (:mod:`facelift.data.layout`):
-    ``ROOT/index.json`` (optional; subjects and their train/val/test split) and
-    ``ROOT/<subject>/transforms.json`` + RGBA images. Images are resized to ``size``
-    (intrinsics rescaled) and cached as uint8, so a CPU run decodes each PNG once.
-
-    Args:
-        root: dataset folder, or a single subject folder.
-        size: square working resolution.
-        background: RGB the RGBA images are composited over.
-        split: subjects of this split when ``index.json`` exists (``"all"``: every subject).
-    """
-
-    def __init__(self, root: str | Path, size: int, background: Sequence[float] = (1.0, 1.0, 1.0),
-                 split: str = "train"):
-        self.root = Path(root)
-        if not self.root.is_dir():
-            raise FaceliftError(f"{self.root}: dataset folder not found")
-        if (self.root / "transforms.json").is_file():
-            found = [self.root]  # a single subject folder works too
-        elif (self.root / "index.json").is_file():
-            from facelift.data.layout import read_index
-
-            entries = read_index(self.root)["subjects"]
-            found = [self.root / e["name"] for e in entries if split == "all" or e.get("split", "train") == split]
-            if not found:
-                raise FaceliftError(f"{self.root}: no subjects in split {split!r}")
-        else:
-            found = sorted(p.parent for p in self.root.glob("*/transforms.json"))
-        if not found:
-            raise FaceliftError(f"{self.root}: no subject folders with a transforms.json inside")
-        self.subjects = found
-        self.size = size
-        self.background = torch.tensor(background, dtype=torch.float32).view(1, 3, 1, 1)
-        self._cache: dict[int, tuple[Tensor, Tensor, Camera, int]] = {}
-
-    def __len__(self) -> int:
-        return len(self.subjects)
-
-    def _load(self, i: int) -> tuple[Tensor, Tensor, Camera, int]:
-        if i in self._cache:
-            return self._cache[i]
-        from PIL import Image
-
-        folder = self.subjects[i]
-        cams, names, meta = read_transforms(folder / "transforms.json")
-        if cams.width != cams.height:
-            raise FaceliftError(f"{folder}: GS-LRM training needs square images, got {cams.width}x{cams.height}")
-        rgba = []
-        for name in names:
-            path = folder / name
-            try:
-                img = Image.open(path)
-                img.load()
-            except (OSError, ValueError) as e:
-                raise FaceliftError(f"{path}: cannot read image ({e})") from None
-            img = img.convert("RGBA")
-            if img.size != (self.size, self.size):
-                img = img.resize((self.size, self.size), Image.Resampling.BOX if img.width > self.size
-                                 else Image.Resampling.BICUBIC)
-            rgba.append(np.asarray(img))
-        data = torch.from_numpy(np.stack(rgba)).permute(0, 3, 1, 2).contiguous()  # (V, 4, S, S) uint8
-        # The layout marks the first views as the fixed Stage I rig (facelift.data.layout).
-        num_fixed = int(meta.get("facelift_fixed_views", 0)) if isinstance(meta, dict) else 0
-        item = (data[:, :3], data[:, 3:], cams.resized(self.size), min(num_fixed, len(names)))
-        self._cache[i] = item
-        return item
-
-    def views(self, i: int) -> ViewSet:
-        """All views of subject ``i``."""
-        rgb, alpha, cams, _ = self._load(i)
-        a = alpha.float() / 255.0
-        images = rgb.float() / 255.0 * a + self.background * (1.0 - a)
-        return ViewSet(images=images, alphas=a, cameras=cams)
-
-    def num_fixed(self, i: int) -> int:
-        """How many leading views are the fixed Stage I rig (0 when the dataset does not say)."""
-        return self._load(i)[3]
 
 
 def _step_generator(seed: int, step: int, rank: int) -> torch.Generator:
@@ -288,7 +188,7 @@ class ReconstructionMetrics:
 
 
 @torch.no_grad()
-def evaluate_views(model: GSLRM, inputs: ViewSet, targets: ViewSet, background=(1.0, 1.0, 1.0)
+def evaluate_views(model: GSLRM, inputs: Views, targets: Views, background=(1.0, 1.0, 1.0)
                    ) -> tuple[ReconstructionMetrics, Tensor]:
     """Reconstruct from ``inputs``, render ``targets``; returns metrics and the renders (V,3,H,W)."""
     from facelift.render import rasterize

@@ -68,6 +68,7 @@ from facelift.train.common import (
     progress,
     seed_everything,
 )
+from facelift.views import composite as composite_over
 from facelift.weights.store import load_into, load_weights
 
 log = logging.getLogger(__name__)
@@ -106,8 +107,7 @@ def composite(rgba: Tensor, background: Tensor) -> Tensor:
     if rgba.shape[-3] == 3:
         return rgba
     bg = background.view(background.shape[0], *([1] * (rgba.ndim - 4)), 3, 1, 1).to(rgba)
-    a = rgba[..., 3:, :, :]
-    return (rgba[..., :3, :, :] + bg * (1.0 - a)).clamp(0.0, 1.0)
+    return composite_over(rgba[..., :3, :, :], rgba[..., 3:, :, :], bg, premultiplied=True).clamp(0.0, 1.0)
 
 
 def step_generator(seed: int, step: int, rank: int, salt: str = "") -> torch.Generator:
