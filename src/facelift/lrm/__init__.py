@@ -6,12 +6,12 @@
 
 * :mod:`facelift.lrm.config`: :class:`LRMConfig`, presets ``paper`` / ``tiny``, export defaults.
 * :mod:`facelift.lrm.model`: :class:`GSLRM`, :class:`LRMOutput`.
-* :mod:`facelift.lrm.export`: pruning for export (release defaults).
+* :mod:`facelift.lrm.prune`: pruning a reconstruction for export (release defaults).
 * :mod:`facelift.lrm.convert`: the public release's checkpoint → our safetensors layout.
 """
 
 from facelift.lrm.config import LRM_PRESETS, ExportConfig, LossConfig, LRMConfig, LRMTrainConfig
-from facelift.lrm.export import export_filter, export_mask
+from facelift.lrm.prune import export_filter, export_mask
 from facelift.lrm.model import GSLRM, LRMOutput, read_model_config
 
 __all__ = [

@@ -325,7 +325,7 @@ class GSLRM(nn.Module):
             self.train(was_training)
         gaussians = out.gaussians(0)
         if export is not None:
-            from facelift.lrm.export import export_filter
+            from facelift.lrm.prune import export_filter
 
             gaussians = export_filter(gaussians, export)
         return gaussians
