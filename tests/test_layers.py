@@ -30,8 +30,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("stages", ("facelift.data", "facelift.preprocess", "facelift.mvdiff", "facelift.lrm", "facelift.refine",
                 "facelift.reanimate", "facelift.train.losses")),
     ("training", ("facelift.train",)),
-    ("assembly", ("facelift.pipeline", "facelift.outputs", "facelift.video", "facelift.weights.folder",
-                  "facelift.weights.release", "facelift.weights.convert", "facelift.weights.export")),
+    ("assembly", ("facelift.pipeline", "facelift.outputs", "facelift.batch", "facelift.video",
+                  "facelift.weights.folder", "facelift.weights.release", "facelift.weights.convert",
+                  "facelift.weights.export")),
     ("evaluation", ("facelift.eval",)),
     ("interface", ("facelift.cli", "facelift.app", "facelift.__main__")),
 )

@@ -165,7 +165,7 @@ def _lrm(args: argparse.Namespace) -> int:
 
 
 def _likeness(args) -> int:
-    from facelift.cli.reconstruct import expand_inputs
+    from facelift.batch import expand_inputs
     from facelift.eval.identity import DlibIdentity
     from facelift.eval.likeness import evaluate_likeness, load_arcface
 

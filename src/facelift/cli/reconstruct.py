@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import glob
 import logging
 import os
 from pathlib import Path
@@ -16,8 +15,6 @@ from facelift.errors import FaceliftError
 from facelift.formats.write import FORMATS, parse_formats
 
 log = logging.getLogger(__name__)
-
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".bmp", ".tif", ".tiff", ".gif"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -64,75 +61,28 @@ def format_list(text: str) -> tuple[str, ...]:
         raise argparse.ArgumentTypeError(str(e).removeprefix(f"--format {text}: ")) from None
 
 
-def expand_inputs(items: list[str]) -> list[Path]:
-    """Files, folders (their images, sorted) and glob patterns -> a de-duplicated list of files.
-
-    A pattern or path that matches nothing is an error: a typo should not silently
-    produce an empty batch.
-    """
-    found: list[Path] = []
-    for item in items:
-        path = Path(item)
-        if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file())
-            if not files:
-                raise FaceliftError(f"{path}: folder has no images ({', '.join(sorted(IMAGE_SUFFIXES))})")
-            found += files
-        elif path.exists():
-            found.append(path)
-        elif glob.has_magic(item):
-            matches = sorted(Path(p) for p in glob.glob(item, recursive=True) if Path(p).is_file())
-            if not matches:
-                raise FaceliftError(f"{item}: pattern matches no files")
-            found += matches
-        else:
-            raise FaceliftError(f"{path}: no such file or folder")
-    seen, unique = set(), []
-    for p in found:
-        key = os.path.realpath(p)
-        if key not in seen:
-            seen.add(key)
-            unique.append(p)
-    return unique
-
-
 def run(args: argparse.Namespace) -> int:
-    from facelift.outputs import TurntableSpec, is_complete, output_names
+    from facelift.batch import check_readable, plan_batch, process_share
+    from facelift.outputs import TurntableSpec
 
     if not args.inputs and not args.views:
         raise FaceliftError("give at least one input image (or --views DIR)")
     check_output_folder(args.out)
-    jobs: list[tuple[str, Path]] = [("image", p) for p in expand_inputs(args.inputs)]
-    jobs += [("views", Path(v)) for v in args.views]
-    names = output_names([p for _, p in jobs])
-
-    # Under `accelerate launch` each process takes every world_size-th input.
-    rank, world = int(os.environ.get("RANK", 0)), int(os.environ.get("WORLD_SIZE", 1))
-    mine = [(kind, path, name) for i, ((kind, path), name) in enumerate(zip(jobs, names)) if i % world == rank]
-
+    rank, world = process_share()
     todo = []
-    for kind, path, name in mine:
-        if is_complete(args.out / name, args.format) and not args.overwrite:
-            log.info("%s: already done in %s (use --overwrite to redo)", path, args.out / name)
+    for item in plan_batch(args.inputs, args.views, args.out, args.format, rank, world):
+        if item.done and not args.overwrite:
+            log.info("%s: already done in %s (use --overwrite to redo)", item.path, item.out)
         else:
-            todo.append((kind, path, name))
+            todo.append(item)
     if not todo:
         return 0
     # Every photo is decoded before any weights load: a bad file costs one line, not a model load.
-    # The pipeline decodes it again later (a second decode is cheap next to Stage I; keeping
-    # every decoded photo of a large batch in memory would not be).
-    from facelift.preprocess.io import load_image
-
-    failed, valid = 0, []
-    for job in todo:
-        try:
-            if job[0] == "image":
-                load_image(job[1])
-            valid.append(job)
-        except FaceliftError as e:
-            failed += 1
-            log.error("facelift: error: %s (skipped)", e)
-    total, todo = len(todo), valid
+    total = len(todo)
+    todo, errors = check_readable(todo)
+    for e in errors:
+        log.error("facelift: error: %s (skipped)", e)
+    failed = len(errors)
     if not todo:
         if total > 1:
             log.error("%d of %d inputs failed", failed, total)
@@ -147,19 +97,19 @@ def run(args: argparse.Namespace) -> int:
     pipe = FaceLiftPipeline.from_pretrained(args.weights, device=device, dtype=args.dtype,
                                             accept_license=args.accept_license)
     pipe.set_scheduler(args.scheduler)
-    if any(kind == "image" for kind, _, _ in todo):
+    if any(item.kind == "image" for item in todo):
         pipe.require_stage1()
     spec = TurntableSpec(frames=args.frames, size=args.size)
-    for kind, path, name in todo:
+    for item in todo:
         try:
-            if kind == "image":
-                result = pipe(path, seed=args.seed, num_inference_steps=args.steps, guidance_scale=args.guidance,
+            if item.kind == "image":
+                result = pipe(item.path, seed=args.seed, num_inference_steps=args.steps, guidance_scale=args.guidance,
                               crop=not args.no_crop, remove_background=not args.keep_background,
                               refine=args.refine)
             else:
-                result = pipe.reconstruct_views(path)
-            result.save(args.out / name, turntable=spec, format=",".join(args.format))
-            log.info("%s -> %s", path, args.out / name)
+                result = pipe.reconstruct_views(item.path)
+            result.save(item.out, turntable=spec, format=",".join(args.format))
+            log.info("%s -> %s", item.path, item.out)
         except FaceliftError as e:
             failed += 1
             log.error("facelift: error: %s (skipped)", e)
