@@ -10,11 +10,11 @@ from scipy import ndimage
 
 from facelift.errors import FaceliftError
 from facelift.preprocess import FACE_CENTER, FACE_SIZE, CropTransform, FaceBox, preprocess_image, warp
-from facelift.preprocess import pipeline
+from facelift.preprocess import prepare
 from facelift.preprocess.crop import fit_transform, framing_transform
 from facelift.preprocess.detect import BUNDLED_MODELS, check_bundled_models, detect_faces
 from facelift.preprocess.io import load_image
-from facelift.preprocess.pipeline import find_face
+from facelift.preprocess.prepare import find_face
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "astronaut.jpg"
 
@@ -233,7 +233,7 @@ def test_rgba_alpha_is_used_instead_of_segmentation(example_rgb, monkeypatch, tm
     def fail(*_):
         raise AssertionError("segmentation must not run when the input has alpha")
 
-    monkeypatch.setattr(pipeline, "segment_person_small", fail)
+    monkeypatch.setattr(prepare, "segment_person_small", fail)
     alpha = np.zeros(example_rgb.shape[:2], np.uint8)
     alpha[:, :340] = 255  # keep the left part (the person), cut the shuttle on the right
     path = tmp_path / "astronaut.png"
@@ -291,7 +291,7 @@ def test_framing_transform_is_the_release_geometry():
 
 def test_given_face_box_skips_detection(framed, monkeypatch):
     box = find_face(load_image(EXAMPLE)).box
-    monkeypatch.setattr(pipeline, "find_face", lambda *_: (_ for _ in ()).throw(AssertionError("detected")))
+    monkeypatch.setattr(prepare, "find_face", lambda *_: (_ for _ in ()).throw(AssertionError("detected")))
     given = preprocess_image(EXAMPLE, face_box=box)
     assert given.transform == framed.transform and given.num_faces is None
     np.testing.assert_array_equal(np.asarray(given.image), np.asarray(framed.image))

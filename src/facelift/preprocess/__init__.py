@@ -9,12 +9,13 @@ the models load lazily on first use and stay cached.
 - :mod:`~facelift.preprocess.segment`: portrait segmentation onto white.
 - :mod:`~facelift.preprocess.crop`: the release's framing and its calibration to our detector.
 - :mod:`~facelift.preprocess.align`: landmark alignment of renders to targets (evaluation).
+- :mod:`~facelift.preprocess.prepare`: :func:`preprocess_image`, the steps above in order.
 """
 
 from facelift.preprocess.crop import FACE_CENTER, FACE_SIZE, CropTransform, framing_transform, warp
 from facelift.preprocess.detect import FaceBox, FaceDetection, detect_faces, face_landmarks
 from facelift.preprocess.io import LoadedImage, load_image
-from facelift.preprocess.pipeline import FaceFound, PreprocessResult, find_face, frame_image, preprocess_image
+from facelift.preprocess.prepare import FaceFound, PreprocessResult, find_face, frame_image, preprocess_image
 from facelift.preprocess.segment import segment_person
 
 __all__ = [
