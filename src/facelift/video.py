@@ -13,6 +13,7 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterable
 
 import numpy as np
 from tqdm.auto import tqdm
@@ -20,6 +21,7 @@ from tqdm.auto import tqdm
 from facelift.atomic import atomic_write_text
 from facelift.cameras import FOV_DEG, RADIUS, orbit_camera
 from facelift.errors import FaceliftError
+from facelift.gaussians import Gaussians
 from facelift.media import read_video, video_info, write_video
 from facelift.sequence import GaussianSequence, smooth_boxes, write_sequence_index
 
@@ -94,28 +96,45 @@ def reconstruct_video(pipe, video: str | Path, out: str | Path, opts: VideoOptio
     else:
         indices, boxes = None, None
 
-    files, times = [], []
-    for k, (index, frame) in enumerate(tqdm(read_video(video, opts.stride, opts.max_frames),
-                                            desc="video: heads", unit="frame")):
-        name = f"frames/{k:05d}.ply"
-        files.append(name)
-        times.append(index / fps)
-        if (out / name).is_file():
-            continue  # resumed run: this frame is done
-        box = None if boxes is None else FaceBox.from_cxcywh(boxes[k])
-        pre = preprocess_image(frame, crop=opts.crop, remove_background=opts.remove_background, face_box=box)
-        result = pipe.from_preprocessed(pre, seed=opts.seed, num_inference_steps=opts.num_inference_steps,
-                                        guidance_scale=opts.guidance_scale, refine=opts.refine)
-        result.gaussians.save_ply(out / name)
-        write_sequence_index(out, files, times, fps / opts.stride, str(video))
-    if not files:
+    def heads():
+        for k, (index, frame) in enumerate(read_video(video, opts.stride, opts.max_frames)):
+            def lift(k=k, frame=frame):
+                box = None if boxes is None else FaceBox.from_cxcywh(boxes[k])
+                pre = preprocess_image(frame, crop=opts.crop, remove_background=opts.remove_background, face_box=box)
+                return pipe.from_preprocessed(pre, seed=opts.seed, num_inference_steps=opts.num_inference_steps,
+                                              guidance_scale=opts.guidance_scale, refine=opts.refine).gaussians
+            yield index / fps, lift
+
+    count = write_heads(out, heads(), fps / opts.stride, str(video), desc="video: heads")
+    if not count:
         raise FaceliftError(f"{video}: no frames decoded")
-    if indices is not None and len(indices) != len(files):
-        raise FaceliftError(f"{video}: decoded {len(files)} frames but the face track has {len(indices)}; "
+    if indices is not None and len(indices) != count:
+        raise FaceliftError(f"{video}: decoded {count} frames but the face track has {len(indices)}; "
                             f"delete {out / BOXES_FILE} and rerun")
-    write_sequence_index(out, files, times, fps / opts.stride, str(video))
     render_sequence(GaussianSequence.load(out), out / "novel_view.mp4", opts, fps / opts.stride)
     return out
+
+
+def write_heads(out: Path, heads: Iterable[tuple[float, Callable[[], Gaussians]]], fps: float, source: str,
+                desc: str = "heads") -> int:
+    """Write ``out/frames/NNNNN.ply`` for each ``(time, lift)`` in order and keep
+    ``out/sequence.json`` up to date after each; returns how many frames there are.
+
+    Resumable: a frame whose PLY exists is kept and its ``lift`` is not called. Each PLY is
+    written atomically, so an interrupted run leaves only whole frames behind.
+    """
+    files, times = [], []
+    for k, (time, lift) in enumerate(tqdm(heads, desc=desc, unit="frame")):
+        name = f"frames/{k:05d}.ply"
+        files.append(name)
+        times.append(time)
+        if (out / name).is_file():
+            continue  # resumed run: this frame is done
+        lift().save_ply(out / name)
+        write_sequence_index(out, files, times, fps, source)
+    if files:
+        write_sequence_index(out, files, times, fps, source)
+    return len(files)
 
 
 def render_sequence(seq: GaussianSequence, path: Path, opts: VideoOptions, fps: float) -> int:

@@ -1,0 +1,326 @@
+"""Photo + driving video → animated 3D head (paper §4.5, 3D facial animation).
+
+Two passes, both resumable:
+
+1. **Reanimate** (no FaceLift weights): a 2D reanimator (:mod:`facelift.reanimate`) moves the
+   framed photo as the driving video moves, relative to the driving video's first kept frame;
+   each animated frame is kept as ``animated/NNNNN.png`` and together they make
+   ``animated_2d.mp4``. The frames stay in the photo's framing, so no per-frame face
+   tracking (and no crop jitter) is needed.
+2. **Lift** every animated frame to 3D (:func:`facelift.video.write_heads`, shared with
+   ``facelift video``): ``frames/NNNNN.ply``, ``sequence.json``, ``novel_view.mp4``.
+
+Temporal consistency. The paper notes flicker when frames are lifted independently. What
+should not change across frames is shared:
+
+- the seed, and with it Stage I's starting noise (the generator is re-seeded per frame);
+- the sides and back: Stage I's right, back and left views (:data:`SHARED_VIEWS`) of the first
+  frame replace every later frame's, so Stage II sees the same back of the head each time
+  (kept as ``shared_views/*.png`` for resuming); the front, front-left and front-right views
+  still follow the face;
+- photo-fit (:mod:`facelift.refine`) then puts each animated frame's own face on the front.
+
+:func:`flicker` measures what is left: the mean frame-to-frame change of renders at a fixed
+novel camera in the regions the driving motion does not move (``benchmarks/bench_animate.py``
+compares it with independent lifting).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PIL import Image
+from tqdm.auto import tqdm
+
+from facelift.atomic import atomic_write_text
+from facelift.cameras import VIEW_NAMES, Camera, facelift_cameras
+from facelift.errors import FaceliftError
+from facelift.gaussians import Gaussians
+from facelift.media import read_video, save_image, video_info, write_video
+from facelift.sequence import GaussianSequence
+from facelift.video import VideoOptions, render_sequence, write_heads
+
+log = logging.getLogger(__name__)
+
+ANIMATED_DIR = "animated"
+SHARED_DIR = "shared_views"
+STATE_FILE = "animate.json"
+INPUT_FILE = "input.png"
+#: Stage I views taken from the first frame for every later one: what the face's motion does not change.
+SHARED_VIEWS = ("right", "back", "left")
+
+
+@dataclass
+class AnimateOptions(VideoOptions):
+    """``facelift animate``'s settings: :class:`facelift.video.VideoOptions` plus
+
+    Attributes:
+        reanimator: which 2D reanimator made the frames (recorded; see :mod:`facelift.reanimate`).
+        consistent: share the first frame's side and back views (False: lift each frame on
+            its own, as ``facelift video`` does; the flicker baseline).
+    """
+
+    reanimator: str = "landmarks"
+    consistent: bool = True
+
+
+@dataclass
+class AnimatedFrames:
+    """What pass 1 made: ``paths`` (one PNG per kept driving frame), their ``times`` (seconds)
+    and the frame rate of the kept frames."""
+
+    paths: list[Path]
+    times: list[float]
+    fps: float
+
+
+def _state(photo_name: str, driving: Path, opts: AnimateOptions) -> dict:
+    return {"photo": photo_name, "driving": str(driving), "stride": opts.stride, "max_frames": opts.max_frames,
+            "reanimator": opts.reanimator, "consistent": opts.consistent, "seed": opts.seed,
+            "steps": opts.num_inference_steps, "guidance": opts.guidance_scale, "refine": opts.refine}
+
+
+def claim_folder(out: Path, state: dict) -> None:
+    """Record what ``out`` animates; a folder holding another animation is refused (one line)."""
+    path = out / STATE_FILE
+    if path.is_file():
+        try:
+            old = json.loads(path.read_text())
+        except json.JSONDecodeError:
+            old = None
+        if old != state:
+            changed = sorted(k for k in state if not isinstance(old, dict) or old.get(k) != state[k])
+            raise FaceliftError(f"{out} holds another animation (different {', '.join(changed) or 'settings'}); "
+                                "choose another output folder or delete it")
+        return
+    atomic_write_text(path, json.dumps(state, indent=1))
+
+
+def reanimate_video(source: Any, driving: str | Path, out: str | Path, reanimator,
+                    opts: AnimateOptions | None = None) -> AnimatedFrames:
+    """Pass 1: the photo moved by every kept driving frame, ``out/animated/NNNNN.png`` and
+    ``out/animated_2d.mp4`` (no FaceLift weights needed).
+
+    Args:
+        source: the framed photo, a :class:`facelift.preprocess.PreprocessResult` (its
+            ``image`` is used) or an (H, W, 3) uint8 array.
+        reanimator: a :class:`facelift.reanimate.Reanimator`.
+
+    Raises:
+        FaceliftError: unreadable video, no frames, or no face in the first driving frame. A
+            later frame without a face repeats the previous animated frame (with a warning).
+    """
+    opts = opts or AnimateOptions()
+    driving, out = Path(driving), Path(out)
+    image = np.asarray(source.image.convert("RGB")) if hasattr(source, "image") else np.asarray(source)[..., :3]
+    fps = float(video_info(driving).get("fps") or 30.0)
+    folder = out / ANIMATED_DIR
+    frames = read_video(driving, opts.stride, 1)
+    start = next(frames, None)
+    frames.close()
+    if start is None:
+        raise FaceliftError(f"{driving}: no frames decoded")
+    first = start[1]
+    if not (folder / "00000.png").is_file():  # before the progress bar: a face-less video fails in one line
+        try:
+            rest = np.asarray(reanimator(image, first, first), np.uint8)
+        except FaceliftError as e:
+            raise FaceliftError(f"{driving}: {e}") from None
+        _check_shape(rest, image, reanimator)
+        save_image(folder / "00000.png", rest)
+    paths, times, previous = [], [], None
+    for k, (index, frame) in enumerate(tqdm(read_video(driving, opts.stride, opts.max_frames),
+                                            desc="animate: 2D", unit="frame")):
+        path = folder / f"{k:05d}.png"
+        paths.append(path)
+        times.append(index / fps)
+        if path.is_file():
+            previous = None
+            continue
+        try:
+            animated = np.asarray(reanimator(image, frame, first), np.uint8)
+        except FaceliftError as e:
+            log.warning("%s frame %d: %s; repeating the previous frame", driving, index, e)
+            animated = previous if previous is not None else np.asarray(Image.open(paths[k - 1]).convert("RGB"))
+        _check_shape(animated, image, reanimator)
+        save_image(path, animated)
+        previous = animated
+    if not paths:
+        raise FaceliftError(f"{driving}: no frames decoded")
+    frames = AnimatedFrames(paths, times, fps / opts.stride)
+    write_video(out / "animated_2d.mp4", (np.asarray(Image.open(p).convert("RGB")) for p in paths), fps=frames.fps)
+    return frames
+
+
+def _check_shape(animated: np.ndarray, image: np.ndarray, reanimator) -> None:
+    if animated.shape != image.shape:
+        raise FaceliftError(f"reanimator {getattr(reanimator, 'name', reanimator)!r} returned {animated.shape}, "
+                            f"expected the photo's {image.shape}")
+
+
+def _shared_views(pipe, out: Path, first_frame: Path, opts: AnimateOptions) -> dict[int, Image.Image]:
+    """The first frame's side and back views by index, from ``out/shared_views/`` or made (and kept) now."""
+    indices = [VIEW_NAMES.index(name) for name in SHARED_VIEWS]
+    paths = {i: out / SHARED_DIR / f"{VIEW_NAMES[i]}.png" for i in indices}
+    if not all(p.is_file() for p in paths.values()):
+        views = pipe.generate_views(Image.open(first_frame).convert("RGB"), opts.seed, opts.num_inference_steps,
+                                    opts.guidance_scale)
+        for i, p in paths.items():
+            save_image(p, np.asarray(views[i]))
+    return {i: Image.open(p).convert("RGB") for i, p in paths.items()}
+
+
+def lift_frame(pipe, frame: np.ndarray, opts: AnimateOptions, shared: dict[int, Image.Image] | None = None) -> Gaussians:
+    """One animated frame (framed, on white, (H, W, 3) uint8) to a head: Stage I (with the
+    ``shared`` views in place of its own at those indices), Stage II, photo-fit per
+    ``opts.refine`` against the frame itself."""
+    from facelift.mvdiff.pipeline import to_image_batch
+    from facelift.pipeline import refine_iterations
+    from facelift.preprocess import segment_person
+
+    iterations = refine_iterations(opts.refine, pipe.defaults["refine"])
+    views = pipe.generate_views(Image.fromarray(frame), opts.seed, opts.num_inference_steps, opts.guidance_scale)
+    for i, view in (shared or {}).items():
+        views[i] = view.resize(views[i].size, Image.Resampling.BILINEAR) if view.size != views[i].size else view
+    cameras: Camera = facelift_cameras(views[0].width)
+    gaussians = pipe.reconstruct_gaussians(views, cameras)
+    if iterations:
+        seed = pipe.defaults["seed"] if opts.seed is None else opts.seed
+        others = to_image_batch(views[1:], views[1].width)
+        gaussians = pipe.photo_fit(gaussians, frame, segment_person(frame), None, others, cameras[1:], iterations,
+                                   seed, progress=False).gaussians
+    return gaussians
+
+
+def lift_animation(pipe, frames: AnimatedFrames, out: str | Path, opts: AnimateOptions | None = None,
+                   source: str = "") -> GaussianSequence:
+    """Pass 2: every animated frame lifted to 3D (``out/frames``, ``sequence.json``,
+    ``novel_view.mp4``), sharing the first frame's side and back views when ``opts.consistent``."""
+    opts = opts or AnimateOptions()
+    out = Path(out)
+    cache: dict[str, dict] = {}
+
+    def shared():
+        if not opts.consistent:
+            return None
+        if "views" not in cache:
+            cache["views"] = _shared_views(pipe, out, frames.paths[0], opts)
+        return cache["views"]
+
+    def heads():
+        for k, (path, time) in enumerate(zip(frames.paths, frames.times)):
+            def lift(k=k, path=path):
+                frame = np.asarray(Image.open(path).convert("RGB"))
+                return lift_frame(pipe, frame, opts, shared() if k > 0 else None)
+            if k == 0 and opts.consistent:
+                shared()  # the first frame's own views are the ones shared (kept for resuming)
+            yield time, lift
+
+    count = write_heads(out, heads(), frames.fps, source, desc="animate: heads")
+    if count != len(frames.paths):  # pragma: no cover - write_heads writes one per frame
+        raise FaceliftError(f"{out}: lifted {count} of {len(frames.paths)} frames")
+    seq = GaussianSequence.load(out)
+    render_sequence(seq, out / "novel_view.mp4", opts, frames.fps)
+    return seq
+
+
+def animate_photo(pipe, photo: Any, driving: str | Path, out: str | Path, opts: AnimateOptions | None = None,
+                  reanimator=None) -> GaussianSequence:
+    """Photo + driving video -> animated 3D head in ``out`` (the module docstring's two passes).
+
+    Args:
+        pipe: a :class:`facelift.pipeline.FaceLiftPipeline`.
+        photo: a path, PIL image or array (preprocessed here: framed, on white), or a
+            :class:`facelift.preprocess.PreprocessResult` already made.
+        driving: the driving video (anything ffmpeg reads).
+        reanimator: a :class:`facelift.reanimate.Reanimator`; default the built-in
+            :class:`facelift.reanimate.landmarks.LandmarkReanimator`.
+
+    Returns:
+        The :class:`facelift.sequence.GaussianSequence` of ``out`` (renders any (time, camera)).
+    """
+    opts = opts or AnimateOptions()
+    out = Path(out)
+    pre = prepare_photo(photo, opts)
+    if reanimator is None:
+        from facelift.reanimate import make_reanimator
+
+        reanimator = make_reanimator(opts.reanimator)
+    start_animation(pre, driving, out, opts)
+    frames = reanimate_video(pre, driving, out, reanimator, opts)
+    return lift_animation(pipe, frames, out, opts, source=str(driving))
+
+
+def prepare_photo(photo: Any, opts: AnimateOptions):
+    """The photo framed as Stage I's input (a PreprocessResult is passed through)."""
+    from facelift.preprocess import PreprocessResult, preprocess_image
+
+    if isinstance(photo, PreprocessResult):
+        return photo
+    return preprocess_image(photo, crop=opts.crop, remove_background=opts.remove_background)
+
+
+def start_animation(pre, driving: str | Path, out: Path, opts: AnimateOptions) -> None:
+    """Claim ``out`` for this photo, video and settings and keep the framed photo as ``input.png``."""
+    out.mkdir(parents=True, exist_ok=True)
+    claim_folder(out, _state(pre.name, Path(driving), opts))
+    if not (out / INPUT_FILE).is_file():
+        save_image(out / INPUT_FILE, np.asarray(pre.image.convert("RGB")))
+
+
+# ----------------------------------------------------------------------- flicker
+def render_at(seq: GaussianSequence, camera: Camera) -> tuple[np.ndarray, np.ndarray]:
+    """Every frame of ``seq`` at ``camera``: (T, H, W, 3) colours and (T, H, W) alphas, float32."""
+    from facelift.render import rasterize
+
+    rgb, alpha = [], []
+    for i in range(len(seq)):
+        r = rasterize(seq.frame(i), camera)
+        rgb.append(r.rgb.numpy())
+        alpha.append(r.alpha.numpy())
+    return np.stack(rgb).astype(np.float32), np.stack(alpha).astype(np.float32)
+
+
+def still_region(render: np.ndarray, alpha: np.ndarray, margin: float = 0.15) -> np.ndarray:
+    """(H, W) bool: the head in ``render`` ((H, W, 3) float in [0, 1], its (H, W) alpha) away
+    from its face, where a driving face's motion (expression, lips, lids) does not reach:
+    hair, ears, the back and sides, neck and shoulders. The face is the convex hull of the
+    face mesh found on the render, grown by ``margin`` of its size.
+
+    Raises:
+        FaceliftError: no face found on the render.
+    """
+    import cv2
+
+    from facelift.preprocess import face_landmarks
+
+    image = (np.clip(render, 0, 1) * 255 + 0.5).astype(np.uint8)
+    landmarks = face_landmarks(image)
+    if landmarks is None:
+        raise FaceliftError("no face found on the novel-view render, so the face cannot be left out")
+    hull = cv2.convexHull(landmarks[:, :2].astype(np.float32))[:, 0]
+    centre = hull.mean(0)
+    grown = centre + (1 + margin) * (hull - centre)
+    face = np.zeros(alpha.shape, np.uint8)
+    cv2.fillPoly(face, [np.round(grown - 0.5).astype(np.int32)[:, None, :]], 1)
+    return (alpha > 0.5) & (face == 0)
+
+
+def flicker(renders: np.ndarray, region: np.ndarray) -> float:
+    """Mean absolute frame-to-frame change of ``renders`` (T, H, W, 3) in [0, 1] over the
+    pixels of ``region`` (H, W) bool: 0 for a still head; in colour units (×255 for 8-bit)."""
+    if len(renders) < 2:
+        return 0.0
+    if not region.any():
+        raise FaceliftError("flicker: the region is empty")
+    change = np.abs(np.diff(renders, axis=0)).mean(-1)  # (T-1, H, W)
+    return float(change[:, region].mean())
+
+
+__all__ = ["AnimateOptions", "AnimatedFrames", "SHARED_VIEWS", "animate_photo", "flicker", "lift_animation",
+           "lift_frame", "reanimate_video", "render_at", "still_region"]

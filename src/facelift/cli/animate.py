@@ -1,0 +1,80 @@
+"""``facelift animate``: a photo and a driving video to an animated 3D head (paper §4.5)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+from facelift.cli._args import (DTYPE_CHOICES, DTYPE_HELP, REFINE_HELP, SCHEDULER_CHOICES, SCHEDULER_HELP,
+                                check_output_folder, positive_int, refine_setting)
+from facelift.cli._weights import add_weights_arguments, announce_download
+
+log = logging.getLogger(__name__)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "animate", help="photo + driving video to an animated 3D head: OUT/frames/NNNNN.ply, OUT/novel_view.mp4",
+        description="Reanimate the photo with the driving video's head pose and expression (2D), then lift "
+                    "every animated frame to 3D, sharing the seed and the first frame's back and sides. "
+                    "Writes OUT/animated_2d.mp4, OUT/frames/NNNNN.ply, OUT/sequence.json and "
+                    "OUT/novel_view.mp4. Rerunning resumes.",
+    )
+    p.add_argument("photo", type=Path, help="the photo to animate")
+    p.add_argument("--driving", type=Path, required=True, help="driving video (anything ffmpeg reads)")
+    p.add_argument("-o", "--out", type=Path, required=True, help="output folder")
+    p.add_argument("--stride", type=positive_int, default=1, help="keep every K-th driving frame (default 1)")
+    p.add_argument("--max-frames", type=positive_int, default=None, help="stop after N kept frames")
+    p.add_argument("--camera", choices=("fixed", "orbit"), default="fixed",
+                   help="novel camera: fixed, or orbiting once over the video (default fixed)")
+    p.add_argument("--azimuth", type=float, default=30.0, help="novel camera azimuth in degrees (default 30)")
+    p.add_argument("--elevation", type=float, default=0.0, help="novel camera elevation in degrees (default 0)")
+    p.add_argument("--size", type=positive_int, default=512, help="rendered video size (default 512)")
+    p.add_argument("--reanimator", choices=("landmarks", "liveportrait"), default="landmarks",
+                   help="2D reanimation: landmarks (built in, offline: MediaPipe face mesh and a mesh warp) or "
+                        "liveportrait (needs a LivePortrait checkout with its weights, --liveportrait-dir)")
+    p.add_argument("--liveportrait-dir", type=Path, default=None,
+                   help="the LivePortrait checkout (default $LIVEPORTRAIT_DIR)")
+    p.add_argument("--independent", action="store_true",
+                   help="lift every frame on its own (no shared back and sides): the flicker baseline")
+    add_weights_arguments(p)
+    p.add_argument("--seed", type=int, default=None, help="random seed of Stage I (default: the weights')")
+    p.add_argument("--steps", type=positive_int, default=None, help="diffusion steps (default: the weights')")
+    p.add_argument("--guidance", type=float, default=None, help="guidance scale (default: the weights')")
+    p.add_argument("--refine", type=refine_setting, default="auto", help=REFINE_HELP)
+    p.add_argument("--device", default=None)
+    p.add_argument("--dtype", choices=DTYPE_CHOICES, default="auto", help=DTYPE_HELP)
+    p.add_argument("--scheduler", choices=SCHEDULER_CHOICES, default="ddim", help=SCHEDULER_HELP)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from facelift.animate import AnimateOptions, lift_animation, prepare_photo, reanimate_video, start_animation
+    from facelift.errors import FaceliftError
+    from facelift.media import video_info
+    from facelift.pipeline import FaceLiftPipeline
+    from facelift.reanimate import make_reanimator
+
+    if not args.photo.is_file():
+        raise FaceliftError(f"{args.photo}: photo not found")
+    if not args.driving.is_file():
+        raise FaceliftError(f"{args.driving}: video file not found")
+    video_info(args.driving)  # an unreadable video fails before any model loads
+    check_output_folder(args.out)
+    opts = AnimateOptions(stride=args.stride, max_frames=args.max_frames, camera=args.camera, azimuth=args.azimuth,
+                          elevation=args.elevation, size=args.size, seed=args.seed, num_inference_steps=args.steps,
+                          guidance_scale=args.guidance, refine=args.refine, reanimator=args.reanimator,
+                          consistent=not args.independent)
+    pre = prepare_photo(args.photo, opts)  # no face in the photo: fails here
+    reanimator = make_reanimator(args.reanimator, args.liveportrait_dir, args.device)
+    # Pass 1 needs no FaceLift weights: a driving video without a face fails before they load.
+    start_animation(pre, args.driving, args.out, opts)
+    frames = reanimate_video(pre, args.driving, args.out, reanimator, opts)
+    announce_download(args.weights, args.accept_license)
+    pipe = FaceLiftPipeline.from_pretrained(args.weights, device=args.device, dtype=args.dtype,
+                                            accept_license=args.accept_license)
+    pipe.set_scheduler(args.scheduler)
+    lift_animation(pipe, frames, args.out, opts, source=str(args.driving))
+    log.info("wrote %s/animated_2d.mp4, %s/frames/*.ply and %s/novel_view.mp4", args.out, args.out, args.out)
+    return 0

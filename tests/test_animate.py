@@ -1,0 +1,129 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image
+
+from facelift.animate import SHARED_VIEWS, AnimateOptions, flicker, lift_animation, reanimate_video
+from facelift.cameras import VIEW_NAMES
+from facelift.gaussians import Gaussians
+from facelift.media import video_info, write_video
+from facelift.sequence import GaussianSequence
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "astronaut.jpg"
+
+
+@pytest.fixture(scope="module")
+def driving_clip(tmp_path_factory):
+    """4 frames, 256²: the mirrored example face nodding and opening its mouth (written by the test)."""
+    from facelift.preprocess import preprocess_image
+    from facelift.reanimate.synthetic import nodding_talking_clip
+
+    pre = preprocess_image(np.ascontiguousarray(np.asarray(Image.open(EXAMPLE).convert("RGB"))[:, ::-1]), size=256)
+    clip = nodding_talking_clip(np.asarray(pre.image), pre.landmarks, frames=4)
+    path = tmp_path_factory.mktemp("driving") / "nod.mp4"
+    write_video(path, clip.frames, fps=4)
+    return path
+
+
+def _animate(out, driving, weights, *extra):
+    cmd = [sys.executable, "-m", "facelift", "animate", str(EXAMPLE), "--driving", str(driving), "-o", str(out),
+           "--weights", str(weights), "--steps", "1", "--size", "64", *extra]
+    return subprocess.run(cmd, capture_output=True, text=True)
+
+
+def test_animate_writes_the_2d_and_4d_results_and_resumes(random_weights, driving_clip, tmp_path):
+    out = tmp_path / "out"
+    proc = _animate(out, driving_clip, random_weights)
+    assert proc.returncode == 0, proc.stderr
+    plys = sorted((out / "frames").glob("*.ply"))
+    assert [p.name for p in plys] == [f"{i:05d}.ply" for i in range(4)]
+    assert video_info(out / "animated_2d.mp4")["nframes"] == 4 and video_info(out / "novel_view.mp4")["nframes"] == 4
+    assert sorted(p.stem for p in (out / "shared_views").glob("*.png")) == sorted(SHARED_VIEWS)
+    seq = GaussianSequence.load(out)
+    assert len(seq) == 4 and seq.duration == pytest.approx(0.75, abs=1e-6)
+    # Resume: a deleted frame is redone, finished ones and the 2D frames are kept as they are.
+    kept, frame_png = plys[0].stat().st_mtime_ns, (out / "animated" / "00002.png").stat().st_mtime_ns
+    plys[2].unlink()
+    proc = _animate(out, driving_clip, random_weights)
+    assert proc.returncode == 0, proc.stderr
+    assert plys[2].is_file() and plys[0].stat().st_mtime_ns == kept
+    assert (out / "animated" / "00002.png").stat().st_mtime_ns == frame_png
+    # The same folder with other settings is refused, in one line.
+    proc = _animate(out, driving_clip, random_weights, "--independent")
+    assert proc.returncode == 2 and "holds another animation (different consistent)" in proc.stderr
+
+
+class _StandInPipe:
+    """Records what Stage II is given; Stage I makes views from the frame's mean colour."""
+
+    defaults = {"refine": 0, "seed": 0}
+
+    def __init__(self):
+        self.seeds, self.views = [], []
+
+    def generate_views(self, image, seed, steps, guidance):
+        self.seeds.append(seed)
+        base = np.asarray(image, np.float32).mean((0, 1))
+        return [Image.fromarray(np.full((16, 16, 3), (base + 7 * i) % 256, np.uint8)) for i in range(6)]
+
+    def reconstruct_gaussians(self, views, cameras):
+        self.views.append([np.asarray(v).copy() for v in views])
+        return Gaussians(torch.zeros(1, 3), torch.full((1, 3), 0.1), torch.tensor([[1.0, 0, 0, 0]]),
+                         torch.tensor([0.9]), torch.tensor([[0.5, 0.5, 0.5]]))
+
+
+@pytest.mark.parametrize("consistent", [True, False])
+def test_later_frames_take_the_first_frames_back_and_sides(tmp_path, consistent):
+    video = tmp_path / "clip.mp4"
+    write_video(video, [np.full((32, 32, 3), 40 * i, np.uint8) for i in range(3)], fps=3)
+    opts = AnimateOptions(size=16, seed=5, consistent=consistent)
+    frames = reanimate_video(np.zeros((32, 32, 3), np.uint8), video, tmp_path / "out", lambda s, d, f: d, opts)
+    pipe = _StandInPipe()
+    lift_animation(pipe, frames, tmp_path / "out", opts)
+    shared = [VIEW_NAMES.index(n) for n in SHARED_VIEWS]
+    first, *later = pipe.views
+    for views in later:
+        for i in range(6):
+            same = np.array_equal(views[i], first[i])
+            assert same == (consistent and i in shared), (i, consistent)
+    assert set(pipe.seeds) == {5}  # one seed, so one starting noise, for every frame
+
+
+def test_flicker_is_zero_for_a_still_head_and_measures_the_change():
+    still = np.full((3, 8, 8, 3), 0.5, np.float32)
+    region = np.zeros((8, 8), bool)
+    region[:4] = True
+    assert flicker(still, region) == 0.0
+    changing = still.copy()
+    changing[1, :2] += 0.2  # half the region changes by 0.2 in frame 1, then back
+    assert flicker(changing, region) == pytest.approx(0.1)
+    changing[2, 6:] = 0.0  # outside the region: not counted
+    assert flicker(changing, region) == pytest.approx(0.1)
+
+
+def test_animate_errors_are_one_line_and_come_before_the_weights(tmp_path):
+    white = tmp_path / "white.mp4"
+    write_video(white, [np.full((64, 64, 3), 255, np.uint8)] * 2, fps=2)
+    bad = tmp_path / "bad.mp4"
+    bad.write_text("not a video")
+    missing_weights = tmp_path / "no-weights"
+    cases = (
+        (["missing.jpg", "--driving", str(white)], "photo not found"),
+        ([str(EXAMPLE), "--driving", "missing.mp4"], "video file not found"),
+        ([str(EXAMPLE), "--driving", str(bad)], "cannot open as a video"),
+        ([str(EXAMPLE), "--driving", str(white)], "no face found in the first driving frame"),
+        ([str(EXAMPLE), "--driving", str(white), "--reanimator", "liveportrait"], "needs LivePortrait"),
+    )
+    for i, (args, msg) in enumerate(cases):
+        proc = subprocess.run([sys.executable, "-m", "facelift", "animate", *args, "-o", str(tmp_path / f"o{i}"),
+                               "--weights", str(missing_weights)], capture_output=True, text=True, cwd=tmp_path,
+                              env={**__import__("os").environ, "LIVEPORTRAIT_DIR": ""})
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1 and msg in proc.stderr, proc.stderr
+    assert not list((tmp_path / "o3").glob("frames/*"))
+    assert json.loads((tmp_path / "o3" / "animate.json").read_text())["reanimator"] == "landmarks"
