@@ -40,7 +40,7 @@ from tqdm.auto import tqdm
 
 from facelift.cameras import Camera
 from facelift.gaussians import Gaussians
-from facelift.mvdiff.evaluate import foreground
+from facelift.eval.metrics import foreground
 from facelift.refine.front_layer import FrontLayer
 from facelift.render import rasterize
 from facelift.train.losses import psnr, ssim
