@@ -44,7 +44,11 @@ def test_render_png_frames_show_the_head_on_the_chosen_background(tmp_path, ball
 
 
 @pytest.mark.parametrize("args,msg", [
-    (["missing.ply", "-o", "x.mp4"], "not found"),
+    (["missing.ply", "-o", "x.mp4"], "no such file"),
+    (["{empty}", "-o", "x.mp4"], "no head in this folder"),
+    (["{empty}/gaussians.spz", "-o", "x.mp4"], "no such file"),
+    (["{obj}", "-o", "x.mp4"], "expected a .ply, .splat or .spz file"),
+    (["{no_gaussians}", "-o", "x.mp4"], "the head has no Gaussians; nothing to render"),
     (["{ply}", "-o", "x.mp4", "--frames", "0"], "positive integer"),
     (["{ply}", "-o", "x.mp4", "--background", "pink"], "background"),
     (["{ply}", "-o", "x.xyz"], "unknown output type"),
@@ -53,7 +57,11 @@ def test_render_png_frames_show_the_head_on_the_chosen_background(tmp_path, ball
 def test_render_bad_input_is_one_line_exit_2(tmp_path, ball_ply, args, msg):
     bad = tmp_path / "bad.ply"
     bad.write_text("garbage")
-    args = [a.format(ply=ball_ply, bad=bad) for a in args]
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "head.obj").write_text("v 0 0 0\n")
+    Gaussians.empty().save_ply(tmp_path / "none.ply")
+    args = [a.format(ply=ball_ply, bad=bad, empty=tmp_path / "empty", obj=tmp_path / "head.obj",
+                     no_gaussians=tmp_path / "none.ply") for a in args]
     proc = subprocess.run([sys.executable, "-m", "facelift", "render", *args], cwd=tmp_path,
                           capture_output=True, text=True)
     assert proc.returncode == 2
@@ -61,6 +69,17 @@ def test_render_bad_input_is_one_line_exit_2(tmp_path, ball_ply, args, msg):
     assert len(lines) == 1 and msg in lines[0], proc.stderr
     assert "Traceback" not in proc.stderr
     assert not list(tmp_path.glob("x.*")) and not list(tmp_path.glob(".x*"))
+
+
+def test_render_reads_a_reconstruction_folder_with_an_spz_head(tmp_path, ball_ply):
+    from facelift.formats.splats import load_gaussians, save_gaussians
+
+    folder = tmp_path / "result"
+    folder.mkdir()
+    save_gaussians(load_gaussians(ball_ply), folder / "gaussians.spz")
+    assert main(["render", str(folder), "-o", str(tmp_path / "frames"), "--frames", "1", "--size", "32"]) == 0
+    img = np.asarray(Image.open(tmp_path / "frames" / "00000.png")).astype(int)
+    assert img[16, 16, 0] > 150 and img[16, 16, 2] < 100  # the red ball
 
 
 def test_parse_background():

@@ -289,12 +289,24 @@ def test_export_reads_a_reconstruction_folder(tmp_path, head_ply):
     ("{empty_dir}", "head.spz", "no head in this folder"),
     ("{empty_ply}", "head.spz", "no Gaussians"),
     ("{ply}", "folder.spz", "output must be a file"),
+    ("{empty_splat}", "head.ply", "no Gaussians"),
+    ("{corrupt_spz}", "head.ply", "corrupt .spz"),
+    ("{truncated_spz}", "head.ply", "truncated .spz"),
+    ("{text}", "head.ply", "expected a .ply, .splat or .spz file"),
 ])
 def test_export_bad_input_is_one_line_and_writes_nothing(tmp_path, head_ply, capsys, head, out, needle):
     (tmp_path / "empty").mkdir()
     (tmp_path / "folder.spz").mkdir()
     Gaussians.empty().save_ply(tmp_path / "empty.ply")
-    names = dict(ply=head_ply, empty_dir=tmp_path / "empty", empty_ply=tmp_path / "empty.ply")
+    (tmp_path / "empty.splat").write_bytes(b"")
+    good = to_spz_bytes(load_gaussians(head_ply))
+    middle = len(good) // 2
+    (tmp_path / "corrupt.spz").write_bytes(good[:middle] + b"x" * 64 + good[middle + 64:])
+    (tmp_path / "truncated.spz").write_bytes(good[:middle])
+    (tmp_path / "head.txt").write_text("not a head")
+    names = dict(ply=head_ply, empty_dir=tmp_path / "empty", empty_ply=tmp_path / "empty.ply",
+                 empty_splat=tmp_path / "empty.splat", corrupt_spz=tmp_path / "corrupt.spz",
+                 truncated_spz=tmp_path / "truncated.spz", text=tmp_path / "head.txt")
     before = sorted(tmp_path.rglob("*"))
     args = ["export", str(tmp_path / head.format(**names)), "-o", str(tmp_path / out.format(**names))]
     assert main(args) == 2

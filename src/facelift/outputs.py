@@ -63,6 +63,31 @@ def head_file(folder: str | Path) -> Path:
     raise FaceliftError(f"{folder}: no head in this folder (looked for {names})")
 
 
+def head_path(path: str | Path) -> Path:
+    """The Gaussian file a command reads for HEAD: a ``.ply`` / ``.splat`` / ``.spz`` file itself, or
+    a reconstruction folder's head (:func:`head_file`). One-line :class:`FaceliftError` otherwise."""
+    path = Path(path)
+    if path.is_dir():
+        return head_file(path)
+    if not path.exists():
+        raise FaceliftError(f"{path}: no such file or folder")
+    if path.suffix.lower() not in SPLAT_SUFFIXES:
+        raise FaceliftError(f"{path}: expected a .ply, .splat or .spz file, or a facelift reconstruct folder")
+    return path
+
+
+def load_head(path: str | Path, purpose: str) -> tuple[Path, Gaussians]:
+    """The file :func:`head_path` names and its Gaussians, refusing a head with none
+    ("<file>: the head has no Gaussians; nothing to <purpose>"): what ``render`` and ``export`` read."""
+    from facelift.formats.splats import load_gaussians
+
+    source = head_path(path)
+    gaussians = load_gaussians(source)
+    if len(gaussians) == 0:
+        raise FaceliftError(f"{source}: the head has no Gaussians; nothing to {purpose}")
+    return source, gaussians
+
+
 def _camera_entry(cam: Camera, name: str) -> dict:
     return {
         "name": name,

@@ -11,7 +11,6 @@ from pathlib import Path
 from facelift.cli._args import check_output_file, positive_int
 from facelift.errors import FaceliftError
 from facelift.formats.write import UP_AXES, check_export, write_head
-from facelift.formats.splats import SPLAT_SUFFIXES
 
 log = logging.getLogger(__name__)
 
@@ -44,15 +43,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from facelift.formats.splats import load_gaussians
+    from facelift.outputs import head_path, load_head
 
     # Every check that needs no loading comes first, so a typo costs nothing and writes nothing.
     check_export(args.out, faces=args.faces, up=args.up, mesh=args.mesh)
-    source = head_source(args.head)
+    head_path(args.head)
     check_output_file(args.out)
-    gaussians = load_gaussians(source)
-    if len(gaussians) == 0:
-        raise FaceliftError(f"{source}: the head has no Gaussians; nothing to export")
+    source, gaussians = load_head(args.head, "export")
     try:
         written = write_head(gaussians, args.out, faces=args.faces, up=args.up, mesh=args.mesh)
     except FaceliftError as e:
@@ -60,16 +57,3 @@ def run(args: argparse.Namespace) -> int:
     print(f"wrote {written.describe()}")
     log.debug("%s -> %s: %d bytes in, %d bytes out", source, args.out, source.stat().st_size, written.bytes)
     return 0
-
-
-def head_source(head: Path) -> Path:
-    """The splat file HEAD names: itself, or the head in a reconstruction folder."""
-    from facelift.outputs import head_file
-
-    if head.is_dir():
-        return head_file(head)
-    if not head.exists():
-        raise FaceliftError(f"{head}: no such file or folder")
-    if head.suffix.lower() not in SPLAT_SUFFIXES:
-        raise FaceliftError(f"{head}: expected a .ply, .splat or .spz file, or a facelift reconstruct folder")
-    return head

@@ -1,4 +1,4 @@
-"""``facelift render``: a turntable of a Gaussian PLY (or .splat, .spz)."""
+"""``facelift render``: a turntable of a Gaussian PLY (or .splat, .spz, or a reconstruction folder's head)."""
 
 from __future__ import annotations
 
@@ -17,9 +17,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "render", help="render a 360° turntable of a Gaussian head (.ply / .splat / .spz)",
         description="Render an orbit around the origin (elevation fixed, starting at the front) of a "
-                    "3DGS PLY, .splat or .spz file into an .mp4, or numbered PNGs when OUT is a folder.",
+                    "3DGS PLY, .splat or .spz file (or a 'facelift reconstruct' output folder's head) into an "
+                    ".mp4, or numbered PNGs when OUT is a folder.",
     )
-    p.add_argument("ply", type=Path, help="Gaussian splat file (.ply, .splat or .spz)")
+    p.add_argument("ply", type=Path, metavar="head",
+                   help="Gaussian splat file (.ply, .splat or .spz), or a 'facelift reconstruct' output folder")
     p.add_argument("-o", "--out", type=Path, required=True, help="output .mp4 (or other video) or a folder")
     p.add_argument("--frames", type=positive_int, default=60, help="number of frames (default 60)")
     p.add_argument("--size", type=positive_int, default=512, help="square image size in pixels (default 512)")
@@ -32,15 +34,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from facelift.formats.splats import load_gaussians
+    from facelift.outputs import load_head
     from facelift.turntable import is_video_path, parse_background, save_turntable
 
     background = parse_background(args.background)
     is_video_path(args.out)
     if args.fps <= 0:
         raise FaceliftError(f"--fps must be positive, got {args.fps}")
-    gaussians = load_gaussians(args.ply)
-    log.info("%s: %d Gaussians", args.ply, len(gaussians))
+    source, gaussians = load_head(args.ply, "render")
+    log.info("%s: %d Gaussians", source, len(gaussians))
     n = save_turntable(args.out, gaussians, fps=args.fps, frames=args.frames, size=args.size,
                        elevation=args.elevation, radius=args.radius, fov=args.fov, background=background)
     log.info("wrote %d frames to %s", n, args.out)
