@@ -13,7 +13,7 @@ from app_helpers import blob, color_fraction, wait_for
 from facelift.cameras import RADIUS, facelift_cameras
 from facelift.errors import FaceliftError
 from facelift.formats.splats import save_gaussians
-from facelift.gaussians import quat_to_matrix
+from facelift.gaussians import Gaussians, quat_to_matrix
 
 pytest.importorskip("viser")
 
@@ -83,13 +83,20 @@ def test_video_folder_opens_frames_in_time_order(tmp_path):
     ("missing.ply", None, "no such file"),
     ("head.obj", "file", "expected a .ply, .splat or .spz"),
     ("empty", "dir", "no head in this folder"),
+    ("none.ply", "no_gaussians", "the head has no Gaussians; nothing to show"),
+    ("bad.spz", "corrupt_spz", "not an .spz file"),
 ])
 def test_unusable_paths_get_a_one_line_error_naming_them(tmp_path, name, setup, needle):
+    """Also a head that cannot be shown: the first frame is read before any server starts."""
     path = tmp_path / name
     if setup == "file":
         path.write_text("v 0 0 0\n")
     elif setup == "dir":
         path.mkdir()
+    elif setup == "no_gaussians":
+        Gaussians.empty().save_ply(path)
+    elif setup == "corrupt_spz":
+        path.write_bytes(b"hello, not gzip")
     with pytest.raises(FaceliftError, match=needle) as err:
         open_scene(path)
     assert name in str(err.value) and "\n" not in str(err.value)

@@ -101,7 +101,12 @@ def open_scene(path: str | Path) -> ViewerScene:
             frames, times = [head_file(path)], np.zeros(1)
     cameras = _read_view_cameras(folder / "cameras.json")
     images = _read_view_images(folder / "views.png", len(cameras))
-    return ViewerScene(source=path, frame_paths=frames, times=times, cameras=cameras, view_images=images)
+    scene = ViewerScene(source=path, frame_paths=frames, times=times, cameras=cameras, view_images=images)
+    # The first frame now (it is cached): a damaged or empty head fails here, in one line, before a
+    # server starts, rather than as a blank page.
+    if len(scene.frame(0)) == 0:
+        raise FaceliftError(f"{frames[0]}: the head has no Gaussians; nothing to show")
+    return scene
 
 
 def _read_view_cameras(path: Path) -> Camera:
