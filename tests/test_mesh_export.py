@@ -98,6 +98,19 @@ def test_floaters_are_dropped():
     assert np.linalg.norm(mesh.vertices, axis=1).max() < RADIUS + 0.1
 
 
+@pytest.mark.parametrize("where", [(3.0, 0.0, 0.0), (0.0, 0.0, 50.0)])
+def test_a_far_stray_splat_leaves_the_sphere_as_it_was(sphere_mesh, where):
+    """A stray far away must not size the grid: one splat at 50 units had made the voxel 0.4
+    units and the sphere a lump of a few hundred faces."""
+    g, clean = sphere_mesh
+    stray = sphere_of_gaussians(n=1, radius=0.0)
+    stray.means += torch.tensor(where)
+    mesh = head_mesh(Gaussians.cat([g, stray]), resolution=64)
+    assert mesh.is_watertight and len(mesh.faces) == len(clean.faces)
+    np.testing.assert_allclose(np.linalg.norm(mesh.vertices, axis=1).mean(),
+                               np.linalg.norm(clean.vertices, axis=1).mean(), rtol=1e-3)
+
+
 def test_example_head_mesh_looks_like_the_splats(example_mesh, tmp_path):
     g, mesh, seconds = example_mesh
     assert mesh.is_watertight and len(mesh.faces) > 20_000

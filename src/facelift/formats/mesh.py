@@ -14,7 +14,8 @@ How (:func:`head_mesh`):
    vertices between voxels rather than on a staircase.
 3. **Marching cubes** (scikit-image) at level 0 on the field, padded with "outside" so the
    surface always closes: the mesh is watertight by construction.
-4. **Clean**: keep the largest connected component (floaters become small separate blobs,
+4. **Clean**: strays far from the head are dropped before step 1 (:func:`drop_strays`, so they
+   neither size the grid nor show in the renders); keep the largest connected component (floaters become small separate blobs,
    since only the space every camera sees behind them survives), then optionally decimate
    to a target face count (trimesh's quadric decimation, the ``fast-simplification`` package);
    then move the surface along its normals so its outlines in the six Stage I views (512²)
@@ -73,6 +74,10 @@ FUSION_OPACITY_GAIN = 10.0
 COLOR_NEIGHBOURS = 8
 #: Gaussians fainter than this do not set the grid's bounds.
 MIN_OPACITY = 0.05
+#: Strays (:func:`drop_strays`): Gaussians farther from the head's median centre than
+#: ``STRAY_FACTOR`` times the ``STRAY_QUANTILE`` quantile of the (opaque enough) Gaussians' distances.
+STRAY_FACTOR = 2.0
+STRAY_QUANTILE = 0.98
 
 
 @dataclass
@@ -115,7 +120,7 @@ def head_mesh(gaussians: Gaussians, resolution: int = 128, faces: int | None = N
         raise FaceliftError("the head has no Gaussians; nothing to mesh")
     if faces is not None and faces < 4:
         raise FaceliftError(f"a closed mesh needs at least 4 faces, got {faces}")
-    g = gaussians.detach().to("cpu", torch.float32)
+    g = drop_strays(gaussians.detach().to("cpu", torch.float32))
     lo, hi, voxel = _grid_bounds(g, resolution)
     views = render_views(first_surface(g), lo, hi, image_size)
 
@@ -143,6 +148,23 @@ def head_mesh(gaussians: Gaussians, resolution: int = 128, faces: int | None = N
     rgba = np.concatenate([colors, np.ones_like(colors[:, :1])], axis=1)
     mesh.visual = trimesh.visual.ColorVisuals(mesh, vertex_colors=np.round(rgba * 255).astype(np.uint8))
     return mesh
+
+
+def drop_strays(g: Gaussians) -> Gaussians:
+    """The set without Gaussians far from the head (see :data:`STRAY_FACTOR`), before anything is
+    rendered or the grid is sized: the grid spans every Gaussian, so one stray splat at 40 units set a
+    voxel of 0.3 units and left the example head a 196-face lump (15.1 dB from the splats, 27.9 dB
+    without it; a stray at 6 units: 24.8 dB). Nearer floaters are left to the largest-component step.
+    Neither the example head nor a tiny-weights reconstruction has a Gaussian past 1.5 times the limit's
+    quantile, so a head loses nothing."""
+    keep = g.opacities >= MIN_OPACITY
+    if not bool(keep.any()):
+        return g  # _grid_bounds names the problem
+    means = g.means.double()
+    centre = means[keep].median(dim=0).values
+    distance = (means - centre).norm(dim=1)
+    limit = STRAY_FACTOR * torch.quantile(distance[keep], STRAY_QUANTILE)
+    return g[distance <= limit]
 
 
 def stage_views(g: Gaussians, size: int) -> FusionViews:
