@@ -100,6 +100,16 @@ def test_empty_head_is_refused():
         html_page(Gaussians.empty())
 
 
+def test_a_head_spz_cannot_hold_is_one_line_naming_the_page_and_writes_nothing(tmp_path, capsys):
+    g = blob((0, 0, 0), BLUE, n=20)
+    g.means[0, 0] = 1e9  # beyond .spz's 24-bit fixed point, which the page embeds
+    g.save_ply(tmp_path / "far.ply")
+    assert main(["export", str(tmp_path / "far.ply"), "-o", str(tmp_path / "far.html")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and f"{tmp_path / 'far.html'}: a position of magnitude 1e+09" in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["far.ply"]
+
+
 def test_export_command_writes_the_page(tmp_path, capsys):
     g = blob((0, 0, 0), BLUE, n=50)
     g.save_ply(tmp_path / "head.ply")

@@ -61,16 +61,19 @@ def _in_frame(v: tuple[float, float, float], up: Up) -> list[float]:
     return [sum(r * x for r, x in zip(row, v)) for row in Z_UP_TO_Y_UP]
 
 
-def html_page(g: Gaussians, title: str = "facelift head", up: Up = "z") -> str:
+def html_page(g: Gaussians, title: str = "facelift head", up: Up = "z", name: str | None = None) -> str:
     """The page, as text: ``g`` (our world frame) as a base64 ``.spz`` with the renderer that draws
-    it, stored with ``up`` ("z" or "y") as its up axis (module docstring).
+    it, stored with ``up`` ("z" or "y") as its up axis (module docstring). ``name`` (default: the
+    title) starts error messages.
 
-    Raises :class:`FaceliftError` for an empty head or a missing renderer asset.
+    Raises :class:`FaceliftError` for an empty head, a head ``.spz`` cannot hold (positions beyond
+    its 24-bit fixed point) or a missing renderer asset.
     """
     from facelift.formats.spz import to_spz_bytes
 
+    name = name or title
     if len(g) == 0:
-        raise FaceliftError(f"{title}: the head has no Gaussians; nothing to show")
+        raise FaceliftError(f"{name}: the head has no Gaussians; nothing to show")
     script = _asset_text(VIEWER_JS)
     licences = _asset_text(VIEWER_LICENSE)
     # An inline script ends at the first "</script"; the build checks for it, so does this.
@@ -78,7 +81,7 @@ def html_page(g: Gaussians, title: str = "facelift head", up: Up = "z") -> str:
         raise FaceliftError(f"the web viewer asset {VIEWER_JS} contains '</script' and cannot be inlined")
     if up not in ("y", "z"):
         raise FaceliftError(f"page up axis must be 'y' or 'z', got {up!r}")
-    data = base64.b64encode(to_spz_bytes(turn_up(g, up), version=2, name=title)).decode("ascii")
+    data = base64.b64encode(to_spz_bytes(turn_up(g, up), version=2, name=name)).decode("ascii")
     settings = {
         "dataId": DATA_ELEMENT_ID,
         "shDegree": min(g.sh_degree, MAX_VIEWER_SH_DEGREE),
@@ -105,7 +108,7 @@ def html_page(g: Gaussians, title: str = "facelift head", up: Up = "z") -> str:
 def save_html(g: Gaussians, path: str | Path, title: str | None = None, up: Up = "z") -> None:
     """Write :func:`html_page` of ``g`` to ``path`` atomically (the title defaults to the file name)."""
     path = Path(path)
-    atomic_write_text(path, html_page(g, title=title or path.stem, up=up))
+    atomic_write_text(path, html_page(g, title=title or path.stem, up=up, name=str(path)))
 
 
 # The renderer's own camera has a 50° vertical field of view, as ours; it is set again from
