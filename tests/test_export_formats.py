@@ -19,7 +19,7 @@ from facelift.formats.axes import Z_UP_TO_Y_UP, turn_up
 from facelift.formats.splats import load_gaussians
 from facelift.formats.spz import to_spz_bytes
 from facelift.formats.write import parse_formats, write_head
-from facelift.gaussians import Gaussians, quat_multiply, quat_to_matrix
+from facelift.gaussians import SH_C0, Gaussians, quat_multiply, quat_to_matrix
 from facelift.outputs import TurntableSpec, expected_files, head_file, is_complete, write_result
 from facelift.render import rasterize
 from facelift.sh import rotate_sh, sh_basis, view_colors
@@ -269,3 +269,45 @@ def test_write_head_refuses_an_empty_head(tmp_path):
     with pytest.raises(FaceliftError, match="no Gaussians"):
         write_head(Gaussians.empty(), tmp_path / "h.spz")
     assert list(tmp_path.iterdir()) == []
+
+
+# ------------------------------------------------------------------ a PLY from another tool
+
+
+def test_a_ply_from_another_tool_exports_to_every_splat_format(tmp_path, capsys):
+    """A 3DGS PLY as other tools write it: properties in another order, SH degree 3, normals and an
+    extra property, an unnormalised quaternion; .ply and .spz keep its SH, .splat its base colour."""
+    n = 300
+    rng = np.random.default_rng(5)
+    names = ["scale_2", "x", "opacity", "rot_1", "f_dc_2", "y", "z", "scale_0", "rot_0", "f_dc_0",
+             "scale_1", "rot_3", "f_dc_1", "rot_2"] + [f"f_rest_{i}" for i in range(44, -1, -1)]
+    names += ["nx", "ny", "nz", "confidence"]
+    arr = np.zeros(n, dtype=[(name, "<f4") for name in names])
+    for name in names:
+        arr[name] = rng.normal(scale=0.1, size=n)
+    arr["opacity"], arr["rot_0"] = 2.0, 3.0
+    for i in range(3):
+        arr[f"scale_{i}"] = np.log(0.03)
+    header = "ply\nformat binary_little_endian 1.0\ncomment from another tool\nelement vertex %d\n" % n
+    header += "".join(f"property float {name}\n" for name in names) + "end_header\n"
+    (tmp_path / "other.ply").write_bytes(header.encode() + arr.tobytes())
+
+    col = lambda name: torch.from_numpy(np.ascontiguousarray(arr[name]))  # noqa: E731
+    means = torch.stack([col("x"), col("y"), col("z")], dim=1)
+    # f_rest is channel-major in the file: f_rest_{c * 15 + k} is coefficient k of colour c.
+    sh_rest = torch.stack([col(f"f_rest_{i}") for i in range(45)], dim=1).reshape(n, 3, 15).transpose(1, 2)
+    for suffix, degree, sh_tol in ((".ply", 3, 0.0), (".spz", 3, 0.07), (".splat", 0, None)):
+        out = tmp_path / f"head{suffix}"
+        assert main(["export", str(tmp_path / "other.ply"), "-o", str(out)]) == 0
+        back = load_gaussians(out)
+        assert len(back) == n and back.sh_degree == degree
+        order = torch.cdist(back.means, means).argmin(dim=1)  # .splat sorts its splats
+        assert (back.means - means[order]).abs().max() < 1e-3
+        assert (back.opacities - torch.sigmoid(torch.tensor(2.0))).abs().max() < 0.01
+        f_dc = torch.stack([col(f"f_dc_{c}") for c in range(3)], dim=1)[order]
+        assert (back.colors - (f_dc * SH_C0 + 0.5)).abs().max() < 0.02
+        q = torch.stack([col(f"rot_{i}") for i in range(4)], dim=1)[order]
+        assert ((back.rotations * q / q.norm(dim=1, keepdim=True)).sum(dim=1).abs() > 0.999).all()
+        if sh_tol is not None:
+            assert (back.sh_rest - sh_rest[order]).abs().max() <= sh_tol + 1e-6
+    assert capsys.readouterr().err == ""
