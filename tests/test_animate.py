@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -43,7 +44,7 @@ def test_animate_writes_the_2d_and_4d_results_and_resumes(random_weights, drivin
     plys = sorted((out / "frames").glob("*.ply"))
     assert [p.name for p in plys] == [f"{i:05d}.ply" for i in range(4)]
     assert video_info(out / "animated_2d.mp4")["nframes"] == 4 and video_info(out / "novel_view.mp4")["nframes"] == 4
-    assert sorted(p.stem for p in (out / "shared_views").glob("*.png")) == sorted(SHARED_VIEWS)
+    assert sorted(p.stem for p in (out / "shared_views").glob("*.png")) == sorted(VIEW_NAMES)
     seq = GaussianSequence.load(out)
     assert len(seq) == 4 and seq.duration == pytest.approx(0.75, abs=1e-6)
     # Resume: a deleted frame is redone, finished ones and the 2D frames are kept as they are.
@@ -92,6 +93,7 @@ def test_later_frames_take_the_first_frames_back_and_sides(tmp_path, consistent)
             same = np.array_equal(views[i], first[i])
             assert same == (consistent and i in shared), (i, consistent)
     assert set(pipe.seeds) == {5}  # one seed, so one starting noise, for every frame
+    assert len(pipe.seeds) == 3  # Stage I runs once per frame (the first frame's views are kept, not remade)
 
 
 def test_flicker_is_zero_for_a_still_head_and_measures_the_change():
@@ -122,7 +124,7 @@ def test_animate_errors_are_one_line_and_come_before_the_weights(tmp_path):
     for i, (args, msg) in enumerate(cases):
         proc = subprocess.run([sys.executable, "-m", "facelift", "animate", *args, "-o", str(tmp_path / f"o{i}"),
                                "--weights", str(missing_weights)], capture_output=True, text=True, cwd=tmp_path,
-                              env={**__import__("os").environ, "LIVEPORTRAIT_DIR": ""})
+                              env={**os.environ, "LIVEPORTRAIT_DIR": ""})
         assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
         assert len(proc.stderr.strip().splitlines()) == 1 and msg in proc.stderr, proc.stderr
     assert not list((tmp_path / "o3").glob("frames/*"))

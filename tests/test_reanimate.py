@@ -5,7 +5,8 @@ import pytest
 
 from facelift.errors import FaceliftError
 from facelift.reanimate import Reanimator, make_reanimator
-from facelift.reanimate.landmarks import LandmarkReanimator, fit_similarity, head_pose, mouth_opening, transfer_motion, RIGID
+from facelift.reanimate.landmarks import (RIGID, LandmarkReanimator, fit_similarity, head_pose, mouth_opening,
+                                         transfer_motion)
 from facelift.reanimate.synthetic import nodding_talking_clip
 from facelift.reanimate.warp import INNER_LIPS, backward_map, remap, warp_face
 
@@ -181,6 +182,7 @@ def test_liveportrait_loads_from_a_checkout(tmp_path, monkeypatch):
     try:
         reanimator = make_reanimator("liveportrait", device="cpu")
         assert isinstance(reanimator, LivePortraitReanimator)
-        assert reanimator.wrapper.inference_cfg.flag_force_cpu and not reanimator.wrapper.inference_cfg.flag_use_half_precision
+        config = reanimator.wrapper.inference_cfg
+        assert config.flag_force_cpu and not config.flag_use_half_precision
     finally:
         _forget_checkout(tmp_path)

@@ -16,8 +16,8 @@ should not change across frames is shared:
 - the seed, and with it Stage I's starting noise (the generator is re-seeded per frame);
 - the sides and back: Stage I's right, back and left views (:data:`SHARED_VIEWS`) of the first
   frame replace every later frame's, so Stage II sees the same back of the head each time
-  (kept as ``shared_views/*.png`` for resuming); the front, front-left and front-right views
-  still follow the face;
+  (the first frame's six views are kept as ``shared_views/*.png`` for resuming); the front,
+  front-left and front-right views still follow the face;
 - photo-fit (:mod:`facelift.refine`) then puts each animated frame's own face on the front.
 
 :func:`flicker` measures what is left: the mean frame-to-frame change of renders at a fixed
@@ -163,19 +163,19 @@ def _check_shape(animated: np.ndarray, image: np.ndarray, reanimator) -> None:
                             f"expected the photo's {image.shape}")
 
 
-def _shared_views(pipe, out: Path, first_frame: Path, opts: AnimateOptions) -> dict[int, Image.Image]:
-    """The first frame's side and back views by index, from ``out/shared_views/`` or made (and kept) now."""
-    indices = [VIEW_NAMES.index(name) for name in SHARED_VIEWS]
-    paths = {i: out / SHARED_DIR / f"{VIEW_NAMES[i]}.png" for i in indices}
-    if not all(p.is_file() for p in paths.values()):
+def _first_views(pipe, out: Path, first_frame: Path, opts: AnimateOptions) -> list[Image.Image]:
+    """The first frame's six Stage I views, from ``out/shared_views/`` or made (and kept) now."""
+    paths = [out / SHARED_DIR / f"{name}.png" for name in VIEW_NAMES]
+    if not all(p.is_file() for p in paths):
         views = pipe.generate_views(Image.open(first_frame).convert("RGB"), opts.seed, opts.num_inference_steps,
                                     opts.guidance_scale)
-        for i, p in paths.items():
-            save_image(p, np.asarray(views[i]))
-    return {i: Image.open(p).convert("RGB") for i, p in paths.items()}
+        for view, p in zip(views, paths):
+            save_image(p, np.asarray(view.convert("RGB")))
+    return [Image.open(p).convert("RGB") for p in paths]
 
 
-def lift_frame(pipe, frame: np.ndarray, opts: AnimateOptions, shared: dict[int, Image.Image] | None = None) -> Gaussians:
+def lift_frame(pipe, frame: np.ndarray, opts: AnimateOptions,
+               shared: dict[int, Image.Image] | None = None) -> Gaussians:
     """One animated frame (framed, on white, (H, W, 3) uint8) to a head: Stage I (with the
     ``shared`` views in place of its own at those indices), Stage II, photo-fit per
     ``opts.refine`` against the frame itself."""
@@ -184,8 +184,12 @@ def lift_frame(pipe, frame: np.ndarray, opts: AnimateOptions, shared: dict[int, 
     from facelift.preprocess import segment_person
 
     iterations = refine_iterations(opts.refine, pipe.defaults["refine"])
-    views = pipe.generate_views(Image.fromarray(frame), opts.seed, opts.num_inference_steps, opts.guidance_scale)
-    for i, view in (shared or {}).items():
+    shared = shared or {}
+    if len(shared) == len(VIEW_NAMES):  # the first frame itself: its views are made already
+        views = [shared[i] for i in range(len(VIEW_NAMES))]
+    else:
+        views = pipe.generate_views(Image.fromarray(frame), opts.seed, opts.num_inference_steps, opts.guidance_scale)
+    for i, view in shared.items():
         views[i] = view.resize(views[i].size, Image.Resampling.BILINEAR) if view.size != views[i].size else view
     cameras: Camera = facelift_cameras(views[0].width)
     gaussians = pipe.reconstruct_gaussians(views, cameras)
@@ -203,22 +207,21 @@ def lift_animation(pipe, frames: AnimatedFrames, out: str | Path, opts: AnimateO
     ``novel_view.mp4``), sharing the first frame's side and back views when ``opts.consistent``."""
     opts = opts or AnimateOptions()
     out = Path(out)
-    cache: dict[str, dict] = {}
+    cache: dict[str, list] = {}
 
-    def shared():
+    def shared(k: int) -> dict[int, Image.Image] | None:
+        """Frame 0: all six of its views; later frames: its side and back views."""
         if not opts.consistent:
             return None
         if "views" not in cache:
-            cache["views"] = _shared_views(pipe, out, frames.paths[0], opts)
-        return cache["views"]
+            cache["views"] = _first_views(pipe, out, frames.paths[0], opts)
+        keep = range(len(VIEW_NAMES)) if k == 0 else [VIEW_NAMES.index(name) for name in SHARED_VIEWS]
+        return {i: cache["views"][i] for i in keep}
 
     def heads():
         for k, (path, time) in enumerate(zip(frames.paths, frames.times)):
             def lift(k=k, path=path):
-                frame = np.asarray(Image.open(path).convert("RGB"))
-                return lift_frame(pipe, frame, opts, shared() if k > 0 else None)
-            if k == 0 and opts.consistent:
-                shared()  # the first frame's own views are the ones shared (kept for resuming)
+                return lift_frame(pipe, np.asarray(Image.open(path).convert("RGB")), opts, shared(k))
             yield time, lift
 
     count = write_heads(out, heads(), frames.fps, source, desc="animate: heads")

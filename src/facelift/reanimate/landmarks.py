@@ -99,7 +99,8 @@ def transfer_motion(source: np.ndarray, first: np.ndarray, driving: np.ndarray,
     centre_first, centre_source = first[rigid].mean(0), source[rigid].mean(0)
     moved = driving[rigid].mean(0) - centre_first
     moved[2] = 0.0  # the face's centre moves in the image, not in depth
-    return centre_source + to_source.scale * moved + pose.scale * (source + expression - centre_source) @ pose.rotation.T
+    turned = pose.scale * (source + expression - centre_source) @ pose.rotation.T
+    return centre_source + to_source.scale * moved + turned
 
 
 def head_pose(reference: np.ndarray, landmarks: np.ndarray) -> tuple[float, float, float]:

@@ -115,7 +115,8 @@ class LivePortraitReanimator:
             raise FaceliftError(f"the liveportrait reanimator needs LivePortrait, which is not set up: {INSTALL_HINT}")
         root = Path(root).expanduser().resolve()
         if not (root / "src" / "live_portrait_wrapper.py").is_file():
-            raise FaceliftError(f"{root}: not a LivePortrait checkout (no src/live_portrait_wrapper.py); {INSTALL_HINT}")
+            raise FaceliftError(f"{root}: not a LivePortrait checkout (no src/live_portrait_wrapper.py); "
+                                f"{INSTALL_HINT}")
         missing = [name for name in WEIGHT_FILES if not (root / name).is_file()]
         if missing:
             raise FaceliftError(f"{root}: LivePortrait weights missing ({missing[0]}); download its pretrained_weights "

@@ -142,7 +142,8 @@ def outside_field(source: np.ndarray, target: np.ndarray, height: int, width: in
     edge = np.linspace(0.0, 1.0, BORDER_ANCHORS, endpoint=False)
     border = np.concatenate([
         np.stack([edge * width, np.zeros_like(edge)], 1), np.stack([np.full_like(edge, width), edge * height], 1),
-        np.stack([width - edge * width, np.full_like(edge, height)], 1), np.stack([np.zeros_like(edge), height - edge * height], 1),
+        np.stack([width - edge * width, np.full_like(edge, height)], 1),
+        np.stack([np.zeros_like(edge), height - edge * height], 1),
     ])
     dst = np.concatenate([target[oval, :2], ring_dst, border])
     src = np.concatenate([source[oval, :2], ring_src, border])
@@ -218,7 +219,8 @@ def mouth_fill(image: np.ndarray, source: np.ndarray, target: np.ndarray) -> np.
     cv2.fillPoly(teeth, [to_int(band)], 1.0, lineType=cv2.LINE_AA, shift=shift)
     cavity = cv2.GaussianBlur(cavity, (0, 0), MOUTH_FEATHER_PX)
     teeth = cv2.GaussianBlur(teeth, (0, 0), MOUTH_FEATHER_PX) * cavity
-    colour = (np.array(CAVITY_RGB, np.float32) * (1 - teeth[..., None]) + np.array(TEETH_RGB, np.float32) * teeth[..., None])
+    t = teeth[..., None]
+    colour = np.array(CAVITY_RGB, np.float32) * (1 - t) + np.array(TEETH_RGB, np.float32) * t
     alpha = (strength * cavity)[..., None]
     out = image[..., :3].astype(np.float32) * (1 - alpha) + colour * alpha
     result = image.copy()
