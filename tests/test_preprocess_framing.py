@@ -192,15 +192,20 @@ def test_face_mesh_keeps_the_mesh_on_the_box_not_a_neighbours(monkeypatch):
         pts = [SimpleNamespace(x=cx + 0.05 * np.cos(a), y=cy + 0.05 * np.sin(a), z=0.0) for a in t]
         return SimpleNamespace(landmark=pts)
 
-    faces = []
-    monkeypatch.setattr(detect, "run_model", lambda name, rgb: SimpleNamespace(multi_face_landmarks=faces))
+    fitted = {}  # what each mesh model finds in the crop
+    monkeypatch.setattr(detect, "run_model", lambda name, rgb: SimpleNamespace(multi_face_landmarks=fitted[name]))
     rgb = np.zeros((400, 400, 3), np.uint8)
     box = FaceBox(150.0, 150.0, 250.0, 250.0)  # crop: 220 px wide from (90, 90)
-    faces[:] = [mesh_at(0.15, 0.5), mesh_at(0.5, 0.5)]  # the neighbour first, then the face
-    landmarks = detect.face_landmarks(rgb, box)
-    np.testing.assert_allclose(landmarks[:, :2].mean(axis=0), (200.0, 200.0), atol=1e-6)
-    faces[:] = [mesh_at(0.15, 0.5)]  # only the neighbour was fitted
+    neighbour, face = mesh_at(0.15, 0.5), mesh_at(0.5, 0.5)
+    # The one-face mesh fits the neighbour; the several-face one finds both, the neighbour first.
+    fitted.update(mesh=[neighbour], mesh_multi=[neighbour, face])
+    np.testing.assert_allclose(detect.face_landmarks(rgb, box)[:, :2].mean(axis=0), (200.0, 200.0), atol=1e-6)
+    # Only the neighbour is ever fitted: no landmarks rather than the wrong face's.
+    fitted.update(mesh=[neighbour], mesh_multi=[neighbour])
     assert detect.face_landmarks(rgb, box) is None
+    # The one-face mesh on the box is kept as it is (the several-face model is not asked).
+    fitted.update(mesh=[face], mesh_multi=[])
+    np.testing.assert_allclose(detect.face_landmarks(rgb, box)[:, :2].mean(axis=0), (200.0, 200.0), atol=1e-6)
 
 
 def test_no_face_suggests_no_crop(tmp_path):

@@ -43,7 +43,7 @@ MESH_CROP_SIZE = 384
 #: Crop side relative to the detected box's longer side: enough context for the mesh's own
 #: detector to find the face again, small enough that the face is not tiny in the crop.
 MESH_CROP_CONTEXT = 2.2
-#: Faces the mesh may fit in one crop (a neighbour's face can be in the crop's context).
+#: Faces the second mesh fits in one crop, when the first one's face is a neighbour's.
 MESH_MAX_FACES = 4
 
 _LOCK = threading.Lock()
@@ -172,9 +172,9 @@ def _model(name: str):
         model = solutions.face_detection.FaceDetection(model_selection=1, min_detection_confidence=0.5)
     elif name == "detect_short":
         model = solutions.face_detection.FaceDetection(model_selection=0, min_detection_confidence=0.5)
-    elif name == "mesh":
+    elif name in ("mesh", "mesh_multi"):
         model = solutions.face_mesh.FaceMesh(
-            static_image_mode=True, max_num_faces=MESH_MAX_FACES, refine_landmarks=True,
+            static_image_mode=True, max_num_faces=1 if name == "mesh" else MESH_MAX_FACES, refine_landmarks=True,
             min_detection_confidence=0.3
         )
     elif name == "segment":
@@ -299,28 +299,32 @@ def face_landmarks(rgb: np.ndarray, box: FaceBox | None = None) -> np.ndarray | 
     side = MESH_CROP_CONTEXT * max(box.width, box.height)
     x0, y0 = cx - side / 2, cy - side / 2
     crop = _square_crop(rgb, x0, y0, side, MESH_CROP_SIZE)
-    result = run_model("mesh", crop)
-    if not result.multi_face_landmarks:
-        return None
     # The crop's context often holds a neighbour's face too (group photos), and the mesh may
-    # fit that one first: keep the mesh whose centre lies nearest the box's, and none if no
-    # mesh lies on the box at all.
-    meshes = []
-    for face in result.multi_face_landmarks:
-        points = np.array([(p.x, p.y, p.z) for p in face.landmark], dtype=np.float64)
-        # Normalised crop coordinates -> image pixels; z is normalised like x (by the crop width).
-        out = np.empty_like(points)
-        out[:, 0] = x0 + points[:, 0] * side
-        out[:, 1] = y0 + points[:, 1] * side
-        out[:, 2] = points[:, 2] * side
-        meshes.append(out)
-    centres = [m[:, :2].mean(axis=0) for m in meshes]
-    best = int(np.argmin([np.hypot(c[0] - cx, c[1] - cy) for c in centres]))
-    bx, by = centres[best]
-    if not (box.x0 <= bx <= box.x1 and box.y0 <= by <= box.y1):
-        logger.debug("face mesh: no mesh centred on the box %s", box)
-        return None
-    return meshes[best]
+    # fit that one: the one-face mesh is tried first (its landmarks are what photo-fit was
+    # tuned on), and when its face is not the box's, several are fitted and the one centred
+    # nearest the box is kept; none if no mesh lies on the box at all.
+    for model in ("mesh", "mesh_multi"):
+        result = run_model(model, crop)
+        meshes = [_mesh_pixels(face, x0, y0, side) for face in result.multi_face_landmarks or []]
+        if not meshes:
+            continue
+        centres = [m[:, :2].mean(axis=0) for m in meshes]
+        best = int(np.argmin([np.hypot(c[0] - cx, c[1] - cy) for c in centres]))
+        bx, by = centres[best]
+        if box.x0 <= bx <= box.x1 and box.y0 <= by <= box.y1:
+            return meshes[best]
+    logger.debug("face mesh: no mesh centred on the box %s", box)
+    return None
+
+
+def _mesh_pixels(face, x0: float, y0: float, side: float) -> np.ndarray:
+    """(478, 3) landmarks of one mesh result in image pixels (z normalised like x, by the crop width)."""
+    points = np.array([(p.x, p.y, p.z) for p in face.landmark], dtype=np.float64)
+    out = np.empty_like(points)
+    out[:, 0] = x0 + points[:, 0] * side
+    out[:, 1] = y0 + points[:, 1] * side
+    out[:, 2] = points[:, 2] * side
+    return out
 
 
 def _square_crop(rgb: np.ndarray, x0: float, y0: float, side: float, size: int) -> np.ndarray:
