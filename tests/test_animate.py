@@ -44,7 +44,7 @@ def test_animate_writes_the_2d_and_4d_results_and_resumes(random_weights, drivin
     plys = sorted((out / "frames").glob("*.ply"))
     assert [p.name for p in plys] == [f"{i:05d}.ply" for i in range(4)]
     assert video_info(out / "animated_2d.mp4")["nframes"] == 4 and video_info(out / "novel_view.mp4")["nframes"] == 4
-    assert sorted(p.stem for p in (out / "shared_views").glob("*.png")) == sorted(VIEW_NAMES)
+    assert sorted(p.stem for p in (out / "shared").glob("*.png")) == sorted(VIEW_NAMES)
     seq = GaussianSequence.load(out)
     assert len(seq) == 4 and seq.duration == pytest.approx(0.75, abs=1e-6)
     # Resume: a deleted frame is redone, finished ones and the 2D frames are kept as they are.
@@ -55,17 +55,17 @@ def test_animate_writes_the_2d_and_4d_results_and_resumes(random_weights, drivin
     assert plys[2].is_file() and plys[0].stat().st_mtime_ns == kept
     assert (out / "animated" / "00002.png").stat().st_mtime_ns == frame_png
     # The same folder with other settings is refused, in one line.
-    proc = _animate(out, driving_clip, random_weights, "--independent")
-    assert proc.returncode == 2 and "holds another animation (different consistent)" in proc.stderr
+    proc = _animate(out, driving_clip, random_weights, "--consistency", "off")
+    assert proc.returncode == 2 and "holds another animation (different consistency)" in proc.stderr
 
 
 class _StandInPipe:
-    """Records what Stage II is given; Stage I makes views from the frame's mean colour."""
+    """Records what Stage II and photo-fit are given; Stage I makes views from the frame's mean colour."""
 
     defaults = {"refine": 0, "seed": 0}
 
     def __init__(self):
-        self.seeds, self.views = [], []
+        self.seeds, self.views, self.fitted = [], [], []
 
     def generate_views(self, image, seed, steps, guidance):
         self.seeds.append(seed)
@@ -74,26 +74,47 @@ class _StandInPipe:
 
     def reconstruct_gaussians(self, views, cameras):
         self.views.append([np.asarray(v).copy() for v in views])
-        return Gaussians(torch.zeros(1, 3), torch.full((1, 3), 0.1), torch.tensor([[1.0, 0, 0, 0]]),
-                         torch.tensor([0.9]), torch.tensor([[0.5, 0.5, 0.5]]))
+        return Gaussians(torch.tensor([[len(self.views), 0.0, 0.0]]), torch.full((1, 3), 0.1),
+                         torch.tensor([[1.0, 0, 0, 0]]), torch.tensor([0.9]), torch.tensor([[0.5, 0.5, 0.5]]))
+
+    def photo_fit(self, gaussians, photo, mask, landmarks, views, cameras, iterations, seed, progress=True):
+        self.fitted.append((gaussians.means[0, 0].item(), float(photo.mean()), views.shape[0], seed))
+        return type("Fit", (), {"gaussians": gaussians})()
 
 
-@pytest.mark.parametrize("consistent", [True, False])
-def test_later_frames_take_the_first_frames_back_and_sides(tmp_path, consistent):
+def _lift(tmp_path, **options):
     video = tmp_path / "clip.mp4"
     write_video(video, [np.full((32, 32, 3), 40 * i, np.uint8) for i in range(3)], fps=3)
-    opts = AnimateOptions(size=16, seed=5, consistent=consistent)
+    opts = AnimateOptions(size=16, seed=5, **options)
     frames = reanimate_video(np.zeros((32, 32, 3), np.uint8), video, tmp_path / "out", lambda s, d, f: d, opts)
     pipe = _StandInPipe()
     lift_animation(pipe, frames, tmp_path / "out", opts)
+    return pipe
+
+
+@pytest.mark.parametrize("consistency", ["views", "off"])
+def test_later_frames_take_the_first_frames_back_and_sides(tmp_path, consistency):
+    pipe = _lift(tmp_path, consistency=consistency, refine="off")
     shared = [VIEW_NAMES.index(n) for n in SHARED_VIEWS]
     first, *later = pipe.views
+    assert len(later) == 2
     for views in later:
         for i in range(6):
             same = np.array_equal(views[i], first[i])
-            assert same == (consistent and i in shared), (i, consistent)
+            assert same == (consistency == "views" and i in shared), (i, consistency)
     assert set(pipe.seeds) == {5}  # one seed, so one starting noise, for every frame
     assert len(pipe.seeds) == 3  # Stage I runs once per frame (the first frame's views are kept, not remade)
+
+
+def test_later_frames_are_photo_fitted_onto_the_first_frames_head(tmp_path):
+    pipe = _lift(tmp_path, consistency="head", refine=2)
+    assert len(pipe.seeds) == 1 and len(pipe.views) == 1  # Stages I and II ran once, for the first frame
+    heads, brightness, views, seeds = zip(*pipe.fitted)
+    assert heads == (1.0, 1.0, 1.0) and len(set(brightness)) == 3  # one head, each frame's own photo
+    assert views == (5, 5, 5) and set(seeds) == {5}
+    # Without photo-fit the head would never move: views are shared instead.
+    pipe = _lift(tmp_path / "nofit", consistency="head", refine="off")
+    assert len(pipe.views) == 3 and not pipe.fitted
 
 
 def test_flicker_is_zero_for_a_still_head_and_measures_the_change():

@@ -11,14 +11,15 @@ Two passes, both resumable:
    ``facelift video``): ``frames/NNNNN.ply``, ``sequence.json``, ``novel_view.mp4``.
 
 Temporal consistency. The paper notes flicker when frames are lifted independently. What
-should not change across frames is shared:
+should not change across frames is shared (:class:`AnimateOptions` ``consistency``):
 
 - the seed, and with it Stage I's starting noise (the generator is re-seeded per frame);
-- the sides and back: Stage I's right, back and left views (:data:`SHARED_VIEWS`) of the first
-  frame replace every later frame's, so Stage II sees the same back of the head each time
-  (the first frame's six views are kept as ``shared_views/*.png`` for resuming); the front,
-  front-left and front-right views still follow the face;
-- photo-fit (:mod:`facelift.refine`) then puts each animated frame's own face on the front.
+- the back and sides: by default (``"head"``) the first frame's whole Stage II head, which
+  every later frame is photo-fitted onto, so Stages I and II run once; with ``"views"`` the
+  first frame's right, back and left Stage I views (:data:`SHARED_VIEWS`) replace every later
+  frame's, and Stages I and II run per frame (the first frame's views and head are kept in
+  ``shared/`` for resuming);
+- photo-fit (:mod:`facelift.refine`) puts each animated frame's own face on the front.
 
 :func:`flicker` measures what is left: the mean frame-to-frame change of renders at a fixed
 novel camera in the regions the driving motion does not move (``benchmarks/bench_animate.py``
@@ -48,11 +49,14 @@ from facelift.video import VideoOptions, render_sequence, write_heads
 log = logging.getLogger(__name__)
 
 ANIMATED_DIR = "animated"
-SHARED_DIR = "shared_views"
+SHARED_DIR = "shared"
+FIRST_HEAD_FILE = "stage2.ply"
 STATE_FILE = "animate.json"
 INPUT_FILE = "input.png"
 #: Stage I views taken from the first frame for every later one: what the face's motion does not change.
 SHARED_VIEWS = ("right", "back", "left")
+#: What later frames take from the first (:class:`AnimateOptions`).
+CONSISTENCY = ("head", "views", "off")
 
 
 @dataclass
@@ -61,12 +65,20 @@ class AnimateOptions(VideoOptions):
 
     Attributes:
         reanimator: which 2D reanimator made the frames (recorded; see :mod:`facelift.reanimate`).
-        consistent: share the first frame's side and back views (False: lift each frame on
-            its own, as ``facelift video`` does; the flicker baseline).
+        consistency: what later frames take from the first: ``"head"`` its whole Stage II head
+            (Stages I and II run once; each frame is photo-fitted onto it, so only the
+            photo-seeded front follows the face), ``"views"`` its right, back and left Stage I
+            views (Stages I and II run per frame), ``"off"`` nothing (every frame lifted on its
+            own, as ``facelift video`` does: the flicker baseline). ``"head"`` without photo-fit
+            would not move at all, so it falls back to ``"views"`` then.
     """
 
     reanimator: str = "landmarks"
-    consistent: bool = True
+    consistency: str = "head"
+
+    def __post_init__(self) -> None:
+        if self.consistency not in CONSISTENCY:
+            raise FaceliftError(f"consistency must be one of {', '.join(CONSISTENCY)}, got {self.consistency!r}")
 
 
 @dataclass
@@ -81,7 +93,7 @@ class AnimatedFrames:
 
 def _state(photo_name: str, driving: Path, opts: AnimateOptions) -> dict:
     return {"photo": photo_name, "driving": str(driving), "stride": opts.stride, "max_frames": opts.max_frames,
-            "reanimator": opts.reanimator, "consistent": opts.consistent, "seed": opts.seed,
+            "reanimator": opts.reanimator, "consistency": opts.consistency, "seed": opts.seed,
             "steps": opts.num_inference_steps, "guidance": opts.guidance_scale, "refine": opts.refine}
 
 
@@ -164,7 +176,7 @@ def _check_shape(animated: np.ndarray, image: np.ndarray, reanimator) -> None:
 
 
 def _first_views(pipe, out: Path, first_frame: Path, opts: AnimateOptions) -> list[Image.Image]:
-    """The first frame's six Stage I views, from ``out/shared_views/`` or made (and kept) now."""
+    """The first frame's six Stage I views, from ``out/shared/`` or made (and kept) now."""
     paths = [out / SHARED_DIR / f"{name}.png" for name in VIEW_NAMES]
     if not all(p.is_file() for p in paths):
         views = pipe.generate_views(Image.open(first_frame).convert("RGB"), opts.seed, opts.num_inference_steps,
@@ -174,25 +186,38 @@ def _first_views(pipe, out: Path, first_frame: Path, opts: AnimateOptions) -> li
     return [Image.open(p).convert("RGB") for p in paths]
 
 
-def lift_frame(pipe, frame: np.ndarray, opts: AnimateOptions,
-               shared: dict[int, Image.Image] | None = None) -> Gaussians:
-    """One animated frame (framed, on white, (H, W, 3) uint8) to a head: Stage I (with the
-    ``shared`` views in place of its own at those indices), Stage II, photo-fit per
-    ``opts.refine`` against the frame itself."""
+def _first_head(pipe, out: Path, views: list[Image.Image]) -> Gaussians:
+    """The first frame's Stage II head (before photo-fit), from ``out/shared/stage2.ply`` or made (and kept) now."""
+    path = out / SHARED_DIR / FIRST_HEAD_FILE
+    if not path.is_file():
+        pipe.reconstruct_gaussians(views, facelift_cameras(views[0].width)).save_ply(path)
+    return Gaussians.load_ply(path)
+
+
+def lift_frame(pipe, frame: np.ndarray, opts: AnimateOptions, shared: dict[int, Image.Image] | None = None,
+               head: Gaussians | None = None) -> Gaussians:
+    """One animated frame (framed, on white, (H, W, 3) uint8) to a head.
+
+    Stage I (with the ``shared`` views in place of its own at those indices; all six given:
+    Stage I is skipped), Stage II (skipped when ``head``, a Stage II head, is given), then
+    photo-fit per ``opts.refine`` against the frame itself.
+    """
     from facelift.mvdiff.pipeline import to_image_batch
     from facelift.pipeline import refine_iterations
     from facelift.preprocess import segment_person
 
     iterations = refine_iterations(opts.refine, pipe.defaults["refine"])
     shared = shared or {}
-    if len(shared) == len(VIEW_NAMES):  # the first frame itself: its views are made already
+    if len(shared) == len(VIEW_NAMES):
         views = [shared[i] for i in range(len(VIEW_NAMES))]
     else:
+        if head is not None:
+            raise FaceliftError("lift_frame: a shared head needs all six of its views")
         views = pipe.generate_views(Image.fromarray(frame), opts.seed, opts.num_inference_steps, opts.guidance_scale)
-    for i, view in shared.items():
-        views[i] = view.resize(views[i].size, Image.Resampling.BILINEAR) if view.size != views[i].size else view
+        for i, view in shared.items():
+            views[i] = view.resize(views[i].size, Image.Resampling.BILINEAR) if view.size != views[i].size else view
     cameras: Camera = facelift_cameras(views[0].width)
-    gaussians = pipe.reconstruct_gaussians(views, cameras)
+    gaussians = pipe.reconstruct_gaussians(views, cameras) if head is None else head
     if iterations:
         seed = pipe.defaults["seed"] if opts.seed is None else opts.seed
         others = to_image_batch(views[1:], views[1].width)
@@ -204,25 +229,35 @@ def lift_frame(pipe, frame: np.ndarray, opts: AnimateOptions,
 def lift_animation(pipe, frames: AnimatedFrames, out: str | Path, opts: AnimateOptions | None = None,
                    source: str = "") -> GaussianSequence:
     """Pass 2: every animated frame lifted to 3D (``out/frames``, ``sequence.json``,
-    ``novel_view.mp4``), sharing the first frame's side and back views when ``opts.consistent``."""
+    ``novel_view.mp4``), taking from the first frame what ``opts.consistency`` says."""
+    from facelift.pipeline import refine_iterations
+
     opts = opts or AnimateOptions()
     out = Path(out)
-    cache: dict[str, list] = {}
+    mode = opts.consistency
+    if mode == "head" and not refine_iterations(opts.refine, pipe.defaults["refine"]):
+        log.warning("consistency 'head' needs photo-fit to move the face; photo-fit is off, so sharing views instead")
+        mode = "views"
+    cache: dict[str, Any] = {}
 
-    def shared(k: int) -> dict[int, Image.Image] | None:
-        """Frame 0: all six of its views; later frames: its side and back views."""
-        if not opts.consistent:
-            return None
+    def first() -> tuple[list[Image.Image], Gaussians | None]:
         if "views" not in cache:
             cache["views"] = _first_views(pipe, out, frames.paths[0], opts)
-        keep = range(len(VIEW_NAMES)) if k == 0 else [VIEW_NAMES.index(name) for name in SHARED_VIEWS]
-        return {i: cache["views"][i] for i in keep}
+            cache["head"] = _first_head(pipe, out, cache["views"]) if mode == "head" else None
+        return cache["views"], cache["head"]
+
+    def lift(k: int, path: Path) -> Gaussians:
+        frame = np.asarray(Image.open(path).convert("RGB"))
+        if mode == "off":
+            return lift_frame(pipe, frame, opts)
+        views, head = first()
+        if k == 0 or mode == "head":
+            return lift_frame(pipe, frame, opts, dict(enumerate(views)), head)
+        return lift_frame(pipe, frame, opts, {VIEW_NAMES.index(n): views[VIEW_NAMES.index(n)] for n in SHARED_VIEWS})
 
     def heads():
         for k, (path, time) in enumerate(zip(frames.paths, frames.times)):
-            def lift(k=k, path=path):
-                return lift_frame(pipe, np.asarray(Image.open(path).convert("RGB")), opts, shared(k))
-            yield time, lift
+            yield time, (lambda k=k, path=path: lift(k, path))
 
     count = write_heads(out, heads(), frames.fps, source, desc="animate: heads")
     if count != len(frames.paths):  # pragma: no cover - write_heads writes one per frame
@@ -325,5 +360,5 @@ def flicker(renders: np.ndarray, region: np.ndarray) -> float:
     return float(change[:, region].mean())
 
 
-__all__ = ["AnimateOptions", "AnimatedFrames", "SHARED_VIEWS", "animate_photo", "flicker", "lift_animation",
+__all__ = ["AnimateOptions", "AnimatedFrames", "CONSISTENCY", "SHARED_VIEWS", "animate_photo", "flicker", "lift_animation",
            "lift_frame", "reanimate_video", "render_at", "still_region"]

@@ -36,8 +36,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "liveportrait (needs a LivePortrait checkout with its weights, --liveportrait-dir)")
     p.add_argument("--liveportrait-dir", type=Path, default=None,
                    help="the LivePortrait checkout (default $LIVEPORTRAIT_DIR)")
-    p.add_argument("--independent", action="store_true",
-                   help="lift every frame on its own (no shared back and sides): the flicker baseline")
+    p.add_argument("--consistency", choices=("head", "views", "off"), default="head",
+                   help="what later frames take from the first: head (its Stage II head; each frame is "
+                        "photo-fitted onto it), views (its right/back/left Stage I views) or off (every frame "
+                        "lifted on its own, the flicker baseline) (default head)")
     add_weights_arguments(p)
     p.add_argument("--seed", type=int, default=None, help="random seed of Stage I (default: the weights')")
     p.add_argument("--steps", type=positive_int, default=None, help="diffusion steps (default: the weights')")
@@ -65,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     opts = AnimateOptions(stride=args.stride, max_frames=args.max_frames, camera=args.camera, azimuth=args.azimuth,
                           elevation=args.elevation, size=args.size, seed=args.seed, num_inference_steps=args.steps,
                           guidance_scale=args.guidance, refine=args.refine, reanimator=args.reanimator,
-                          consistent=not args.independent)
+                          consistency=args.consistency)
     pre = prepare_photo(args.photo, opts)  # no face in the photo: fails here
     reanimator = make_reanimator(args.reanimator, args.liveportrait_dir, args.device)
     # Pass 1 needs no FaceLift weights: a driving video without a face fails before they load.
