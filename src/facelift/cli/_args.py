@@ -6,6 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
+from facelift.defaults import GUIDANCE_SCALE, NUM_INFERENCE_STEPS, SEED
 from facelift.errors import FaceliftError
 
 
@@ -42,6 +43,21 @@ SCHEDULER_HELP = ("Stage I sampler: ddim (the weights' own, 50 steps) or dpm++ (
 
 REFINE_HELP = ("photo-fit refinement, the person's likeness (facelift.refine): 'auto' (the weights' "
                "default: on for the bundled tiny, off for release weights), 'on', 'off', or N iterations")
+
+
+def add_generation_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of every command that runs the stages on a photo: Stage I's seed, steps,
+    guidance and sampler, photo-fit, and where and in what precision the models run."""
+    p.add_argument("--seed", type=int, default=None, help=f"random seed of Stage I (default: the weights', {SEED} "
+                   "for the bundled, 4 for the release)")
+    p.add_argument("--steps", type=positive_int, default=None,
+                   help=f"diffusion steps (default: the weights' own, {NUM_INFERENCE_STEPS} for the paper models)")
+    p.add_argument("--guidance", type=float, default=None, help="classifier-free guidance (default: the weights' own; "
+                   f"1.5 for the bundled tiny, {GUIDANCE_SCALE:g} for the release)")
+    p.add_argument("--scheduler", choices=SCHEDULER_CHOICES, default="ddim", help=SCHEDULER_HELP)
+    p.add_argument("--refine", type=refine_setting, default="auto", help=REFINE_HELP)
+    p.add_argument("--device", default=None, help="cpu, cuda, cuda:1 ... (default: cuda if available)")
+    p.add_argument("--dtype", choices=DTYPE_CHOICES, default="auto", help=DTYPE_HELP)
 
 
 def check_output_folder(path: Path) -> None:

@@ -6,8 +6,7 @@ import argparse
 import logging
 from pathlib import Path
 
-from facelift.cli._args import (DTYPE_CHOICES, DTYPE_HELP, REFINE_HELP, SCHEDULER_CHOICES, SCHEDULER_HELP,
-                                check_output_folder, positive_int, refine_setting)
+from facelift.cli._args import add_generation_arguments, check_output_folder, positive_int
 from facelift.cli._weights import add_weights_arguments, announce_download
 
 log = logging.getLogger(__name__)
@@ -41,13 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "photo-fitted onto it), views (its right/back/left Stage I views) or off (every frame "
                         "lifted on its own, the flicker baseline) (default head)")
     add_weights_arguments(p)
-    p.add_argument("--seed", type=int, default=None, help="random seed of Stage I (default: the weights')")
-    p.add_argument("--steps", type=positive_int, default=None, help="diffusion steps (default: the weights')")
-    p.add_argument("--guidance", type=float, default=None, help="guidance scale (default: the weights')")
-    p.add_argument("--refine", type=refine_setting, default="auto", help=REFINE_HELP)
-    p.add_argument("--device", default=None)
-    p.add_argument("--dtype", choices=DTYPE_CHOICES, default="auto", help=DTYPE_HELP)
-    p.add_argument("--scheduler", choices=SCHEDULER_CHOICES, default="ddim", help=SCHEDULER_HELP)
+    add_generation_arguments(p)
     p.set_defaults(func=run)
 
 

@@ -7,10 +7,8 @@ import logging
 import os
 from pathlib import Path
 
-from facelift.cli._args import (DTYPE_CHOICES, DTYPE_HELP, REFINE_HELP, SCHEDULER_CHOICES, SCHEDULER_HELP,
-                                check_output_folder, positive_int, refine_setting)
+from facelift.cli._args import add_generation_arguments, check_output_folder, positive_int
 from facelift.cli._weights import add_weights_arguments, announce_download
-from facelift.defaults import GUIDANCE_SCALE, NUM_INFERENCE_STEPS, SEED
 from facelift.errors import FaceliftError
 from facelift.formats.write import FORMATS, parse_formats
 
@@ -30,18 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--views", type=Path, action="append", default=[],
                    help="a folder with transforms.json and its images: skip Stage I (repeatable)")
     add_weights_arguments(p)
-    p.add_argument("--seed", type=int, default=None, help=f"random seed of Stage I (default: the weights', {SEED} "
-                   "for the bundled, 4 for the release)")
-    p.add_argument("--steps", type=positive_int, default=None,
-                   help=f"diffusion steps (default: the weights' own, {NUM_INFERENCE_STEPS} for the paper models)")
-    p.add_argument("--guidance", type=float, default=None, help="classifier-free guidance (default: the weights' own; "
-                   f"1.5 for the bundled tiny, {GUIDANCE_SCALE:g} for the release)")
-    p.add_argument("--refine", type=refine_setting, default="auto", help=REFINE_HELP)
+    add_generation_arguments(p)
     p.add_argument("--no-crop", action="store_true", help="input is already a prepared, centred face: do not detect/crop")
     p.add_argument("--keep-background", action="store_true", help="do not remove the background")
-    p.add_argument("--device", default=None, help="cpu, cuda, cuda:1 ... (default: cuda if available)")
-    p.add_argument("--dtype", choices=DTYPE_CHOICES, default="auto", help=DTYPE_HELP)
-    p.add_argument("--scheduler", choices=SCHEDULER_CHOICES, default="ddim", help=SCHEDULER_HELP)
     p.add_argument("--frames", type=positive_int, default=150, help="turntable frames (default 150)")
     p.add_argument("--size", type=positive_int, default=512, help="turntable image size (default 512)")
     p.add_argument("--format", type=format_list, default=("ply",), metavar="LIST",

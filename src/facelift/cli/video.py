@@ -6,8 +6,7 @@ import argparse
 import logging
 from pathlib import Path
 
-from facelift.cli._args import (DTYPE_CHOICES, DTYPE_HELP, REFINE_HELP, SCHEDULER_CHOICES, SCHEDULER_HELP,
-                                check_output_folder, positive_int, refine_setting)
+from facelift.cli._args import add_generation_arguments, check_output_folder, positive_int
 from facelift.cli._weights import add_weights_arguments, announce_download
 
 log = logging.getLogger(__name__)
@@ -29,14 +28,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--elevation", type=float, default=0.0, help="novel camera elevation in degrees (default 0)")
     p.add_argument("--size", type=positive_int, default=512, help="rendered video size (default 512)")
     add_weights_arguments(p)
-    p.add_argument("--seed", type=int, default=None, help="random seed of Stage I (default: the weights')")
-    p.add_argument("--steps", type=positive_int, default=None, help="diffusion steps (default: the weights')")
-    p.add_argument("--guidance", type=float, default=None, help="guidance scale (default: the weights')")
+    add_generation_arguments(p)
     p.add_argument("--no-crop", action="store_true", help="frames are already prepared, centred faces")
-    p.add_argument("--refine", type=refine_setting, default="auto", help=REFINE_HELP)
-    p.add_argument("--device", default=None)
-    p.add_argument("--dtype", choices=DTYPE_CHOICES, default="auto", help=DTYPE_HELP)
-    p.add_argument("--scheduler", choices=SCHEDULER_CHOICES, default="ddim", help=SCHEDULER_HELP)
     p.set_defaults(func=run)
 
 
