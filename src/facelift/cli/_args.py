@@ -45,6 +45,18 @@ REFINE_HELP = ("photo-fit refinement, the person's likeness (facelift.refine): '
                "default: on for the bundled tiny, off for release weights), 'on', 'off', or N iterations")
 
 
+def add_sequence_arguments(p: argparse.ArgumentParser, frames: str = "frame") -> None:
+    """The options of the commands that lift a video frame by frame (``video``, ``animate``):
+    which frames are kept and the novel camera their heads are rendered from."""
+    p.add_argument("--stride", type=positive_int, default=1, help=f"keep every K-th {frames} (default 1)")
+    p.add_argument("--max-frames", type=positive_int, default=None, help="stop after N kept frames")
+    p.add_argument("--camera", choices=("fixed", "orbit"), default="fixed",
+                   help="novel camera: fixed, or orbiting once over the video (default fixed)")
+    p.add_argument("--azimuth", type=float, default=30.0, help="novel camera azimuth in degrees (default 30)")
+    p.add_argument("--elevation", type=float, default=0.0, help="novel camera elevation in degrees (default 0)")
+    p.add_argument("--size", type=positive_int, default=512, help="rendered video size (default 512)")
+
+
 def add_generation_arguments(p: argparse.ArgumentParser) -> None:
     """The options of every command that runs the stages on a photo: Stage I's seed, steps,
     guidance and sampler, photo-fit, and where and in what precision the models run."""

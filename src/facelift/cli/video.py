@@ -6,7 +6,7 @@ import argparse
 import logging
 from pathlib import Path
 
-from facelift.cli._args import add_generation_arguments, check_output_folder, positive_int
+from facelift.cli._args import add_generation_arguments, add_sequence_arguments, check_output_folder
 from facelift.cli._weights import add_weights_arguments, announce_download
 
 log = logging.getLogger(__name__)
@@ -20,13 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("video", type=Path, help="input video (anything ffmpeg reads)")
     p.add_argument("-o", "--out", type=Path, required=True, help="output folder")
-    p.add_argument("--stride", type=positive_int, default=1, help="keep every K-th frame (default 1)")
-    p.add_argument("--max-frames", type=positive_int, default=None, help="stop after N kept frames")
-    p.add_argument("--camera", choices=("fixed", "orbit"), default="fixed",
-                   help="novel camera: fixed, or orbiting once over the video (default fixed)")
-    p.add_argument("--azimuth", type=float, default=30.0, help="novel camera azimuth in degrees (default 30)")
-    p.add_argument("--elevation", type=float, default=0.0, help="novel camera elevation in degrees (default 0)")
-    p.add_argument("--size", type=positive_int, default=512, help="rendered video size (default 512)")
+    add_sequence_arguments(p)
     add_weights_arguments(p)
     add_generation_arguments(p)
     p.add_argument("--no-crop", action="store_true", help="frames are already prepared, centred faces")
