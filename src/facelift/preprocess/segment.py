@@ -90,22 +90,19 @@ def _split_from_others(alpha: np.ndarray, focus: tuple[float, float], focus_size
         return alpha
     yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
 
+    # On the framed person's own head (hair on top included) plain distance decides: the body
+    # of someone standing behind would claim it otherwise.
+    head = _in_head(xx - focus[0], yy - focus[1], focus_size)
+
     def distance(x: float, y: float, size: float) -> np.ndarray:
         # A person is a face with a body hanging below it: below the face, what decides is
         # mostly how far to the side a pixel is (a standing neighbour's shirt lies right beside
         # a seated person's face, but under the neighbour's own).
-        below = np.maximum(yy - y, 0.0) * BODY_DROP + np.minimum(yy - y, 0.0)
-        return np.hypot(xx - x, below) / size
+        dy = yy - y
+        return np.hypot(xx - x, np.where(head | (dy < 0), dy, dy * BODY_DROP)) / size
 
-    def round_distance(x: float, y: float, size: float) -> np.ndarray:
-        return np.hypot(xx - x, yy - y) / size
-
-    # On the framed person's own head (hair on top included) plain distance decides: the body
-    # of someone standing behind would claim it otherwise.
-    head = _in_head(xx - focus[0], yy - focus[1], focus_size)
-    mine = np.where(head, round_distance(*focus, focus_size), distance(*focus, focus_size))
-    theirs = np.min([np.where(head, round_distance(x, y, size), distance(x, y, size)) for x, y, size in on_blob],
-                    axis=0)
+    mine = distance(*focus, focus_size)
+    theirs = np.min([distance(x, y, size) for x, y, size in on_blob], axis=0)
     return np.where(mine <= theirs, alpha, 0.0).astype(np.float32)
 
 
