@@ -252,6 +252,39 @@ def test_error_budget_splits_the_masked_error_by_where_it_lies(tmp_path):
     assert all(0 <= v["error"] <= 1 and 0 <= v["pixels"] <= 1 for v in report["error_budget"].values())
 
 
+def test_heldout_evaluation_takes_input_views_a_finer_size_and_the_footprint(tmp_path, capsys):
+    import json
+
+    from facelift.lrm import ExportConfig, LRMConfig
+    from facelift.eval.lrm import evaluate_heldout
+
+    make_subject(tmp_path / "a", 0, size=32, n_views=8, fixed=True)
+    model = GSLRM(LRMConfig(image_size=16, width=64, head_dim=32, layers=1))
+    raw = evaluate_heldout(model, tmp_path, split="all", progress=False, input_views=[0, 2, 3, 4], size=32)
+    assert raw["resolution"] == 32 and raw["model_resolution"] == 16 and raw["input_views"] == [0, 2, 3, 4]
+    assert all(np.isfinite(v) for v in raw["model"].values())
+    keep_all = ExportConfig(min_opacity=0.0, max_scale=None, floater=None, box_xy=None)
+    # an export with every filter off and no footprint scores exactly as the raw reconstruction
+    same = evaluate_heldout(model, tmp_path, split="all", progress=False, input_views=[0, 2, 3, 4], size=32,
+                            export=keep_all)
+    assert same["model"] == pytest.approx(raw["model"])
+    wide = evaluate_heldout(model, tmp_path, split="all", progress=False, input_views=[0, 2, 3, 4], size=32,
+                            export=ExportConfig(**{**keep_all.__dict__, "input_low_pass": 0.3}))
+    assert wide["model"] != pytest.approx(raw["model"]) and wide["input_low_pass"] == 0.3
+    for bad in ([], [0, 0], [6]):
+        with pytest.raises(FaceliftError, match="input views"):
+            evaluate_heldout(model, tmp_path, split="all", progress=False, input_views=bad)
+    model.save_pretrained(tmp_path / "m")
+    assert main(["eval", "lrm", "--weights", str(tmp_path / "m"), "--data", str(tmp_path), "--split", "all",
+                 "--input-views", "0,3", "--size", "32", "--input-low-pass", "0.3", "-o", str(tmp_path / "r.json")]) == 0
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert report["input_views"] == [0, 3] and report["resolution"] == 32
+    assert "fixed views [0, 3] in at 16²" in capsys.readouterr().out
+    assert main(["eval", "lrm", "--weights", str(tmp_path / "m"), "--data", str(tmp_path),
+                 "--input-views", "front"]) != 0
+    assert "--input-views takes comma-separated integers" in capsys.readouterr().err
+
+
 def test_init_reports_missing_and_mismatched_keys(tmp_path, caplog):
     import logging
 

@@ -29,7 +29,7 @@ from facelift.errors import FaceliftError
 from facelift.gaussians import Gaussians
 from facelift.outputs import TurntableSpec, write_result
 from facelift.render import RenderOutput, rasterize
-from facelift.views import composite
+from facelift.views import composite, resize_images
 from facelift.weights.folder import resolve_weights
 from facelift.weights.meta import META_FILE, read_meta
 
@@ -248,9 +248,7 @@ class FaceLiftPipeline:
             from facelift.mvdiff.pipeline import to_image_batch
 
             images = torch.cat([to_image_batch(v, size) for v in views])
-        if images.shape[-1] != size or images.shape[-2] != size:
-            images = torch.nn.functional.interpolate(images, size=(size, size), mode="bilinear",
-                                                     antialias=True, align_corners=False)
+        images = resize_images(images, size)
         if (cameras.width, cameras.height) != (size, size):
             cameras = cameras.resized(size, size)
         return self.lrm.reconstruct(images.clamp(0, 1), cameras, export=self.export)

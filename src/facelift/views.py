@@ -24,6 +24,15 @@ from torch import Tensor
 from facelift.cameras import Camera
 
 
+def resize_images(images: Tensor, size: int) -> Tensor:
+    """(V, C, H, W) images resampled to size² (bilinear with antialiasing: area-like when
+    shrinking), as Stage II's inputs are resized to its model's resolution."""
+    if images.shape[-2:] == (size, size):
+        return images
+    return torch.nn.functional.interpolate(images, size=(size, size), mode="bilinear", antialias=True,
+                                           align_corners=False)
+
+
 def composite(rgb, alpha, background=1.0, premultiplied: bool = False):
     """``rgb`` over ``background`` with ``alpha``: ``rgb·α + bg·(1 − α)`` (``premultiplied``:
     ``rgb + bg·(1 − α)``). Same type and broadcasting as the inputs; nothing is clamped."""
@@ -45,5 +54,9 @@ class Views:
         idx = torch.as_tensor(index, dtype=torch.long)
         return Views(self.images[idx], self.alphas[idx], self.cameras[idx])
 
+    def resized(self, size: int) -> "Views":
+        """The same views resampled to size² (:func:`resize_images`), intrinsics rescaled."""
+        return Views(resize_images(self.images, size), resize_images(self.alphas, size), self.cameras.resized(size))
 
-__all__ = ["Views", "composite"]
+
+__all__ = ["Views", "composite", "resize_images"]

@@ -138,15 +138,35 @@ def _mvdiff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _index_list(text: str | None, flag: str) -> list[int] | None:
+    """``"0,2,3"`` -> [0, 2, 3]; None stays None."""
+    if text is None:
+        return None
+    try:
+        return [int(t) for t in text.split(",") if t.strip()]
+    except ValueError:
+        raise FaceliftError(f"{flag} takes comma-separated integers, got {text!r}") from None
+
+
 def _lrm(args: argparse.Namespace) -> int:
     from facelift.atomic import atomic_write_text
     from facelift.eval.lrm import evaluate_heldout
     from facelift.lrm import GSLRM
 
+    from facelift.lrm import ExportConfig
+
+    inputs = _index_list(args.input_views, "--input-views")
+    if args.size is not None and args.size < 8:
+        raise FaceliftError(f"--size must be at least 8 pixels, got {args.size}")
+    # Only the footprint: no pruning, so the score differs from the raw one by the filter alone.
+    export = None if args.input_low_pass is None else ExportConfig(
+        min_opacity=0.0, max_scale=None, floater=None, box_xy=None, input_low_pass=args.input_low_pass)
     model = GSLRM.from_pretrained(args.weights).eval()
-    report = evaluate_heldout(model, args.data, split=args.split, n_views=args.views, limit=args.limit)
-    print(f"{report['subjects']} subjects ({args.split}), {args.views} random views each, "
-          f"{report['resolution']}²")
+    report = evaluate_heldout(model, args.data, split=args.split, n_views=args.views, limit=args.limit,
+                              input_views=inputs, size=args.size, export=export)
+    print(f"{report['subjects']} subjects ({args.split}), fixed views {report['input_views']} in at "
+          f"{report['model_resolution']}², {args.views} random views each scored at {report['resolution']}²"
+          + ("" if export is None else f", input low-pass {export.input_low_pass:g} px²"))
     print("| method | PSNR | SSIM | PSNR (masked) | SSIM (masked) |")
     print("|---|---|---|---|---|")
     for name in ("model", "baseline"):
@@ -306,5 +326,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--split", default="test", help="split to evaluate (default test)")
     p.add_argument("--views", type=int, default=8, help="random views rendered per subject (default 8)")
     p.add_argument("--limit", type=int, default=None, help="only the first N subjects")
+    p.add_argument("--input-views", default=None, metavar="I,J,...",
+                   help="which fixed views go in: indices 0 front, 1 and 5 at 45°, 2 and 4 the sides, 3 the back "
+                        "(default all six), e.g. 0,2,3,4")
+    p.add_argument("--size", type=int, default=None,
+                   help="score the renders at this square size (default the model's; inputs are still resized "
+                        "to the model's)")
+    p.add_argument("--input-low-pass", type=float, default=None, metavar="PX2",
+                   help="fold this low-pass (px² of the input views) into the splats, as the weights' "
+                        "facelift.json export setting input_low_pass does (default: raw reconstruction)")
     p.add_argument("-o", "--output", type=Path, default=None, help="also write the full report as JSON")
     p.set_defaults(func=_lrm)

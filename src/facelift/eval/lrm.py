@@ -37,6 +37,7 @@ from torch import Tensor
 from facelift.cameras import Camera, ray_directions
 from facelift.errors import FaceliftError
 from facelift.gaussians import Gaussians
+from facelift.lrm.config import ExportConfig
 
 log = logging.getLogger(__name__)
 
@@ -121,14 +122,29 @@ def _render_all(g: Gaussians, cams: Camera, background) -> tuple[Tensor, Tensor]
 
 def evaluate_heldout(model, data_root: str | Path, split: str = "test", n_views: int = 8, seed: int = 0,
                      background: Sequence[float] = (1.0, 1.0, 1.0), limit: int | None = None,
-                     progress: bool = True) -> dict:
+                     progress: bool = True, input_views: Sequence[int] | None = None, size: int | None = None,
+                     export: ExportConfig | None = None) -> dict:
     """Run the protocol of the module docstring; returns means and per-subject scores for the
-    model and the sphere baseline."""
+    model and the sphere baseline.
+
+    Args:
+        input_views: which of the 6 fixed views go in (indices in :data:`FACELIFT_VIEWS` order:
+            0 front, 1 and 5 the 45° views, 2 and 4 the sides, 3 the back); default all six.
+        size: resolution the targets are scored at (default the model's); inputs are loaded
+            at it too and resized to the model's resolution, as the pipeline does.
+        export: applied to the reconstruction (e.g. ``input_low_pass``), as on the pipeline's
+            export path; None scores the raw reconstruction.
+    """
     from tqdm.auto import tqdm
 
     from facelift.data.loaders import SubjectFolders
 
-    data = SubjectFolders(data_root, model.config.image_size, background, split=split)
+    chosen = list(range(6)) if input_views is None else [int(i) for i in input_views]
+    if not chosen or len(set(chosen)) != len(chosen) or not all(0 <= i < 6 for i in chosen):
+        raise FaceliftError(f"input views must be distinct indices of the 6 fixed views (0-5), got {chosen}")
+    model_size = model.config.image_size
+    size = size or model_size
+    data = SubjectFolders(data_root, size, background, split=split)
     n = len(data) if limit is None else min(limit, len(data))
     per_model, per_base, budgets = [], [], []
     for i in tqdm(range(n), desc=f"eval {split}", disable=not progress):
@@ -141,8 +157,8 @@ def evaluate_heldout(model, data_root: str | Path, split: str = "test", n_views:
             raise FaceliftError(f"{data.subjects[i]}: has {len(pool)} random views, needs {n_views}")
         gen = torch.Generator().manual_seed(seed * 100_003 + i)
         pick = pool[torch.randperm(len(pool), generator=gen)[:n_views]]
-        inputs, targets = views.select(torch.arange(6)), views.select(pick)
-        g = model.reconstruct(inputs.images, inputs.cameras)
+        inputs, targets = views.select(chosen).resized(model_size), views.select(pick)
+        g = model.reconstruct(inputs.images, inputs.cameras, export=export)
         rgb, alpha = _render_all(g, targets.cameras, background)
         per_model.append(SubjectScores(data.subjects[i].name, **score_renders(rgb, alpha, targets.images, targets.alphas)))
         budgets.append(error_budget(rgb, alpha, targets.images, targets.alphas))
@@ -154,7 +170,9 @@ def evaluate_heldout(model, data_root: str | Path, split: str = "test", n_views:
         keys = ("psnr", "ssim", "psnr_masked", "ssim_masked")
         return {k: float(np.mean([getattr(r, k) for r in rows])) for k in keys}
 
-    return {"split": split, "subjects": n, "views_per_subject": n_views, "resolution": model.config.image_size,
+    return {"split": split, "subjects": n, "views_per_subject": n_views, "resolution": size,
+            "model_resolution": model_size, "input_views": chosen,
+            "input_low_pass": None if export is None else export.input_low_pass,
             "model": mean(per_model), "baseline": mean(per_base),
             # mean over subjects of each subject's shares (model only)
             "error_budget": {part: {k: float(np.mean([b[part][k] for b in budgets])) for k in ("error", "pixels")}

@@ -106,6 +106,10 @@ class ExportConfig:
       at the top legitimately uses big ones. ``None`` disables.
     * ``floater``: drop centres beyond ±0.75 in both x and y (the box corners) with z < −0.75.
     * ``box``: keep centres inside [box_xy]² × [box_z_min, box_z_max].
+    * ``input_low_pass``: not a filter of the release (off by default, as it runs): fold this
+      many px² of each input view's low-pass into its pixel Gaussians' 3D scales, so that a
+      model keeps its input-resolution footprint when rendered finer
+      (:mod:`facelift.lrm.footprint`); the bundled 64² model sets 0.3.
     """
 
     min_opacity: float = 0.04
@@ -114,6 +118,7 @@ class ExportConfig:
     box_xy: float | None = 0.91
     box_z_min: float = -1.0
     box_z_max: float = 1.0
+    input_low_pass: float | None = None
 
 
 @dataclass
