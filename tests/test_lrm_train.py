@@ -371,3 +371,25 @@ def test_init_onto_a_finer_patch_equals_the_coarse_model_on_an_upsampled_input(t
     pooled = pix_c.reshape(1, 2, 16, 2, 16, 2, 14).mean(dim=(3, 5))
     assert torch.allclose(pix_f, pooled, atol=1e-4, rtol=1e-4)
     assert torch.allclose(free_f, free_c, atol=1e-4, rtol=1e-4)
+
+
+def test_steps_draw_their_input_count_and_a_share_take_the_fixed_rig():
+    from facelift.train.lrm import step_inputs
+
+    cfg = apply_overrides(LRM_PRESETS.get_preset("tiny"), ["input_views=any", "num_input_views=6",
+                                                           "min_input_views=2", "fixed_input_share=0.25"])
+    draws = [step_inputs(cfg, torch.Generator().manual_seed(s)) for s in range(400)]
+    rig = [d for d in draws if d[1] == "fixed_rig"]
+    counts = [n for n, src in draws if src == "any"]
+    assert 70 < len(rig) < 130  # a quarter of 400
+    assert set(counts) == {2, 3, 4, 5, 6}
+    plain = apply_overrides(LRM_PRESETS.get_preset("tiny"), [])
+    assert step_inputs(plain, torch.Generator().manual_seed(0)) == (6, "fixed")
+
+
+def test_bad_input_view_settings_fail_before_training(tmp_path, dataset):
+    for bad, match in ((["min_input_views=5", "num_input_views=4"], "min_input_views"),
+                       (["fixed_input_share=1.5"], "fixed_input_share")):
+        cfg = apply_overrides(LRM_PRESETS.get_preset("tiny"), MICRO + bad)
+        with pytest.raises(FaceliftError, match=match):
+            train_lrm(cfg, dataset, tmp_path / "run", cpu=True)

@@ -136,6 +136,12 @@ class LRMTrainConfig:
     target_has_input: bool = True
     #: where inputs come from: any view, the fixed Stage I rig, or the random views
     input_views: Literal["any", "fixed", "random"] = "any"
+    #: when > 0, each step draws its number of inputs in [min_input_views, num_input_views]
+    #: (a model for users' own views: 2-6 of them), the same for every sample of the step
+    min_input_views: int = 0
+    #: this share of steps takes the whole fixed rig as inputs whatever ``input_views`` says
+    #: (keeps a model trained on other views good at what the pipeline feeds it)
+    fixed_input_share: float = 0.0
     split: str = "train"
     val_split: str = "val"
     background: tuple[float, float, float] = (1.0, 1.0, 1.0)

@@ -95,6 +95,18 @@ def sample_views(n_views: int, n_in: int, n_target: int, target_has_input: bool,
     return inputs, targets
 
 
+def step_inputs(cfg: LRMTrainConfig, gen: torch.Generator) -> tuple[int, str]:
+    """This step's number of input views and where they come from: ``("fixed_rig")`` for a
+    share ``fixed_input_share`` of steps (the whole rig, its size read per subject), else
+    ``cfg.input_views`` with a count drawn in [min_input_views, num_input_views] (or
+    num_input_views when min_input_views is 0)."""
+    if cfg.fixed_input_share > 0 and float(torch.rand((), generator=gen)) < cfg.fixed_input_share:
+        return 0, "fixed_rig"
+    if cfg.min_input_views > 0:
+        return int(torch.randint(cfg.min_input_views, cfg.num_input_views + 1, (), generator=gen)), cfg.input_views
+    return cfg.num_input_views, cfg.input_views
+
+
 @dataclass
 class Batch:
     """B training samples: inputs (B, Vi, ...), targets (B, Vt, ...)."""
@@ -108,12 +120,15 @@ class Batch:
 
 def make_batch(data: SubjectFolders, cfg: LRMTrainConfig, step: int, rank: int, world: int) -> Batch:
     gen = _step_generator(cfg.seed, step, rank)
+    n_in, source = step_inputs(cfg, gen)
     ins, in_cams, tgs, tg_alpha, tg_cams = [], [], [], [], []
     for _ in range(cfg.batch_size):
         subject = int(torch.randint(len(data), (1,), generator=gen))
         views = data.views(subject)
-        i_idx, t_idx = sample_views(len(views), cfg.num_input_views, cfg.num_target_views,
-                                    cfg.target_has_input, gen, data.num_fixed(subject), cfg.input_views)
+        n_fixed = data.num_fixed(subject)
+        i_idx, t_idx = sample_views(len(views), n_fixed if source == "fixed_rig" else n_in, cfg.num_target_views,
+                                    cfg.target_has_input, gen, n_fixed,
+                                    "fixed" if source == "fixed_rig" else cfg.input_views)
         vi, vt = views.select(i_idx), views.select(t_idx)
         ins.append(vi.images)
         in_cams.append(vi.cameras)
@@ -349,6 +364,11 @@ def train_lrm(cfg: LRMTrainConfig, data_dir: str | Path, run_dir: str | Path, in
     schedule, e.g. to split a long run into sessions.
     """
     run_dir = Path(run_dir)
+    if not 0 <= cfg.min_input_views <= cfg.num_input_views:
+        raise FaceliftError(f"min_input_views must be in [0, num_input_views={cfg.num_input_views}], "
+                            f"got {cfg.min_input_views}")
+    if not 0.0 <= cfg.fixed_input_share <= 1.0:
+        raise FaceliftError(f"fixed_input_share must be in [0, 1], got {cfg.fixed_input_share}")
     accelerator = make_accelerator(cfg.mixed_precision, cpu=cpu)
     rank, world, is_main = accelerator.process_index, accelerator.num_processes, accelerator.is_main_process
     seed_everything(cfg.seed)
