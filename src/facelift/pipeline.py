@@ -286,6 +286,9 @@ class FaceLiftPipeline:
         views = self.generate_views(pre.image, seed, steps, guidance)
         report("gaussians", 0.7)
         cameras = facelift_cameras(views[0].width)
+        # 8-bit PIL views on purpose, not Stage I's float tensors: the release's inference.py
+        # feeds its GS-LRM np.array(view) / 255 of the pipeline's PIL outputs, so Stage II sees
+        # the same quantised views here.
         gaussians = self.reconstruct_gaussians(views, cameras)
         box = pre.face_box
         info = {
