@@ -78,7 +78,7 @@ class _StandInPipe:
                          torch.tensor([[1.0, 0, 0, 0]]), torch.tensor([0.9]), torch.tensor([[0.5, 0.5, 0.5]]))
 
     def photo_fit(self, gaussians, photo, mask, landmarks, views, cameras, iterations, seed, progress=True):
-        self.fitted.append((gaussians.means[0, 0].item(), float(photo.mean()), views.shape[0], seed))
+        self.fitted.append((gaussians.means[0, 0].item(), float(photo.mean()), len(views), seed))
         return type("Fit", (), {"gaussians": gaussians})()
 
 
@@ -111,7 +111,7 @@ def test_later_frames_are_photo_fitted_onto_the_first_frames_head(tmp_path):
     assert len(pipe.seeds) == 1 and len(pipe.views) == 1  # Stages I and II ran once, for the first frame
     heads, brightness, views, seeds = zip(*pipe.fitted)
     assert heads == (1.0, 1.0, 1.0) and len(set(brightness)) == 3  # one head, each frame's own photo
-    assert views == (5, 5, 5) and set(seeds) == {5}
+    assert views == (6, 6, 6) and set(seeds) == {5}
     # Without photo-fit the head would never move: views are shared instead.
     pipe = _lift(tmp_path / "nofit", consistency="head", refine="off")
     assert len(pipe.views) == 3 and not pipe.fitted

@@ -202,7 +202,6 @@ def lift_frame(pipe, frame: np.ndarray, opts: AnimateOptions, shared: dict[int, 
     Stage I is skipped), Stage II (skipped when ``head``, a Stage II head, is given), then
     photo-fit per ``opts.refine`` against the frame itself.
     """
-    from facelift.mvdiff.pipeline import to_image_batch
     from facelift.pipeline import refine_iterations
     from facelift.preprocess import segment_person
 
@@ -220,8 +219,7 @@ def lift_frame(pipe, frame: np.ndarray, opts: AnimateOptions, shared: dict[int, 
     gaussians = pipe.reconstruct_gaussians(views, cameras) if head is None else head
     if iterations:
         seed = pipe.defaults["seed"] if opts.seed is None else opts.seed
-        others = to_image_batch(views[1:], views[1].width)
-        gaussians = pipe.photo_fit(gaussians, frame, segment_person(frame), None, others, cameras[1:], iterations,
+        gaussians = pipe.photo_fit(gaussians, frame, segment_person(frame), None, views, cameras, iterations,
                                    seed, progress=False).gaussians
     return gaussians
 

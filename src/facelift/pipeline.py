@@ -301,13 +301,9 @@ class FaceLiftPipeline:
 
             info["face_yaw"] = round(face_yaw(pre.landmarks), 1)  # where the photo's face looks
         if iterations:
-            from facelift.mvdiff.pipeline import to_image_batch
-
             report("refine", 0.8)
-            # The front Stage I view is a generated copy of the photo: only the others take part.
-            others = to_image_batch(views[1:], views[1].width)
             refined = self.photo_fit(gaussians, np.asarray(pre.image.convert("RGB")), pre.mask, pre.landmarks,
-                                     others, cameras[1:], iterations, seed)
+                                     views, cameras, iterations, seed)
             gaussians = refined.gaussians
             info.update(refined.info())
         info["num_gaussians"] = len(gaussians)
@@ -315,22 +311,36 @@ class FaceLiftPipeline:
         return FaceLiftOutput(pre.image, views, cameras, gaussians, info)
 
     def photo_fit(self, gaussians: Gaussians, photo: np.ndarray, mask: np.ndarray | None,
-                  landmarks: np.ndarray | None, views: torch.Tensor | None, view_cameras: Camera | None,
-                  iterations: int, seed: int = 0, progress: bool = True):
+                  landmarks: np.ndarray | None, views: list[Image.Image] | torch.Tensor | None,
+                  view_cameras: Camera | None, iterations: int, seed: int = 0, progress: bool = True):
         """Refine a head against its front photo (:func:`facelift.refine.refine_head`).
 
         Args:
             photo: (H, W, 3) uint8 on white, the front view; mask: (H, W) its alpha or None.
             landmarks: its face-mesh landmarks, or None to run the face mesh on ``photo`` (a
                 ``--no-crop`` input, a video frame framed by its smoothed track, a render).
-            views, view_cameras: (V, 3, h, w) other views in [0, 1] and their cameras, or None.
+            views, view_cameras: Stage I's six views (PIL list, or (6, 3, h, w) in [0, 1]) and
+                their cameras, or None. The front one (index 0) is a generated copy of the
+                photo, so only the others take part.
         """
+        from facelift.lrm.footprint import narrow_from_input_footprint
+        from facelift.mvdiff.pipeline import to_image_batch
         from facelift.preprocess.detect import face_landmarks
         from facelift.refine import RefineConfig, refine_head
 
         if landmarks is None:
             landmarks = face_landmarks(photo)
-        return refine_head(gaussians.to("cpu", torch.float32), photo, mask, landmarks, views, view_cameras,
+        if views is not None:
+            if view_cameras is None or len(views) != len(view_cameras):
+                raise FaceliftError("photo_fit: give one camera per Stage I view")
+            others = views[1:] if isinstance(views, torch.Tensor) else to_image_batch(views[1:], views[1].width)
+            views = others.float()
+            view_cameras = view_cameras[1:].resized(views.shape[-1], views.shape[-2])
+        # A head from reconstruct_gaussians carries the export's input footprint; the fit takes
+        # it off and does not put it back (facelift.lrm.footprint says why).
+        rig = facelift_cameras(self.lrm.config.image_size)
+        head = narrow_from_input_footprint(gaussians.to("cpu", torch.float32), rig, self.export.input_low_pass or 0.0)
+        return refine_head(head, photo, mask, landmarks, views, view_cameras,
                            RefineConfig(iterations=iterations, seed=seed), progress=progress)
 
     def reconstruct_views(self, folder: str | Path) -> FaceLiftOutput:

@@ -442,9 +442,8 @@ def pipeline_hooks(weights: str | None, device: str | None = None) -> PipelineHo
     def photo_fit(gaussians, front_rgba: Tensor, generated: Tensor, cameras: Camera):
         from facelift.pipeline import refine_iterations
 
-        others = generated[1:, ..., :3].permute(0, 3, 1, 2).float()
         return pipe.photo_fit(gaussians, _to_uint8(M.composite(front_rgba)), front_rgba[..., 3].numpy(), None,
-                              others, cameras[1:].resized(others.shape[-1], others.shape[-2]),
+                              generated[..., :3].permute(0, 3, 1, 2), cameras,
                               refine_iterations("on", pipe.defaults["refine"]), progress=False).gaussians
 
     return PipelineHooks(single_image, generate, reconstruct, photo_fit)

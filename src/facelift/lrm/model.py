@@ -324,16 +324,13 @@ class GSLRM(nn.Module):
         finally:
             self.train(was_training)
         gaussians = out.gaussians(0)
-        if export is not None and export.input_low_pass:
-            from facelift.lrm.footprint import widen_pixel_gaussians
-
-            widened = widen_pixel_gaussians(out.pixel("means")[0].float(), out.pixel("scales")[0].float(),
-                                            cameras.to(device), export.input_low_pass)
-            gaussians.scales = torch.cat([gaussians.scales[:out.num_free], widened.reshape(-1, 3)])
         if export is not None:
+            from facelift.lrm.footprint import widen_to_input_footprint
             from facelift.lrm.prune import export_filter
 
             gaussians = export_filter(gaussians, export)
+            if export.input_low_pass:
+                gaussians = widen_to_input_footprint(gaussians, cameras, export.input_low_pass)
         return gaussians
 
     # ------------------------------------------------------------ save / load
