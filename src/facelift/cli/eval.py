@@ -156,6 +156,8 @@ def _lrm(args: argparse.Namespace) -> int:
     from facelift.lrm import ExportConfig
 
     inputs = _index_list(args.input_views, "--input-views")
+    if inputs is not None and (not inputs or len(set(inputs)) != len(inputs) or not all(0 <= i < 6 for i in inputs)):
+        raise FaceliftError(f"--input-views must be distinct indices of the 6 fixed views (0-5), got {args.input_views}")
     if args.size is not None and args.size < 8:
         raise FaceliftError(f"--size must be at least 8 pixels, got {args.size}")
     # Only the footprint: no pruning, so the score differs from the raw one by the filter alone.
