@@ -70,15 +70,15 @@ def new_page(browser):
 
 @pytest.fixture
 def procedural_subject(tmp_path):
-    """``make(seed, random_views)`` -> the folder of one new procedural head at 64², written by
+    """``make(seed, random_views, resolution=64)`` -> the folder of one new procedural head, written by
     ``facelift data synth`` (as a user would), with the 6 fixed views first."""
     import subprocess
     import sys
 
-    def make(seed: int, random_views: int = 0):
-        data = tmp_path / f"synth_{seed}"
+    def make(seed: int, random_views: int = 0, resolution: int = 64):
+        data = tmp_path / f"synth_{seed}_{resolution}"
         subprocess.run([sys.executable, "-m", "facelift", "data", "synth", "-o", str(data), "--identities", "1",
-                        "--appearances", "1", "--resolution", "64", "--random-views", str(random_views),
+                        "--appearances", "1", "--resolution", str(resolution), "--random-views", str(random_views),
                         "--seed", str(seed), "--workers", "1"], check=True, capture_output=True)
         return next(p for p in data.iterdir() if p.is_dir())
 

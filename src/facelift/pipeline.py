@@ -343,13 +343,22 @@ class FaceLiftPipeline:
         return refine_head(head, photo, mask, landmarks, views, view_cameras,
                            RefineConfig(iterations=iterations, seed=seed), progress=progress)
 
-    def reconstruct_views(self, folder: str | Path) -> FaceLiftOutput:
-        """Skip Stage I: reconstruct from the user's own posed views (a transforms.json folder)."""
-        from facelift.preprocess import load_image
+    def reconstruct_views(self, folder: str | Path, refine: RefineSetting = "auto", seed: int = 0,
+                          progress: bool = True) -> FaceLiftOutput:
+        """Skip Stage I: reconstruct from the user's own posed views (a transforms.json folder).
 
+        ``refine``: views-fit (:mod:`facelift.refine.views_fit`), the head optimised against the
+        views at their own resolution: "auto" (on where the weights photo-fit by default: the
+        bundled tiny), "on", "off", or iterations.
+        """
+        from facelift.preprocess import load_image
+        from facelift.refine.views_fit import ViewsFitConfig, fit_views
+
+        default = ViewsFitConfig().iterations if self.defaults["refine"] else 0
+        iterations = refine_iterations(refine, default)  # bad values fail before any work
         folder = Path(folder)
         cameras, names, _ = read_transforms(folder / "transforms.json")
-        views = []
+        views, alphas = [], []
         for name in names:
             path = folder / name
             if not path.suffix and not path.exists():
@@ -359,12 +368,23 @@ class FaceLiftPipeline:
             if loaded.alpha is not None:  # views on a transparent film: composite onto white
                 rgb = composite(rgb, loaded.alpha[..., None], 255.0)
             views.append(Image.fromarray(rgb.round().clip(0, 255).astype("uint8")))
+            alphas.append(loaded.alpha)
         sizes = {v.size for v in views}
         if sizes != {(cameras.width, cameras.height)}:
             raise FaceliftError(f"{folder}: image sizes {sorted(sizes)} do not match transforms.json's "
                                 f"{cameras.width}x{cameras.height}")
         gaussians = self.reconstruct_gaussians(views, cameras)
-        info = {"weights": self.name, "views_from": str(folder), "num_gaussians": len(gaussians)}
+        info = {"weights": self.name, "views_from": str(folder)}
+        if iterations:
+            images = torch.stack([torch.from_numpy(np.asarray(v, np.float32) / 255.0).permute(2, 0, 1) for v in views])
+            # Silhouettes: the views' own alpha where every view has one, else what differs from white.
+            silhouettes = (torch.stack([torch.from_numpy(a.astype(np.float32))[None] for a in alphas])
+                           if all(a is not None for a in alphas) else None)
+            gaussians, report = fit_views(gaussians, images, cameras, silhouettes,
+                                          ViewsFitConfig(iterations=iterations, seed=seed), progress=progress)
+            info.update({"views_fit_steps": report.steps, "views_fit_psnr_before": round(report.front_psnr_before, 2),
+                         "views_fit_psnr_after": round(report.front_psnr_after, 2)})
+        info["num_gaussians"] = len(gaussians)
         return FaceLiftOutput(views[0], views, cameras, gaussians, info)
 
 

@@ -42,7 +42,8 @@ SCHEDULER_HELP = ("Stage I sampler: ddim (the weights' own, 50 steps) or dpm++ (
 
 
 REFINE_HELP = ("photo-fit refinement, the person's likeness (facelift.refine): 'auto' (the weights' "
-               "default: on for the bundled tiny, off for release weights), 'on', 'off', or N iterations")
+               "default: on for the bundled tiny, off for release weights), 'on', 'off', or N iterations; "
+               "with --views, the head is fitted to the views at their own resolution (views-fit)")
 
 
 def add_sequence_arguments(p: argparse.ArgumentParser, frames: str = "frame") -> None:

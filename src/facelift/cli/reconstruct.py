@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
                               crop=not args.no_crop, remove_background=not args.keep_background,
                               refine=args.refine)
             else:
-                result = pipe.reconstruct_views(item.path)
+                result = pipe.reconstruct_views(item.path, refine=args.refine, seed=args.seed or 0)
             result.save(item.out, turntable=spec, format=",".join(args.format))
             log.info("%s -> %s", item.path, item.out)
         except FaceliftError as e:
