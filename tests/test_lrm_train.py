@@ -271,6 +271,9 @@ def test_heldout_evaluation_takes_input_views_a_finer_size_and_the_footprint(tmp
     wide = evaluate_heldout(model, tmp_path, split="all", progress=False, input_views=[0, 2, 3, 4], size=32,
                             export=ExportConfig(**{**keep_all.__dict__, "input_low_pass": 0.3}))
     assert wide["model"] != pytest.approx(raw["model"]) and wide["input_low_pass"] == 0.3
+    fitted = evaluate_heldout(model, tmp_path, split="all", progress=False, input_views=[0, 2, 3, 4], size=32,
+                              fit_iterations=5)
+    assert fitted["fit_iterations"] == 5 and fitted["model"] != pytest.approx(raw["model"])
     for bad in ([], [0, 0], [6]):
         with pytest.raises(FaceliftError, match="input views"):
             evaluate_heldout(model, tmp_path, split="all", progress=False, input_views=bad)
@@ -283,6 +286,8 @@ def test_heldout_evaluation_takes_input_views_a_finer_size_and_the_footprint(tmp
     assert main(["eval", "lrm", "--weights", str(tmp_path / "m"), "--data", str(tmp_path),
                  "--input-views", "front"]) != 0
     assert "--input-views takes comma-separated integers" in capsys.readouterr().err
+    assert main(["eval", "lrm", "--weights", str(tmp_path / "m"), "--data", str(tmp_path), "--views-fit", "-1"]) != 0
+    assert "--views-fit" in capsys.readouterr().err
 
 
 def test_init_reports_missing_and_mismatched_keys(tmp_path, caplog):

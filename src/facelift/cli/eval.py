@@ -158,6 +158,8 @@ def _lrm(args: argparse.Namespace) -> int:
     inputs = _index_list(args.input_views, "--input-views")
     if inputs is not None and (not inputs or len(set(inputs)) != len(inputs) or not all(0 <= i < 6 for i in inputs)):
         raise FaceliftError(f"--input-views must be distinct indices of the 6 fixed views (0-5), got {args.input_views}")
+    if args.views_fit < 0:
+        raise FaceliftError(f"--views-fit takes a number of steps >= 0, got {args.views_fit}")
     if args.size is not None and args.size < 8:
         raise FaceliftError(f"--size must be at least 8 pixels, got {args.size}")
     # Only the footprint: no pruning, so the score differs from the raw one by the filter alone.
@@ -165,10 +167,11 @@ def _lrm(args: argparse.Namespace) -> int:
         min_opacity=0.0, max_scale=None, floater=None, box_xy=None, input_low_pass=args.input_low_pass)
     model = GSLRM.from_pretrained(args.weights).eval()
     report = evaluate_heldout(model, args.data, split=args.split, n_views=args.views, limit=args.limit,
-                              input_views=inputs, size=args.size, export=export)
+                              input_views=inputs, size=args.size, export=export, fit_iterations=args.views_fit)
     print(f"{report['subjects']} subjects ({args.split}), fixed views {report['input_views']} in at "
           f"{report['model_resolution']}², {args.views} random views each scored at {report['resolution']}²"
-          + ("" if export is None else f", input low-pass {export.input_low_pass:g} px²"))
+          + ("" if export is None else f", input low-pass {export.input_low_pass:g} px²")
+          + (f", views-fit {args.views_fit} steps" if args.views_fit else ""))
     print("| method | PSNR | SSIM | PSNR (masked) | SSIM (masked) |")
     print("|---|---|---|---|---|")
     for name in ("model", "baseline"):
@@ -337,5 +340,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--input-low-pass", type=float, default=None, metavar="PX2",
                    help="fold this low-pass (px² of the input views) into the splats, as the weights' "
                         "facelift.json export setting input_low_pass does (default: raw reconstruction)")
+    p.add_argument("--views-fit", type=int, default=0, metavar="N",
+                   help="fit each reconstruction to its input views at --size for N steps, as reconstruct --views "
+                        "does (default 0: off)")
     p.add_argument("-o", "--output", type=Path, default=None, help="also write the full report as JSON")
     p.set_defaults(func=_lrm)

@@ -123,7 +123,7 @@ def _render_all(g: Gaussians, cams: Camera, background) -> tuple[Tensor, Tensor]
 def evaluate_heldout(model, data_root: str | Path, split: str = "test", n_views: int = 8, seed: int = 0,
                      background: Sequence[float] = (1.0, 1.0, 1.0), limit: int | None = None,
                      progress: bool = True, input_views: Sequence[int] | None = None, size: int | None = None,
-                     export: ExportConfig | None = None) -> dict:
+                     export: ExportConfig | None = None, fit_iterations: int = 0) -> dict:
     """Run the protocol of the module docstring; returns means and per-subject scores for the
     model and the sphere baseline.
 
@@ -134,6 +134,8 @@ def evaluate_heldout(model, data_root: str | Path, split: str = "test", n_views:
             at it too and resized to the model's resolution, as the pipeline does.
         export: applied to the reconstruction (e.g. ``input_low_pass``), as on the pipeline's
             export path; None scores the raw reconstruction.
+        fit_iterations: views-fit (:func:`facelift.refine.views_fit.fit_views`) of the
+            reconstruction against the inputs at ``size``, as ``reconstruct --views`` does.
     """
     from tqdm.auto import tqdm
 
@@ -157,8 +159,14 @@ def evaluate_heldout(model, data_root: str | Path, split: str = "test", n_views:
             raise FaceliftError(f"{data.subjects[i]}: has {len(pool)} random views, needs {n_views}")
         gen = torch.Generator().manual_seed(seed * 100_003 + i)
         pick = pool[torch.randperm(len(pool), generator=gen)[:n_views]]
-        inputs, targets = views.select(chosen).resized(model_size), views.select(pick)
+        given, targets = views.select(chosen), views.select(pick)
+        inputs = given.resized(model_size)
         g = model.reconstruct(inputs.images, inputs.cameras, export=export)
+        if fit_iterations:
+            from facelift.refine.views_fit import ViewsFitConfig, fit_views
+
+            g, _ = fit_views(g, given.images, given.cameras, given.alphas, ViewsFitConfig(iterations=fit_iterations),
+                             progress=False)
         rgb, alpha = _render_all(g, targets.cameras, background)
         per_model.append(SubjectScores(data.subjects[i].name, **score_renders(rgb, alpha, targets.images, targets.alphas)))
         budgets.append(error_budget(rgb, alpha, targets.images, targets.alphas))
@@ -172,7 +180,7 @@ def evaluate_heldout(model, data_root: str | Path, split: str = "test", n_views:
 
     return {"split": split, "subjects": n, "views_per_subject": n_views, "resolution": size,
             "model_resolution": model_size, "input_views": chosen,
-            "input_low_pass": None if export is None else export.input_low_pass,
+            "input_low_pass": None if export is None else export.input_low_pass, "fit_iterations": fit_iterations,
             "model": mean(per_model), "baseline": mean(per_base),
             # mean over subjects of each subject's shares (model only)
             "error_budget": {part: {k: float(np.mean([b[part][k] for b in budgets])) for k in ("error", "pixels")}
