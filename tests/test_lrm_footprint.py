@@ -66,3 +66,27 @@ def test_reconstruct_widens_only_when_the_export_asks():
     assert torch.equal(plain.means, wide.means)
     assert bool((wide.scales > plain.scales).all())
     assert torch.allclose(wide.scales, widen_to_input_footprint(plain, cams, 0.3).scales)
+
+
+def test_after_photo_fit_only_stage2_splats_well_inside_the_silhouette_are_widened():
+    from facelift.cameras import facelift_cameras
+    from facelift.refine import FitReport, RefineResult, widen_behind_photo
+
+    rig = facelift_cameras(64)
+    front = orbit_camera(0.0, size=(128, 128))
+    g = _layer(front, 2.7, 1e-3)  # one Gaussian per front pixel, on a plane through the origin
+    n_layer = 100
+    mask = torch.zeros(128, 128)
+    mask[24:104, 24:104] = 1.0  # an 80 px square silhouette
+    result = RefineResult(g, FitReport(), n_layer, True)
+    out = widen_behind_photo(result, mask.numpy(), rig, 0.3, 64)
+    assert torch.equal(out.scales[:n_layer], g.scales[:n_layer])  # the photo layer is left alone
+    widened = (out.scales[n_layer:] > g.scales[n_layer:] * 1.5).all(-1)
+    px = torch.arange(n_layer, 128 * 128)
+    u, v = px % 128, px // 128
+    margin = 16  # ceil(7 · sqrt(0.3) · 128 / 64) = 8; the check keeps clear of the exact edge
+    deep = (u >= 24 + margin) & (u < 104 - margin) & (v >= 24 + margin) & (v < 104 - margin)
+    outside = (u < 24) | (u >= 104) | (v < 24) | (v >= 104)
+    assert bool(widened[deep].all()) and not bool(widened[outside].any())
+    assert torch.allclose(out.scales[n_layer:][deep],
+                          widen_to_input_footprint(g, rig, 0.3, start=n_layer).scales[n_layer:][deep])

@@ -326,7 +326,7 @@ class FaceLiftPipeline:
         from facelift.lrm.footprint import narrow_from_input_footprint
         from facelift.mvdiff.pipeline import to_image_batch
         from facelift.preprocess.detect import face_landmarks
-        from facelift.refine import RefineConfig, refine_head
+        from facelift.refine import RefineConfig, refine_head, widen_behind_photo
 
         if landmarks is None:
             landmarks = face_landmarks(photo)
@@ -336,12 +336,18 @@ class FaceLiftPipeline:
             others = views[1:] if isinstance(views, torch.Tensor) else to_image_batch(views[1:], views[1].width)
             views = others.float()
             view_cameras = view_cameras[1:].resized(views.shape[-1], views.shape[-2])
-        # A head from reconstruct_gaussians carries the export's input footprint; the fit takes
-        # it off and does not put it back (facelift.lrm.footprint says why).
-        rig = facelift_cameras(self.lrm.config.image_size)
-        head = narrow_from_input_footprint(gaussians.to("cpu", torch.float32), rig, self.export.input_low_pass or 0.0)
-        return refine_head(head, photo, mask, landmarks, views, view_cameras,
-                           RefineConfig(iterations=iterations, seed=seed), progress=progress)
+        # A head from reconstruct_gaussians carries the export's input footprint: the fit runs
+        # on the narrow head, then the footprint goes back where it cannot show from the front
+        # (facelift.refine.widen_behind_photo says why).
+        low_pass = self.export.input_low_pass or 0.0
+        size = self.lrm.config.image_size
+        rig = facelift_cameras(size)
+        head = narrow_from_input_footprint(gaussians.to("cpu", torch.float32), rig, low_pass)
+        result = refine_head(head, photo, mask, landmarks, views, view_cameras,
+                             RefineConfig(iterations=iterations, seed=seed), progress=progress)
+        if low_pass and mask is not None:
+            result.gaussians = widen_behind_photo(result, np.asarray(mask, np.float32), rig, low_pass, size)
+        return result
 
     def reconstruct_views(self, folder: str | Path, refine: RefineSetting = "auto", seed: int = 0,
                           progress: bool = True) -> FaceLiftOutput:

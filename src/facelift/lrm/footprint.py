@@ -21,11 +21,11 @@ input resolution itself the filter then counts twice, so held-out evaluation at 
 own resolution leaves it off; the weights' ``facelift.json`` switches it on for export
 (``"export": {"input_low_pass": 0.3}``): the head that ``reconstruct --refine off``,
 ``reconstruct --views`` and Stage II evaluations give. Photo-fit (:mod:`facelift.refine`)
-takes the footprint off before it fits and leaves it off: widened before the fit, the photo's
-front scored up to 1.4 dB lower on real photos at 512²; widened after it, the Stage II splats
-around and behind the photo layer showed through (a procedural head at 128²: front 29.97 →
-26.38 dB, held-out views 1 dB below the widened head without the fit). Making the two work
-together is open (issue 22).
+fits the narrow head (:func:`narrow_from_input_footprint`): widened before the fit, the
+photo's front scored up to 1.4 dB lower on real photos at 512², since the fit moves only the
+photo layer and the fixed, widened Stage II splats bled past the photo's outline. After the
+fit it widens only the Stage II splats well inside the photo's silhouette
+(:func:`facelift.refine.widen_behind_photo`).
 """
 
 from __future__ import annotations

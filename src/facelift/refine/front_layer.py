@@ -137,6 +137,19 @@ def seed_front_layer(rgb: np.ndarray, alpha: np.ndarray, depth: np.ndarray, face
     return FrontLayer(g, camera.c2w[:3, 3].float().clone(), cat["rays"], cat["distance"], cat["footprint"])
 
 
+def front_pixels(means: Tensor, camera: Camera, h: int, w: int) -> tuple[Tensor, Tensor, Tensor, Tensor]:
+    """Where centres (N, 3) land in an h × w image of ``camera``: column and row (clamped into
+    the image), camera depth z, and whether the pixel is really in the image (z > 0)."""
+    w2c = camera.w2c.float()
+    cam = means.float() @ w2c[:3, :3].T + w2c[:3, 3]
+    z = cam[:, 2]
+    K = camera.K.float()
+    u = (K[0, 0] * cam[:, 0] / z.clamp_min(1e-6) + K[0, 2]).floor().long()
+    v = (K[1, 1] * cam[:, 1] / z.clamp_min(1e-6) + K[1, 2]).floor().long()
+    inside = (u >= 0) & (u < w) & (v >= 0) & (v < h) & (z > 0)
+    return u.clamp(0, w - 1), v.clamp(0, h - 1), z, inside
+
+
 def carve_head(head: Gaussians, camera: Camera, depth: np.ndarray, mask: np.ndarray, margin: float,
                dilate_px: int = 6) -> Gaussians:
     """The Stage II Gaussians that do not contradict the photo from the front camera.
@@ -152,14 +165,7 @@ def carve_head(head: Gaussians, camera: Camera, depth: np.ndarray, mask: np.ndar
         return head
     h, w = mask.shape
     sil = ndimage.binary_dilation(mask > 0.5, iterations=dilate_px)
-    w2c = camera.w2c.float()
-    cam = head.means.float() @ w2c[:3, :3].T + w2c[:3, 3]
-    z = cam[:, 2]
-    K = camera.K.float()
-    u = (K[0, 0] * cam[:, 0] / z.clamp_min(1e-6) + K[0, 2]).floor().long()
-    v = (K[1, 1] * cam[:, 1] / z.clamp_min(1e-6) + K[1, 2]).floor().long()
-    inside = (u >= 0) & (u < w) & (v >= 0) & (v < h) & (z > 0)
-    uc, vc = u.clamp(0, w - 1), v.clamp(0, h - 1)
+    uc, vc, z, inside = front_pixels(head.means, camera, h, w)
     on_sil = torch.from_numpy(sil)[vc, uc] & inside
     surface = torch.from_numpy(depth)[vc, uc]
     in_front = on_sil & (z < surface + margin) & torch.from_numpy(mask > 0.5)[vc, uc]
@@ -167,4 +173,4 @@ def carve_head(head: Gaussians, camera: Camera, depth: np.ndarray, mask: np.ndar
     return head[keep]
 
 
-__all__ = ["FrontLayer", "seed_front_layer", "carve_head"]
+__all__ = ["FrontLayer", "seed_front_layer", "carve_head", "front_pixels"]
