@@ -79,7 +79,8 @@ class FitReport:
     front_psnr_after: float = float("nan")
 
 
-def _inverse_sigmoid(x: Tensor) -> Tensor:
+def inverse_sigmoid(x: Tensor) -> Tensor:
+    """Logits of probabilities, clamped to [1e-4, 1 − 1e-4] first (opacity parameters)."""
     x = x.clamp(1e-4, 1 - 1e-4)
     return torch.log(x / (1 - x))
 
@@ -103,7 +104,7 @@ class _Layer(torch.nn.Module):
         self.register_buffer("log_scale0", g.scales.log())
         self.register_buffer("color0", g.colors.clone())
         self.color = torch.nn.Parameter(g.colors.clone())
-        self.opacity = torch.nn.Parameter(_inverse_sigmoid(g.opacities))
+        self.opacity = torch.nn.Parameter(inverse_sigmoid(g.opacities))
         self.offset = torch.nn.Parameter(torch.zeros_like(layer.distance))
         self.log_scale = torch.nn.Parameter(g.scales.log().clone())
 
@@ -184,4 +185,4 @@ def fit_front_layer(layer: FrontLayer, behind: Gaussians, photo: Tensor, mask: T
     return final, report
 
 
-__all__ = ["RefineConfig", "FitReport", "fit_front_layer"]
+__all__ = ["RefineConfig", "FitReport", "fit_front_layer", "inverse_sigmoid"]

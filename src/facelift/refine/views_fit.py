@@ -34,7 +34,7 @@ from facelift.cameras import Camera
 from facelift.errors import FaceliftError
 from facelift.eval.metrics import foreground
 from facelift.gaussians import Gaussians
-from facelift.refine.optimize import FitReport
+from facelift.refine.optimize import FitReport, inverse_sigmoid
 from facelift.render import rasterize
 from facelift.train.losses import psnr, ssim
 
@@ -55,11 +55,6 @@ class ViewsFitConfig:
     weight_alpha: float = 0.5
     weight_scale: float = 0.1
     weight_move: float = 0.01
-
-
-def _inverse_sigmoid(x: Tensor) -> Tensor:
-    x = x.clamp(1e-4, 1 - 1e-4)
-    return torch.log(x / (1 - x))
 
 
 def fit_views(head: Gaussians, images: Tensor, cameras: Camera, alphas: Tensor | None = None,
@@ -99,7 +94,7 @@ def fit_views(head: Gaussians, images: Tensor, cameras: Camera, alphas: Tensor |
     mean0, log_scale0 = head.means.clone(), head.scales.log()
     reach = head.scales.amax(-1).clamp_min(1e-4)  # (N,) how far a Gaussian may move at no cost
     color = torch.nn.Parameter(head.colors.clone())
-    opacity = torch.nn.Parameter(_inverse_sigmoid(head.opacities))
+    opacity = torch.nn.Parameter(inverse_sigmoid(head.opacities))
     mean = torch.nn.Parameter(head.means.clone())
     log_scale = torch.nn.Parameter(log_scale0.clone())
     optim = torch.optim.Adam([
