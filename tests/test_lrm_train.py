@@ -384,7 +384,7 @@ def test_steps_draw_their_input_count_and_a_share_take_the_fixed_rig():
     cfg = apply_overrides(LRM_PRESETS.get_preset("tiny"), ["input_views=any", "num_input_views=6",
                                                            "min_input_views=2", "fixed_input_share=0.25"])
     draws = [step_inputs(cfg, torch.Generator().manual_seed(s)) for s in range(400)]
-    rig = [d for d in draws if d[1] == "fixed_rig"]
+    rig = [d for d in draws if d == (None, "fixed")]
     counts = [n for n, src in draws if src == "any"]
     assert 70 < len(rig) < 130  # a quarter of 400
     assert set(counts) == {2, 3, 4, 5, 6}

@@ -150,14 +150,13 @@ def _index_list(text: str | None, flag: str) -> list[int] | None:
 
 def _lrm(args: argparse.Namespace) -> int:
     from facelift.atomic import atomic_write_text
-    from facelift.eval.lrm import evaluate_heldout
-    from facelift.lrm import GSLRM
+    from facelift.eval.lrm import check_input_views, evaluate_heldout
+    from facelift.lrm import GSLRM, ExportConfig
 
-    from facelift.lrm import ExportConfig
-
+    # Every check before the weights load.
     inputs = _index_list(args.input_views, "--input-views")
-    if inputs is not None and (not inputs or len(set(inputs)) != len(inputs) or not all(0 <= i < 6 for i in inputs)):
-        raise FaceliftError(f"--input-views must be distinct indices of the 6 fixed views (0-5), got {args.input_views}")
+    if inputs is not None:
+        check_input_views(inputs)
     if args.views_fit < 0:
         raise FaceliftError(f"--views-fit takes a number of steps >= 0, got {args.views_fit}")
     if args.size is not None and args.size < 8:

@@ -120,6 +120,14 @@ def _render_all(g: Gaussians, cams: Camera, background) -> tuple[Tensor, Tensor]
     return torch.stack(rgb), torch.stack(alpha)
 
 
+def check_input_views(input_views: Sequence[int]) -> list[int]:
+    """Distinct indices of the 6 fixed views, as a list; anything else is a FaceliftError."""
+    chosen = [int(i) for i in input_views]
+    if not chosen or len(set(chosen)) != len(chosen) or not all(0 <= i < 6 for i in chosen):
+        raise FaceliftError(f"input views must be distinct indices of the 6 fixed views (0-5), got {chosen}")
+    return chosen
+
+
 def evaluate_heldout(model, data_root: str | Path, split: str = "test", n_views: int = 8, seed: int = 0,
                      background: Sequence[float] = (1.0, 1.0, 1.0), limit: int | None = None,
                      progress: bool = True, input_views: Sequence[int] | None = None, size: int | None = None,
@@ -141,9 +149,7 @@ def evaluate_heldout(model, data_root: str | Path, split: str = "test", n_views:
 
     from facelift.data.loaders import SubjectFolders
 
-    chosen = list(range(6)) if input_views is None else [int(i) for i in input_views]
-    if not chosen or len(set(chosen)) != len(chosen) or not all(0 <= i < 6 for i in chosen):
-        raise FaceliftError(f"input views must be distinct indices of the 6 fixed views (0-5), got {chosen}")
+    chosen = list(range(6)) if input_views is None else check_input_views(input_views)
     model_size = model.config.image_size
     size = size or model_size
     data = SubjectFolders(data_root, size, background, split=split)

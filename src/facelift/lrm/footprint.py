@@ -53,11 +53,15 @@ def _rescaled(g: Gaussians, scales: Tensor) -> Gaussians:
                      sh_rest=g.sh_rest)
 
 
-def widen_to_input_footprint(g: Gaussians, cameras: Camera, low_pass: float, start: int = 0) -> Gaussians:
-    """``g`` with Gaussians ``start:`` widened by ``low_pass`` px² of the input views."""
+def widen_to_input_footprint(g: Gaussians, cameras: Camera, low_pass: float, start: int = 0,
+                             where: Tensor | None = None) -> Gaussians:
+    """``g`` with Gaussians ``start:`` (those of them ``where`` (N − start,) bool says)
+    widened by ``low_pass`` px² of the input views."""
     if low_pass <= 0 or start >= len(g):
         return g
     v = footprint_variance(g.means[start:], cameras, low_pass)
+    if where is not None:
+        v = v * where.to(v.dtype)
     scales = g.scales.clone()
     scales[start:] = (scales[start:] ** 2 + v[:, None]).sqrt()
     return _rescaled(g, scales)

@@ -167,19 +167,14 @@ def widen_behind_photo(result: RefineResult, mask: np.ndarray, rig: Camera, low_
         mask: (H, W) the photo's alpha, the front camera's image.
         rig: the Stage II input cameras at the model's resolution; ``model_size`` that size.
     """
-    from facelift.lrm.footprint import footprint_variance
+    from facelift.lrm.footprint import widen_to_input_footprint
 
     g, n = result.gaussians, result.num_layer
     h, w = mask.shape
     margin = int(np.ceil(FOOTPRINT_MARGIN_SIGMAS * np.sqrt(low_pass) * max(h, w) / model_size))
     inner = ndimage.binary_erosion(mask > 0.5, iterations=margin) if margin else mask > 0.5
     u, v, _, inside = front_pixels(g.means[n:], orbit_camera(0.0, size=(w, h)), h, w)
-    chosen = (torch.from_numpy(inner)[v, u] & inside).float()  # (N - n,)
-    scales = g.scales.clone()
-    variance = footprint_variance(g.means[n:], rig, low_pass) * chosen
-    scales[n:] = (scales[n:] ** 2 + variance[:, None]).sqrt()
-    return Gaussians(means=g.means, scales=scales, rotations=g.rotations, opacities=g.opacities, colors=g.colors,
-                     sh_rest=g.sh_rest)
+    return widen_to_input_footprint(g, rig, low_pass, start=n, where=torch.from_numpy(inner)[v, u] & inside)
 
 
 __all__ = ["RefineConfig", "RefineResult", "FitReport", "refine_head", "widen_behind_photo"]

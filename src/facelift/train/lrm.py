@@ -95,13 +95,13 @@ def sample_views(n_views: int, n_in: int, n_target: int, target_has_input: bool,
     return inputs, targets
 
 
-def step_inputs(cfg: LRMTrainConfig, gen: torch.Generator) -> tuple[int, str]:
-    """This step's number of input views and where they come from: ``("fixed_rig")`` for a
-    share ``fixed_input_share`` of steps (the whole rig, its size read per subject), else
-    ``cfg.input_views`` with a count drawn in [min_input_views, num_input_views] (or
-    num_input_views when min_input_views is 0)."""
+def step_inputs(cfg: LRMTrainConfig, gen: torch.Generator) -> tuple[int | None, str]:
+    """This step's number of input views and the pool they come from (``sample_views``'s
+    ``input_views``): ``(None, "fixed")``, the whole rig, for a share ``fixed_input_share`` of
+    steps; else ``cfg.input_views`` with a count drawn in [min_input_views, num_input_views]
+    (num_input_views when min_input_views is 0)."""
     if cfg.fixed_input_share > 0 and float(torch.rand((), generator=gen)) < cfg.fixed_input_share:
-        return 0, "fixed_rig"
+        return None, "fixed"
     if cfg.min_input_views > 0:
         return int(torch.randint(cfg.min_input_views, cfg.num_input_views + 1, (), generator=gen)), cfg.input_views
     return cfg.num_input_views, cfg.input_views
@@ -126,9 +126,8 @@ def make_batch(data: SubjectFolders, cfg: LRMTrainConfig, step: int, rank: int, 
         subject = int(torch.randint(len(data), (1,), generator=gen))
         views = data.views(subject)
         n_fixed = data.num_fixed(subject)
-        i_idx, t_idx = sample_views(len(views), n_fixed if source == "fixed_rig" else n_in, cfg.num_target_views,
-                                    cfg.target_has_input, gen, n_fixed,
-                                    "fixed" if source == "fixed_rig" else cfg.input_views)
+        i_idx, t_idx = sample_views(len(views), n_fixed if n_in is None else n_in, cfg.num_target_views,
+                                    cfg.target_has_input, gen, n_fixed, source)
         vi, vt = views.select(i_idx), views.select(t_idx)
         ins.append(vi.images)
         in_cams.append(vi.cameras)
