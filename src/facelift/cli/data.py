@@ -44,6 +44,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--lighting-mode", choices=("random", "each"),
                    help="random: one lighting per subject (default); each: every appearance under every lighting")
     p.add_argument("--azimuth-jitter", type=float, help="max |α| turning the 6-view rig per subject, degrees")
+    p.add_argument("--supersample", type=int,
+                   help="render at K x the resolution and average K x K blocks, as a camera or a downscale "
+                        "would (default 1: render at the resolution itself)")
     p.add_argument("--seed", type=int, help="dataset seed")
     p.add_argument("--workers", type=int, default=1, help="parallel processes (default 1)")
     p.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE", help="other SynthConfig overrides")
@@ -89,7 +92,8 @@ def _synth(args: argparse.Namespace) -> int:
     cfg = SYNTH_PRESETS.get_preset(args.preset)
     fields = {"identities": args.identities, "appearances": args.appearances, "resolution": args.resolution,
               "random_views": args.random_views, "elevation_range": args.elevation_range,
-              "lighting": args.lighting, "lighting_mode": args.lighting_mode, "azimuth_jitter": args.azimuth_jitter, "seed": args.seed}
+              "lighting": args.lighting, "lighting_mode": args.lighting_mode, "azimuth_jitter": args.azimuth_jitter, "seed": args.seed,
+              "supersample": args.supersample}
     cfg = replace(cfg, **{k: v for k, v in fields.items() if v is not None})
     cfg = apply_overrides(cfg, args.set)
     if args.workers < 1:

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
+import torch.nn.functional as F
 from tqdm import tqdm
 
 from facelift.cameras import FOV_DEG, RADIUS, VIEW_AZIMUTHS, VIEW_NAMES, Camera, orbit_camera
@@ -57,6 +58,10 @@ class SynthConfig:
     azimuth_jitter: float = 0.0     # max |α| of the Stage I rig, degrees (0 = SPEC §3 exactly)
     max_head_pose: float = 10.0     # max head yaw, degrees
     spacing: float = 0.0            # surface-sample spacing; 0 = chosen from the resolution
+    # Render at supersample x resolution and box-filter down: each pixel is then the head's
+    # average over its area, as in a photo or a downscaled image. 1 renders at the resolution
+    # itself, where the rasterizer's 0.3 px² low-pass widens silhouettes by about half a pixel.
+    supersample: int = 1
     seed: int = 0
     val_fraction: float = 0.05
     test_fraction: float = 0.05
@@ -78,6 +83,8 @@ class SynthConfig:
                                 f"{','.join(self.lighting) or 'nothing'}")
         if self.spacing and not 0.003 <= self.spacing <= 0.1:
             raise FaceliftError(f"spacing must be 0 (automatic) or in [0.003, 0.1], got {self.spacing}")
+        if not 1 <= self.supersample <= 8:
+            raise FaceliftError(f"supersample must be in [1, 8], got {self.supersample}")
         if self.lighting_mode not in ("random", "each"):
             raise FaceliftError(f"lighting mode must be 'random' or 'each', got {self.lighting_mode!r}")
         if not 0 <= self.azimuth_jitter <= 90:
@@ -130,13 +137,20 @@ def subject_cameras(cfg: SynthConfig, identity_index: int, appearance_index: int
     return cams, views
 
 
-def render_rgba(gaussians, camera: Camera) -> np.ndarray:
-    """(H, W, 4) uint8 RGBA with straight alpha: render over black (premultiplied colour)
-    and divide by alpha."""
+def render_rgba(gaussians, camera: Camera, supersample: int = 1) -> np.ndarray:
+    """(H, W, 4) uint8 RGBA with straight alpha: render over black (premultiplied colour),
+    at ``supersample`` x the camera's size averaged over k x k blocks (in premultiplied
+    colour, so edges blend as they would in a photo), and divide by alpha."""
+    k = int(supersample)
     with torch.no_grad():
-        out = rasterize(gaussians, camera, background=(0.0, 0.0, 0.0))
-    alpha = out.alpha.clamp(0, 1)
-    rgb = torch.where(alpha[..., None] > 1e-4, out.rgb / alpha[..., None].clamp_min(1e-4), torch.zeros_like(out.rgb))
+        out = rasterize(gaussians, camera.resized(camera.width * k, camera.height * k) if k > 1 else camera,
+                        background=(0.0, 0.0, 0.0))
+    premult = torch.cat([out.rgb, out.alpha[..., None]], dim=-1)                      # (kH, kW, 4)
+    if k > 1:
+        premult = F.avg_pool2d(premult.permute(2, 0, 1)[None], k)[0].permute(1, 2, 0)  # (H, W, 4)
+    alpha = premult[..., 3].clamp(0, 1)
+    rgb = torch.where(alpha[..., None] > 1e-4, premult[..., :3] / alpha[..., None].clamp_min(1e-4),
+                      torch.zeros_like(premult[..., :3]))
     rgba = torch.cat([rgb.clamp(0, 1), alpha[..., None]], dim=-1)
     return (rgba * 255.0 + 0.5).to(torch.uint8).numpy()
 
@@ -155,13 +169,13 @@ def make_subject(cfg: SynthConfig, identity_index: int, appearance_index: int, f
     spacing = cfg.spacing or spacing_for_resolution(cfg.resolution)
     head = build_head(ident, app, spacing)
     cams, views = subject_cameras(cfg, identity_index, appearance_index)
-    images = [render_rgba(head.gaussians, cams[i]) for i in range(len(cams))]
+    images = [render_rgba(head.gaussians, cams[i], cfg.supersample) for i in range(len(cams))]
     meta = {
         **head.meta(),
         "subject": folder.name,
         "identity_index": identity_index, "appearance_index": appearance_index,
         "identity_seed": id_seed, "appearance_seed": app_seed,
-        "resolution": cfg.resolution, "spacing": spacing,
+        "resolution": cfg.resolution, "spacing": spacing, "supersample": cfg.supersample,
         "num_fixed_views": layout.NUM_FIXED_VIEWS, "views": views,
         "alpha": "straight",
     }
@@ -206,7 +220,9 @@ def synth(out: str | Path, cfg: SynthConfig, workers: int = 1, progress: bool = 
         old = layout.read_index(out)
         old_cfg = old.get("config", {})
         render_keys = [k for k in cfg_dict if k not in ("identities", "appearances")]
-        diff = [k for k in render_keys if _jsonish(old_cfg.get(k)) != _jsonish(cfg_dict[k])]
+        # A key an older index lacks was added later with its old behaviour as the default.
+        defaults = asdict(SynthConfig())
+        diff = [k for k in render_keys if _jsonish(old_cfg.get(k, defaults[k])) != _jsonish(cfg_dict[k])]
         if old.get("generator") != GENERATOR_VERSION or diff:
             what = ", ".join(f"{k}={old_cfg.get(k)!r} (now {cfg_dict[k]!r})" for k in diff) or "generator version"
             raise FaceliftError(f"{out}: already holds a dataset made with other settings: {what}; "
