@@ -78,6 +78,16 @@ def test_dataset_reads_views_composited_on_white(dataset):
         SubjectFolders(dataset / "subject_0" / "images", 16)
 
 
+def test_several_dataset_folders_are_read_as_one(dataset, tmp_path):
+    other = tmp_path / "other"
+    make_subject(other / "subject_9", 9)
+    both = SubjectFolders([dataset, other], 16)
+    assert [p.name for p in both.subjects] == ["subject_0", "subject_1", "subject_9"]
+    torch.testing.assert_close(both.views(2).images, SubjectFolders(other, 16).views(0).images)
+    with pytest.raises(FaceliftError, match="missing.*not found"):
+        SubjectFolders([dataset, tmp_path / "missing"], 16)
+
+
 def test_view_sampling_keeps_groups_distinct():
     gen = torch.Generator().manual_seed(0)
     ins, tgs = sample_views(8, 4, 4, False, gen)

@@ -20,7 +20,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--preset", default=None, help="tiny (CPU, 64²) or paper (512², width 1024, 24 layers); "
                                                    "default tiny, or the run's own config with --resume")
-    p.add_argument("--data", type=Path, required=True, help="training dataset folder")
+    p.add_argument("--data", type=Path, nargs="+", required=True,
+                   help="training dataset folder(s); several are trained on as one (their subjects' union)")
     p.add_argument("--val-data", type=Path, default=None, help="validation dataset (default: the training data)")
     p.add_argument("--out", type=Path, required=True, help="run folder (checkpoints, logs, samples, final/)")
     p.add_argument("--init", default=None, metavar="CKPT",

@@ -157,6 +157,24 @@ class StageIDataset(Dataset):
                 "c2w": cams.c2w.clone(), "K": cams.K.clone(), "subject": s.name}
 
 
+def _subject_folders(root: Path, split: str) -> list[Path]:
+    """The subject folders of one dataset root (see :class:`SubjectFolders`)."""
+    if not root.is_dir():
+        raise FaceliftError(f"{root}: dataset folder not found")
+    if (root / "transforms.json").is_file():
+        return [root]  # a single subject folder works too
+    if (root / "index.json").is_file():
+        entries = layout.read_index(root)["subjects"]
+        found = [root / e["name"] for e in entries if split == "all" or e.get("split", "train") == split]
+        if not found:
+            raise FaceliftError(f"{root}: no subjects in split {split!r}")
+        return found
+    found = sorted(p.parent for p in root.glob("*/transforms.json"))
+    if not found:
+        raise FaceliftError(f"{root}: no subject folders with a transforms.json inside")
+    return found
+
+
 class SubjectFolders:
     """A multi-view dataset in the one on-disk layout (:mod:`facelift.data.layout`):
     ``ROOT/index.json`` (optional; subjects and their train/val/test split) and
@@ -164,28 +182,20 @@ class SubjectFolders:
     (intrinsics rescaled) and cached as uint8, so a CPU run decodes each PNG once.
 
     Args:
-        root: dataset folder, or a single subject folder.
+        root: dataset folder, or a single subject folder; or several of them, read as one.
         size: square working resolution.
         background: RGB the RGBA images are composited over.
         split: subjects of this split when ``index.json`` exists (``"all"``: every subject).
     """
 
-    def __init__(self, root: str | Path, size: int, background: Sequence[float] = (1.0, 1.0, 1.0),
-                 split: str = "train"):
-        self.root = Path(root)
-        if not self.root.is_dir():
-            raise FaceliftError(f"{self.root}: dataset folder not found")
-        if (self.root / "transforms.json").is_file():
-            found = [self.root]  # a single subject folder works too
-        elif (self.root / "index.json").is_file():
-            entries = layout.read_index(self.root)["subjects"]
-            found = [self.root / e["name"] for e in entries if split == "all" or e.get("split", "train") == split]
-            if not found:
-                raise FaceliftError(f"{self.root}: no subjects in split {split!r}")
-        else:
-            found = sorted(p.parent for p in self.root.glob("*/transforms.json"))
-        if not found:
-            raise FaceliftError(f"{self.root}: no subject folders with a transforms.json inside")
+    def __init__(self, root: str | Path | Sequence[str | Path], size: int,
+                 background: Sequence[float] = (1.0, 1.0, 1.0), split: str = "train"):
+        roots = [Path(r) for r in ([root] if isinstance(root, (str, Path)) else root)]
+        if not roots:
+            raise FaceliftError("no dataset folder given")
+        self.root = roots[0]
+        # Several roots are one dataset of all their subjects (e.g. the same heads rendered two ways).
+        found = [folder for r in roots for folder in _subject_folders(r, split)]
         self.subjects = found
         self.size = size
         self.background = torch.tensor(background, dtype=torch.float32).view(1, 3, 1, 1)

@@ -354,7 +354,7 @@ class TrainResult:
     model: GSLRM
 
 
-def train_lrm(cfg: LRMTrainConfig, data_dir: str | Path, run_dir: str | Path, init: str | Path | None = None,
+def train_lrm(cfg: LRMTrainConfig, data_dir: str | Path | Sequence[str | Path], run_dir: str | Path, init: str | Path | None = None,
               resume: bool = False, val_dir: str | Path | None = None, cpu: bool = False,
               max_steps_this_run: int | None = None) -> TrainResult:
     """Train (or resume) a GS-LRM. See the module docstring.
@@ -380,7 +380,8 @@ def train_lrm(cfg: LRMTrainConfig, data_dir: str | Path, run_dir: str | Path, in
             val = SubjectFolders(data_dir, m.image_size, cfg.background, split=cfg.val_split)
         except FaceliftError:
             val = data
-    log.info("training data: %d subjects from %s", len(data), data_dir)
+    log.info("training data: %d subjects from %s", len(data),
+             data_dir if isinstance(data_dir, (str, Path)) else ", ".join(map(str, data_dir)))
 
     model = GSLRM(m)
     if init is not None and not resume:
