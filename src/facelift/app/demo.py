@@ -130,10 +130,12 @@ def load_pipeline(weights: str | Path = "tiny", device: str | None = None, accep
 
 def default_examples() -> list[Path]:
     """The example photos of a source checkout (``examples/`` beside ``src/``), if any."""
+    from facelift.batch import IMAGE_SUFFIXES
+
     folder = Path(__file__).resolve().parents[3] / "examples"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp"))
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file())
 
 
 def display_copy(gaussians):
