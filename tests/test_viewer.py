@@ -261,3 +261,17 @@ def test_cli_view_serves_the_page_until_interrupted(tmp_path):
             proc.kill()
     assert proc.returncode == 130, "".join(lines)  # the CLI's code for an interrupt
     assert "Traceback" not in "".join(lines)
+
+
+def test_an_interrupted_viewer_exits_even_when_a_thread_hangs_at_shutdown():
+    """After Ctrl-C the view command arms a hard exit: a worker thread stuck at interpreter
+    shutdown (which would otherwise keep the process alive forever) cannot hold it."""
+    import subprocess
+    import sys
+
+    code = ("import threading, time\n"
+            "from facelift.cli.view import _exit_after\n"
+            "threading.Thread(target=lambda: time.sleep(600)).start()  # non-daemon: blocks exit\n"
+            "_exit_after(0.5, 130)\n")
+    proc = subprocess.run([sys.executable, "-c", code], timeout=60)
+    assert proc.returncode == 130
