@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 from pathlib import Path
 
 from facelift.app import LOOPBACK
@@ -45,15 +46,17 @@ def run(args: argparse.Namespace) -> int:
     viewer = Viewer(scene, host=args.host, port=args.port, screenshot_dir=args.screenshots)
     log.info("facelift view: %s (%d frame%s) at %s  (Ctrl-C to stop)", args.path, len(scene),
              "" if len(scene) == 1 else "s", viewer.url)
-    try:
-        viewer.serve_forever()
-    except KeyboardInterrupt:
-        # Ctrl-C must end the command. Stopping the server is bounded, but a callback stuck in
-        # one of its worker threads would hold the interpreter at exit (seen once in CI: still
-        # running 30 s after SIGINT); the hard exit only fires if a normal exit has not happened.
-        _exit_after(SHUTDOWN_GRACE_S, 130)
-        raise
+    # Ctrl-C must end the command. Stopping the server is bounded, but a callback stuck in one of
+    # its threads could hold the process (seen once in CI: still running 30 s after SIGINT), so
+    # the interrupt also arms a hard exit that fires only if the normal one has not happened.
+    signal.signal(signal.SIGINT, _interrupt)
+    viewer.serve_forever()
     return 0
+
+
+def _interrupt(signum, frame) -> None:
+    _exit_after(SHUTDOWN_GRACE_S, 130)
+    raise KeyboardInterrupt
 
 
 #: Seconds a Ctrl-C'd viewer may take to exit before the process is ended outright.
