@@ -214,6 +214,9 @@ def test_cli_synth_and_its_errors(tmp_path, capsys):
     assert main(["data", "synth", "-o", str(tmp_path / "x"), "--lighting", "studio"]) == 2
     assert "lighting" in capsys.readouterr().err
     assert main(["data", "synth", "-o", str(tmp_path / "x"), "--workers", "0"]) == 2
+    assert main(["data", "synth", "-o", str(tmp_path / "x"), "--supersample", "0"]) == 2
+    assert "supersample" in capsys.readouterr().err
+    assert not (tmp_path / "x").exists()  # refused before anything is written
 
 
 def test_supersampled_views_are_area_averages_of_a_finer_render(tmp_path):

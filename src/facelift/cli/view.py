@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
+import threading
 from pathlib import Path
 
 from facelift.app import LOOPBACK
@@ -64,9 +66,6 @@ SHUTDOWN_GRACE_S = 10.0
 
 
 def _exit_after(seconds: float, code: int) -> None:
-    import os
-    import threading
-
     timer = threading.Timer(seconds, lambda: os._exit(code))
     timer.daemon = True
     timer.start()

@@ -190,13 +190,11 @@ class SubjectFolders:
 
     def __init__(self, root: str | Path | Sequence[str | Path], size: int,
                  background: Sequence[float] = (1.0, 1.0, 1.0), split: str = "train"):
-        roots = [Path(r) for r in ([root] if isinstance(root, (str, Path)) else root)]
-        if not roots:
+        self.roots = [Path(r) for r in ([root] if isinstance(root, (str, Path)) else root)]
+        if not self.roots:
             raise FaceliftError("no dataset folder given")
-        self.root = roots[0]
         # Several roots are one dataset of all their subjects (e.g. the same heads rendered two ways).
-        found = [folder for r in roots for folder in _subject_folders(r, split)]
-        self.subjects = found
+        self.subjects = [folder for r in self.roots for folder in _subject_folders(r, split)]
         self.size = size
         self.background = torch.tensor(background, dtype=torch.float32).view(1, 3, 1, 1)
         self._cache: dict[int, tuple[Tensor, Tensor, Camera, int]] = {}

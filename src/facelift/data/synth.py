@@ -141,13 +141,11 @@ def render_rgba(gaussians, camera: Camera, supersample: int = 1) -> np.ndarray:
     """(H, W, 4) uint8 RGBA with straight alpha: render over black (premultiplied colour),
     at ``supersample`` x the camera's size averaged over k x k blocks (in premultiplied
     colour, so edges blend as they would in a photo), and divide by alpha."""
-    k = int(supersample)
+    k = int(supersample)  # k = 1: the camera itself, and the block average is the identity
     with torch.no_grad():
-        out = rasterize(gaussians, camera.resized(camera.width * k, camera.height * k) if k > 1 else camera,
-                        background=(0.0, 0.0, 0.0))
-    premult = torch.cat([out.rgb, out.alpha[..., None]], dim=-1)                      # (kH, kW, 4)
-    if k > 1:
-        premult = F.avg_pool2d(premult.permute(2, 0, 1)[None], k)[0].permute(1, 2, 0)  # (H, W, 4)
+        out = rasterize(gaussians, camera.resized(camera.width * k, camera.height * k), background=(0.0, 0.0, 0.0))
+    premult = torch.cat([out.rgb, out.alpha[..., None]], dim=-1)                  # (kH, kW, 4)
+    premult = F.avg_pool2d(premult.permute(2, 0, 1)[None], k)[0].permute(1, 2, 0)  # (H, W, 4)
     alpha = premult[..., 3].clamp(0, 1)
     rgb = torch.where(alpha[..., None] > 1e-4, premult[..., :3] / alpha[..., None].clamp_min(1e-4),
                       torch.zeros_like(premult[..., :3]))

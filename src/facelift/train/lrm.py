@@ -380,8 +380,7 @@ def train_lrm(cfg: LRMTrainConfig, data_dir: str | Path | Sequence[str | Path], 
             val = SubjectFolders(data_dir, m.image_size, cfg.background, split=cfg.val_split)
         except FaceliftError:
             val = data
-    log.info("training data: %d subjects from %s", len(data),
-             data_dir if isinstance(data_dir, (str, Path)) else ", ".join(map(str, data_dir)))
+    log.info("training data: %d subjects from %s", len(data), ", ".join(map(str, data.roots)))
 
     model = GSLRM(m)
     if init is not None and not resume:
