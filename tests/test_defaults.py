@@ -33,7 +33,36 @@ def test_library_entry_points_default_to_the_one_definition():
 
 def test_cli_defaults_and_their_help_come_from_the_one_definition():
     parser = build_parser()
-    for argv in (["eval", "mvdiff", "--weights", "w", "--data", "d"],
-                 ["export-weights", "--mvdiff", "a", "--lrm", "b", "-o", "c"]):
-        args = parser.parse_args(argv)
-        assert (args.steps, args.guidance) == (defaults.NUM_INFERENCE_STEPS, defaults.GUIDANCE_SCALE), argv
+    args = parser.parse_args(["export-weights", "--mvdiff", "a", "--lrm", "b", "-o", "c"])
+    assert (args.steps, args.guidance) == (defaults.NUM_INFERENCE_STEPS, defaults.GUIDANCE_SCALE)
+    # eval mvdiff leaves them unset: the weights' facelift.json decides, else the library.
+    args = parser.parse_args(["eval", "mvdiff", "--weights", "w", "--data", "d"])
+    assert (args.steps, args.guidance) == (None, None)
+
+
+def test_eval_mvdiff_samples_with_the_weights_own_defaults(tmp_path):
+    from facelift.weights.locate import bundled_weights, resolve_pretrained
+    from facelift.weights.meta import WeightsMeta, stage_meta, write_meta
+
+    # 'tiny' and a pipeline weights folder both lead to their Stage I folder ...
+    stage1 = resolve_pretrained("tiny")
+    assert stage1 == bundled_weights("tiny") / "mvdiff"
+    assert resolve_pretrained(bundled_weights("tiny")) == stage1
+    # ... whose governing facelift.json is the pipeline folder's (the bundled samples at 1.5).
+    assert stage_meta(stage1).defaults["guidance_scale"] == 1.5
+    # A folder with its own facelift.json takes that one; a bare folder the library's defaults.
+    own = tmp_path / "pipe" / "mvdiff"
+    own.mkdir(parents=True)
+    write_meta(tmp_path / "pipe", WeightsMeta(name="p", defaults={"guidance_scale": 2.5}))
+    assert stage_meta(own).defaults == {"guidance_scale": 2.5}
+    write_meta(own, WeightsMeta(name="s", defaults={"guidance_scale": 4.0}))
+    assert stage_meta(own).defaults == {"guidance_scale": 4.0}
+    assert stage_meta(tmp_path).defaults == {}
+
+
+def test_eval_mvdiff_refuses_a_report_in_a_missing_folder_before_loading(tmp_path, capsys):
+    from facelift.cli import main
+
+    rc = main(["eval", "mvdiff", "--weights", "tiny", "--data", str(tmp_path), "-o", str(tmp_path / "no" / "r")])
+    err = capsys.readouterr().err
+    assert rc != 0 and "no such folder for the report" in err and len(err.strip().splitlines()) == 1

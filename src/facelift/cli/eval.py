@@ -119,7 +119,19 @@ def _mvdiff(args: argparse.Namespace) -> int:
     from facelift.eval.mvdiff import evaluate, meets_targets, pipeline_generator, to_markdown
     from facelift.mvdiff import FaceLiftMultiViewPipeline
 
-    pipe = FaceLiftMultiViewPipeline.from_pretrained(args.weights)
+    from facelift.weights.locate import resolve_pretrained
+    from facelift.weights.meta import stage_meta
+
+    folder = resolve_pretrained(args.weights)
+    # Unset sampling options take the weights' own (the bundled tiny samples at guidance 1.5).
+    defaults = stage_meta(folder).defaults
+    if args.steps is None:
+        args.steps = int(defaults.get("num_inference_steps", NUM_INFERENCE_STEPS))
+    if args.guidance is None:
+        args.guidance = float(defaults.get("guidance_scale", GUIDANCE_SCALE))
+    if args.output is not None and not args.output.parent.is_dir():  # before the work, not after
+        raise FaceliftError(f"{args.output.parent}: no such folder for the report")
+    pipe = FaceLiftMultiViewPipeline.from_pretrained(folder)
     pipe.set_progress_bar_config(disable=True)
     data = StageIDataset(args.data, split=args.split, resolution=pipe.image_size)
     gen = pipeline_generator(pipe, args.steps, args.guidance, seed=args.seed)
@@ -306,12 +318,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "views (masked PSNR, silhouette IoU, back view vs true back / input) for the model and for "
                     "copying the input into every view. Prints a markdown table.",
     )
-    p.add_argument("--weights", required=True, help="Stage I pipeline folder (or cached hub id)")
+    p.add_argument("--weights", required=True,
+                   help="'tiny', a pipeline weights folder, a Stage I pipeline folder or a cached hub id")
     p.add_argument("--data", type=Path, required=True, help="dataset folder (index.json with identity splits)")
     p.add_argument("--split", default="test", help="train, val, test or all (default test: held-out identities)")
-    p.add_argument("--steps", type=int, default=NUM_INFERENCE_STEPS, help=f"sampler steps (default {NUM_INFERENCE_STEPS})")
-    p.add_argument("--guidance", type=float, default=GUIDANCE_SCALE,
-                   help=f"classifier-free guidance scale (default {GUIDANCE_SCALE:g})")
+    p.add_argument("--steps", type=int, default=None,
+                   help=f"sampler steps (default: the weights' facelift.json, else {NUM_INFERENCE_STEPS})")
+    p.add_argument("--guidance", type=float, default=None,
+                   help=f"classifier-free guidance scale (default: the weights' facelift.json, else {GUIDANCE_SCALE:g})")
     p.add_argument("--seed", type=int, default=SEED, help=f"Stage I seed (default {SEED})")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N subjects")
     p.add_argument("-o", "--output", type=Path, default=None, help="also write the table (.md) and numbers (.json)")

@@ -55,8 +55,11 @@ def cached_hub_snapshot(repo_id: str, cache_dir: str | Path | None = None) -> Pa
 
 def resolve_pretrained(name_or_path: str | Path, subfolder: str | None = None,
                        cache_dir: str | Path | None = None) -> Path:
-    """A Stage I pipeline folder: a local folder, or a hub id found in the local Hugging Face
-    cache (never downloads), with ``subfolder``; it must hold ``model_index.json``."""
+    """A Stage I pipeline folder: a bundled name (``tiny``), a local folder, or a hub id found in
+    the local Hugging Face cache (never downloads), with ``subfolder``; it must hold
+    ``model_index.json``. A pipeline weights folder (``mvdiff/`` + ``lrm/``) leads to its ``mvdiff/``."""
+    if str(name_or_path) in BUNDLED:
+        return bundled_weights(str(name_or_path)) / "mvdiff"
     path = Path(name_or_path).expanduser()
     if not path.exists():
         text = str(name_or_path)
@@ -71,6 +74,8 @@ def resolve_pretrained(name_or_path: str | Path, subfolder: str | None = None,
         path = snapshot
     if subfolder:
         path = path / subfolder
+    elif not (path / "model_index.json").is_file() and (path / "mvdiff" / "model_index.json").is_file():
+        path = path / "mvdiff"
     if not (path / "model_index.json").is_file():
         raise FaceliftError(f"{path}: not a diffusers pipeline folder (no model_index.json)")
     return path

@@ -98,6 +98,16 @@ def read_meta(folder: str | Path) -> WeightsMeta:
     return WeightsMeta.from_json(data, str(path))
 
 
+def stage_meta(stage_folder: str | Path) -> WeightsMeta:
+    """The ``facelift.json`` that governs one stage's folder: its own, else its pipeline
+    folder's (``tiny/mvdiff`` -> ``tiny/facelift.json``), else the defaults."""
+    folder = Path(stage_folder)
+    for candidate in (folder, folder.parent):
+        if (candidate / META_FILE).is_file():
+            return read_meta(candidate)
+    return WeightsMeta()
+
+
 def write_meta(folder: str | Path, meta: WeightsMeta) -> Path:
     """Write ``folder/facelift.json`` atomically."""
     path = Path(folder) / META_FILE
@@ -105,4 +115,4 @@ def write_meta(folder: str | Path, meta: WeightsMeta) -> Path:
     return path
 
 
-__all__ = ["META_FILE", "WeightsMeta", "read_meta", "write_meta"]
+__all__ = ["stage_meta", "META_FILE", "WeightsMeta", "read_meta", "write_meta"]
