@@ -14,7 +14,9 @@ on its own, the baseline). Measured:
 - **identity**: dlib descriptor distance between frame 0's front render and every later
   frame's (dlib's "same person" threshold is 0.6; the issue's target < 0.4);
 - **flicker**: mean frame-to-frame change at the fixed novel camera in the head's still
-  region (:func:`facelift.animate.still_region`: the head minus its grown face hull), with
+  region (:func:`facelift.animate.still_region`: the head minus its grown face hull), and in
+  the traced still region (:func:`facelift.animate.traced_still_region`: what the novel camera
+  sees of front pixels that no 2D frame changes, followed through the first frame's head), with
   each setting against ``off``;
 - **time** per frame, 2D reanimation and lifting separately.
 
@@ -39,7 +41,7 @@ import torch
 from PIL import Image
 
 from facelift.animate import AnimateOptions, flicker, lift_animation, prepare_photo, reanimate_video, render_at, \
-    start_animation, still_region
+    start_animation, still_region, traced_still_region
 from facelift.cameras import orbit_camera
 from facelift.media import write_video
 from facelift.pipeline import FaceLiftPipeline
@@ -121,6 +123,9 @@ def main() -> None:
         rgb, alpha = render_at(seq, novel)
         front_rgb, _ = render_at(seq, front)
         renders[name] = (rgb, alpha)
+        if "traced" not in renders:  # the 2D frames are the same for every setting
+            frames2d = np.stack([np.asarray(Image.open(p).convert("RGB")) for p in animated.paths])
+            renders["traced"] = traced_still_region(seq.frame(0), frames2d, front, novel)
         mouth, pitch = signals(rgb)
         f_mouth, f_pitch = signals(front_rgb)
         a_mouth, a_pitch = signals([np.asarray(Image.open(p).convert("RGB")) for p in animated.paths])
@@ -147,17 +152,21 @@ def main() -> None:
         report[name] = entry
     # One region for all: the head in every setting's first frame, less the first setting's grown face.
     region = still_region(renders[names[0]][0][0], renders[names[0]][1][0])
+    traced = renders.pop("traced")
     head = np.zeros_like(region)
     for rgb, alpha in renders.values():
         region &= alpha[0] > 0.5
+        traced &= alpha[0] > 0.5
         head |= alpha[0] > 0.5
     for name in names:
         report[name]["flicker_still"] = flicker(renders[name][0], region) * 255
+        report[name]["flicker_traced"] = flicker(renders[name][0], traced) * 255 if traced.any() else float("nan")
         report[name]["flicker_head"] = flicker(renders[name][0], head) * 255
     for name in names if "off" in names else ():
-        report[name]["flicker_still_vs_off"] = report[name]["flicker_still"] / report["off"]["flicker_still"]
-        report[name]["flicker_head_vs_off"] = report[name]["flicker_head"] / report["off"]["flicker_head"]
+        for key in ("still", "traced", "head"):
+            report[name][f"flicker_{key}_vs_off"] = report[name][f"flicker_{key}"] / report["off"][f"flicker_{key}"]
     report["still_region_pixels"] = int(region.sum())
+    report["traced_region_pixels"] = int(traced.sum())
     text = json.dumps(report, indent=1)
     print(text)
     if args.json:

@@ -150,3 +150,33 @@ def test_animate_errors_are_one_line_and_come_before_the_weights(tmp_path):
         assert len(proc.stderr.strip().splitlines()) == 1 and msg in proc.stderr, proc.stderr
     assert not list((tmp_path / "o3").glob("frames/*"))
     assert json.loads((tmp_path / "o3" / "animate.json").read_text())["reanimator"] == "landmarks"
+
+
+def test_traced_still_region_follows_the_moved_front_pixels_through_the_head():
+    import torch
+
+    from facelift.animate import traced_still_region
+    from facelift.cameras import orbit_camera
+    from facelift.errors import FaceliftError
+    from facelift.gaussians import Gaussians
+
+    # A flat sheet of small splats facing the front camera: left half and right half.
+    front, novel = orbit_camera(0.0, 0.0, size=64), orbit_camera(20.0, 0.0, size=64)
+    ys, xs = torch.meshgrid(torch.linspace(-0.8, 0.8, 80), torch.linspace(-0.8, 0.8, 80), indexing="ij")
+    n = xs.numel()
+    means = torch.stack([xs.flatten(), torch.zeros(n), ys.flatten()], -1)  # the x-z plane faces the front camera
+    sheet = Gaussians(means, torch.full((n, 3), 0.015), torch.tensor([[1.0, 0, 0, 0]]).repeat(n, 1),
+                      torch.full((n,), 0.99), torch.full((n, 3), 0.5))
+    frames = np.full((3, 64, 64, 3), 0.5, np.float32)
+    still = traced_still_region(sheet, frames, front, novel)
+    covered = still.sum()
+    assert covered > 1000  # nothing moved: the whole sheet is still at the novel camera
+    # The image's left half changes in frame 2: at the novel camera about half the sheet is left.
+    frames[2, :, :32] = 0.9
+    half = traced_still_region(sheet, frames, front, novel)
+    assert 0.3 * covered < half.sum() < 0.6 * covered and not (half & ~still).any()
+    # Which half: the sheet's right part (image right at the front) stays.
+    cols = np.nonzero(half.any(0))[0]
+    assert cols.min() > 20
+    with pytest.raises(FaceliftError, match="frames must be"):
+        traced_still_region(sheet, frames[:, :16], front, novel)

@@ -347,6 +347,49 @@ def still_region(render: np.ndarray, alpha: np.ndarray, margin: float = 0.15) ->
     return (alpha > 0.5) & (face == 0)
 
 
+def traced_still_region(head: Gaussians, frames: np.ndarray, front: Camera, novel: Camera,
+                        tolerance: float = 2.0 / 255, grow_px: int = 2) -> np.ndarray:
+    """(H, W) bool at ``novel``: the pixels of ``head`` that no change of the 2D frames reaches.
+
+    A front pixel is *moved* when any frame differs from the first there by more than
+    ``tolerance`` (colour units; grown by ``grow_px`` for the splats' extent). Every Gaussian
+    takes the value of the front pixel its centre projects to (centres outside the front image
+    are still), and the head is rendered at ``novel`` with those values as its colour: a pixel
+    is still where the head covers it (alpha > 0.5) and under 5% of what it shows comes from
+    moved front pixels. Unlike :func:`still_region`, this follows the motion wherever the driving
+    clip puts it (a nod moves hair and neck, a dropped jaw the chin), through the head to the
+    novel camera; Gaussians hidden behind a moved pixel count as moved too (conservative).
+
+    Args:
+        head: the first frame's head.
+        frames: (T, H, W, 3) the 2D frames the head was lifted from, float in [0, 1] or uint8,
+            at ``front``'s size.
+        front, novel: the front camera (the frames') and the camera the flicker is measured at.
+    """
+    import torch
+    from scipy import ndimage
+
+    from facelift.refine.front_layer import front_pixels
+    from facelift.render import rasterize
+
+    f = np.asarray(frames)
+    f = f.astype(np.float32) / 255.0 if f.dtype == np.uint8 else f.astype(np.float32)
+    if f.ndim != 4 or f.shape[-1] != 3 or f.shape[1:3] != (front.height, front.width):
+        raise FaceliftError(f"traced_still_region: frames must be (T, {front.height}, {front.width}, 3), "
+                            f"got {f.shape}")
+    moved = (np.abs(f - f[:1]).max(axis=(0, 3)) > tolerance)
+    if grow_px:
+        moved = ndimage.binary_dilation(moved, iterations=grow_px)
+    u, v, _, inside = front_pixels(head.means, front, front.height, front.width)
+    value = torch.from_numpy(moved)[v, u].float() * inside.float()
+    marked = Gaussians(head.means, head.scales, head.rotations, head.opacities, value[:, None].expand(-1, 3).contiguous())
+    with torch.no_grad():
+        out = rasterize(marked, novel, background=(0.0, 0.0, 0.0))
+    alpha = out.alpha.numpy()
+    share = out.rgb[..., 0].numpy() / np.maximum(alpha, 1e-6)
+    return (alpha > 0.5) & (share < 0.05)
+
+
 def flicker(renders: np.ndarray, region: np.ndarray) -> float:
     """Mean absolute frame-to-frame change of ``renders`` (T, H, W, 3) in [0, 1] over the
     pixels of ``region`` (H, W) bool: 0 for a still head; in colour units (×255 for 8-bit)."""
@@ -359,4 +402,4 @@ def flicker(renders: np.ndarray, region: np.ndarray) -> float:
 
 
 __all__ = ["AnimateOptions", "AnimatedFrames", "CONSISTENCY", "SHARED_VIEWS", "animate_photo", "flicker", "lift_animation",
-           "lift_frame", "reanimate_video", "render_at", "still_region"]
+           "lift_frame", "reanimate_video", "render_at", "still_region", "traced_still_region"]
