@@ -97,7 +97,7 @@ def _train_speed(steps: int) -> dict:
 
     from facelift.cameras import Camera, facelift_cameras, orbit_camera
     from facelift.lrm import GSLRM, LRM_PRESETS
-    from facelift.train.common import build_optimizer
+    from facelift.train.harness import build_optimizer
     from facelift.train.lrm import render_views
     from facelift.train.losses import ImageLoss
 

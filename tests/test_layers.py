@@ -30,7 +30,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("stages", ("facelift.data", "facelift.preprocess", "facelift.mvdiff", "facelift.lrm", "facelift.refine",
                 "facelift.reanimate", "facelift.train.losses")),
     ("training", ("facelift.train",)),
-    ("assembly", ("facelift.pipeline", "facelift.outputs", "facelift.batch", "facelift.video", "facelift.animate",
+    ("assembly", ("facelift.pipeline", "facelift.outputs", "facelift.batch", "facelift.video4d", "facelift.animate",
                   "facelift.weights.folder", "facelift.weights.release", "facelift.weights.convert",
                   "facelift.weights.export")),
     ("evaluation", ("facelift.eval",)),

@@ -20,7 +20,7 @@ from facelift.errors import FaceliftError
 from facelift.gaussians import Gaussians
 from facelift.lrm import GSLRM, LRM_PRESETS
 from facelift.render import rasterize
-from facelift.train.common import read_metrics
+from facelift.train.harness import read_metrics
 from facelift.weights.store import load_weights
 from facelift.data.loaders import SubjectFolders
 from facelift.train.lrm import sample_views, train_lrm

@@ -11,7 +11,7 @@ from diffusers import DDIMScheduler
 from facelift.mvdiff import build_pipeline
 from facelift.mvdiff.config import ModelConfig, MVDiffConfig, TinyArchitecture, TrainConfig
 from facelift.mvdiff.pipeline import FaceLiftMultiViewPipeline
-from facelift.train.common import read_metrics
+from facelift.train.harness import read_metrics
 from facelift.weights.store import load_weights
 from facelift.train.mvdiff import (
     BACKGROUNDS, MVDiffTrainable, batch_indices, diffusion_loss, make_batch, min_snr_weights,

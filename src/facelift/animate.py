@@ -7,7 +7,7 @@ Two passes, both resumable:
    each animated frame is kept as ``animated/NNNNN.png`` and together they make
    ``animated_2d.mp4``. The frames stay in the photo's framing, so no per-frame face
    tracking (and no crop jitter) is needed.
-2. **Lift** every animated frame to 3D (:func:`facelift.video.write_heads`, shared with
+2. **Lift** every animated frame to 3D (:func:`facelift.video4d.write_heads`, shared with
    ``facelift video``): ``frames/NNNNN.ply``, ``sequence.json``, ``novel_view.mp4``.
 
 Temporal consistency. The paper notes flicker when frames are lifted independently. What
@@ -44,7 +44,7 @@ from facelift.errors import FaceliftError
 from facelift.gaussians import Gaussians
 from facelift.media import read_video, save_image, video_info, write_video
 from facelift.sequence import GaussianSequence
-from facelift.video import VideoOptions, render_sequence, write_heads
+from facelift.video4d import VideoOptions, render_sequence, write_heads
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ CONSISTENCY = ("head", "views", "off")
 
 @dataclass
 class AnimateOptions(VideoOptions):
-    """``facelift animate``'s settings: :class:`facelift.video.VideoOptions` plus
+    """``facelift animate``'s settings: :class:`facelift.video4d.VideoOptions` plus
 
     Attributes:
         reanimator: which 2D reanimator made the frames (recorded; see :mod:`facelift.reanimate`).

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from facelift.errors import FaceliftError
     from facelift.media import video_info
     from facelift.pipeline import FaceLiftPipeline
-    from facelift.video import VideoOptions, reconstruct_video
+    from facelift.video4d import VideoOptions, reconstruct_video
 
     if not args.video.is_file():
         raise FaceliftError(f"{args.video}: video file not found")

@@ -39,7 +39,7 @@ from facelift.data.loaders import SubjectFolders
 from facelift.errors import FaceliftError
 from facelift.lrm.config import LRM_PRESETS, LRMTrainConfig
 from facelift.lrm.model import GAUSSIAN_PARAMS, IN_CHANNELS, GSLRM, LRMOutput
-from facelift.train.common import (
+from facelift.train.harness import (
     CheckpointManager,
     RunLogger,
     build_optimizer,

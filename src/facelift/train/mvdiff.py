@@ -22,7 +22,7 @@ Stages (``stage``):
 
 Run folder: ``config.json``; ``vae/`` (final VAE) and ``vae_checkpoints/``; ``checkpoints/
 step_NNNNNNNN/model.safetensors`` holding ``model.*`` (raw) and ``ema.*`` (EMA) weights plus
-the optimizer state (:mod:`facelift.train.common`); ``logs/metrics.csv`` + TensorBoard;
+the optimizer state (:mod:`facelift.train.harness`); ``logs/metrics.csv`` + TensorBoard;
 ``samples/val_*.png`` grids (rows: input, 6 generated views, 6 targets); ``pipeline/``: the
 final pipeline (EMA weights) loadable with ``FaceLiftMultiViewPipeline.from_pretrained``, and
 ``pipeline_latest/``, the same refreshed at every validation while the run goes on.
@@ -59,7 +59,7 @@ from facelift.errors import FaceliftError
 from facelift.mvdiff import build_pipeline
 from facelift.mvdiff.config import MVDIFF_PRESETS, MVDiffConfig
 from facelift.mvdiff.pipeline import FaceLiftMultiViewPipeline
-from facelift.train.common import (
+from facelift.train.harness import (
     CheckpointManager,
     RunLogger,
     build_optimizer,

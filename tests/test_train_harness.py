@@ -10,7 +10,7 @@ from torch import nn
 
 from facelift.defaults import OptimConfig
 from facelift.errors import FaceliftError
-from facelift.train.common import (
+from facelift.train.harness import (
     CheckpointManager,
     RunLogger,
     build_optimizer,

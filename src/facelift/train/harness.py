@@ -18,7 +18,7 @@ The pieces, each usable on its own:
 
 Exact resume: a trainer that draws its batches from ``(seed, step, rank)`` (rather than from a
 running generator) and restores the RNG with :meth:`CheckpointManager.load` continues with the
-loss curve of the uninterrupted run; ``tests/test_train_common.py`` and the stage tests check it.
+loss curve of the uninterrupted run; ``tests/test_train_harness.py`` and the stage tests check it.
 """
 
 from __future__ import annotations
