@@ -180,3 +180,22 @@ def test_traced_still_region_follows_the_moved_front_pixels_through_the_head():
     assert cols.min() > 20
     with pytest.raises(FaceliftError, match="frames must be"):
         traced_still_region(sheet, frames[:, :16], front, novel)
+
+
+def test_steady_matte_keeps_the_first_frames_matte_where_the_frame_did_not_change():
+    from facelift.animate import steady_matte
+    from facelift.errors import FaceliftError
+
+    first = np.full((20, 20, 3), 100, np.uint8)
+    frame = first.copy()
+    frame[:, :5] = 200  # the left quarter moved
+    first_matte = np.full((20, 20), 0.75, np.float32)
+    fresh = np.full((20, 20), 0.25, np.float32)  # a new segmentation that disagrees everywhere
+    out = steady_matte(frame, first, first_matte, fresh, grow_px=2)
+    assert np.all(out[:, :5] == 0.25) and np.all(out[:, 5:7] == 0.25)  # moved, and its grown rim
+    assert np.all(out[:, 7:] == 0.75)  # unmoved: the first frame's matte
+    assert np.array_equal(steady_matte(first, first, first_matte, fresh), first_matte)  # nothing moved
+    frame[0, 10] = 101  # below the tolerance (2 levels): still unmoved
+    assert steady_matte(frame, first, first_matte, fresh, grow_px=0)[0, 10] == 0.75
+    with pytest.raises(FaceliftError, match="differ in size"):
+        steady_matte(frame[:10], first, first_matte, fresh)

@@ -194,13 +194,39 @@ def _first_head(pipe, out: Path, views: list[Image.Image]) -> Gaussians:
     return Gaussians.load_ply(path)
 
 
+def steady_matte(frame: np.ndarray, first: np.ndarray, first_matte: np.ndarray, matte: np.ndarray,
+                 tolerance: float = 2.0 / 255, grow_px: int = 3) -> np.ndarray:
+    """A later frame's matte (H, W) that changes only where the frame does: its own ``matte``
+    where ``frame`` differs from ``first`` (by more than ``tolerance`` in a channel, grown by
+    ``grow_px`` pixels), ``first_matte`` elsewhere.
+
+    Segmenting every animated frame again lets the matte of unmoved hair, ears and shoulders
+    wobble from frame to frame, and photo-fit carries that wobble into the head (flicker).
+
+    Args:
+        frame, first: (H, W, 3) uint8, the frame and the first frame.
+        first_matte, matte: (H, W) float in [0, 1], their segmentations.
+    """
+    from scipy import ndimage
+
+    if frame.shape != first.shape or matte.shape != first_matte.shape or matte.shape != frame.shape[:2]:
+        raise FaceliftError(f"steady_matte: frames {frame.shape} / {first.shape} and mattes {matte.shape} / "
+                            f"{first_matte.shape} differ in size")
+    moved = np.abs(frame.astype(np.float32) - first.astype(np.float32)).max(-1) > tolerance * 255
+    if grow_px:
+        moved = ndimage.binary_dilation(moved, iterations=grow_px)
+    return np.where(moved, matte, first_matte).astype(np.float32)
+
+
 def lift_frame(pipe, frame: np.ndarray, opts: AnimateOptions, shared: dict[int, Image.Image] | None = None,
-               head: Gaussians | None = None) -> Gaussians:
+               head: Gaussians | None = None, first: tuple[np.ndarray, np.ndarray] | None = None) -> Gaussians:
     """One animated frame (framed, on white, (H, W, 3) uint8) to a head.
 
     Stage I (with the ``shared`` views in place of its own at those indices; all six given:
     Stage I is skipped), Stage II (skipped when ``head``, a Stage II head, is given), then
-    photo-fit per ``opts.refine`` against the frame itself.
+    photo-fit per ``opts.refine`` against the frame itself, with its matte held to the first
+    frame's where the frame has not changed when ``first`` (that frame, its matte) is given
+    (:func:`steady_matte`).
     """
     from facelift.pipeline import refine_iterations
     from facelift.preprocess import segment_person
@@ -219,7 +245,10 @@ def lift_frame(pipe, frame: np.ndarray, opts: AnimateOptions, shared: dict[int, 
     gaussians = pipe.reconstruct_gaussians(views, cameras) if head is None else head
     if iterations:
         seed = pipe.defaults["seed"] if opts.seed is None else opts.seed
-        gaussians = pipe.photo_fit(gaussians, frame, segment_person(frame), None, views, cameras, iterations,
+        matte = segment_person(frame)
+        if first is not None:
+            matte = steady_matte(frame, first[0], first[1], matte)
+        gaussians = pipe.photo_fit(gaussians, frame, matte, None, views, cameras, iterations,
                                    seed, progress=False).gaussians
     return gaussians
 
@@ -229,6 +258,7 @@ def lift_animation(pipe, frames: AnimatedFrames, out: str | Path, opts: AnimateO
     """Pass 2: every animated frame lifted to 3D (``out/frames``, ``sequence.json``,
     ``novel_view.mp4``), taking from the first frame what ``opts.consistency`` says."""
     from facelift.pipeline import refine_iterations
+    from facelift.preprocess import segment_person
 
     opts = opts or AnimateOptions()
     out = Path(out)
@@ -249,8 +279,13 @@ def lift_animation(pipe, frames: AnimatedFrames, out: str | Path, opts: AnimateO
         if mode == "off":
             return lift_frame(pipe, frame, opts)
         views, head = first()
-        if k == 0 or mode == "head":
+        if k == 0:
             return lift_frame(pipe, frame, opts, dict(enumerate(views)), head)
+        if mode == "head":
+            if "first" not in cache:  # the first frame and its matte, for steady_matte
+                first_frame = np.asarray(Image.open(frames.paths[0]).convert("RGB"))
+                cache["first"] = (first_frame, segment_person(first_frame))
+            return lift_frame(pipe, frame, opts, dict(enumerate(views)), head, first=cache["first"])
         return lift_frame(pipe, frame, opts, {VIEW_NAMES.index(n): views[VIEW_NAMES.index(n)] for n in SHARED_VIEWS})
 
     def heads():
@@ -402,4 +437,4 @@ def flicker(renders: np.ndarray, region: np.ndarray) -> float:
 
 
 __all__ = ["AnimateOptions", "AnimatedFrames", "CONSISTENCY", "SHARED_VIEWS", "animate_photo", "flicker", "lift_animation",
-           "lift_frame", "reanimate_video", "render_at", "still_region", "traced_still_region"]
+           "lift_frame", "reanimate_video", "render_at", "steady_matte", "still_region", "traced_still_region"]
