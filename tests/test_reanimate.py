@@ -186,3 +186,36 @@ def test_liveportrait_loads_from_a_checkout(tmp_path, monkeypatch):
         assert config.flag_force_cpu and not config.flag_use_half_precision
     finally:
         _forget_checkout(tmp_path)
+
+
+def test_the_opened_mouth_shows_the_photos_own_teeth_moving_with_the_lips(face):
+    from facelift.reanimate.warp import CAVITY_RGB, LOWER_LIP_CENTER, UPPER_LIP_CENTER, mouth_fill
+
+    _, landmarks = face
+    source = landmarks.copy()
+    ring = list(INNER_LIPS)
+    upper_y, lower_y = source[UPPER_LIP_CENTER, 1], source[LOWER_LIP_CENTER, 1]
+    # Open the photo's mouth to a 10 px gap and paint its inside: green above the middle, blue below.
+    source[ring[11:], 1] += 10.0 - (lower_y - upper_y)
+    upper_y, lower_y = source[UPPER_LIP_CENTER, 1], source[LOWER_LIP_CENTER, 1]
+    x = int(source[UPPER_LIP_CENTER, 0])
+    photo = np.full((512, 512, 3), 200, np.uint8)
+    middle = int(round(0.5 * (upper_y + lower_y)))
+    photo[int(upper_y) - 2:middle, :] = (0, 255, 0)
+    photo[middle:int(lower_y) + 3, :] = (0, 0, 255)
+    # The target drops the jaw by 30 px: the lower lip and everything on the jaw move down.
+    target = source.copy()
+    target[ring[11:], 1] += 30.0
+    out = mouth_fill(photo, source, target, photo=photo).astype(int)
+    column = out[:, x]
+    top, bottom = int(target[UPPER_LIP_CENTER, 1]), int(target[LOWER_LIP_CENTER, 1])
+    assert column[top + 2, 1] > 200 and column[top + 2, 2] < 60  # upper teeth stay under the upper lip
+    assert column[bottom - 3, 2] > 200 and column[bottom - 3, 1] < 60  # lower teeth came down with the jaw
+    gap = column[top + 8:bottom - 10]
+    assert len(gap) > 5 and (gap[:, 1] < 120).all() and (gap[:, 2] < 120).all()  # between them: the cavity
+    assert abs(gap[0, 0] - CAVITY_RGB[0]) < 40
+    # A closed mouth in the photo gets the plain band of teeth instead of its (absent) own.
+    closed = source.copy()
+    closed[ring, 1] = upper_y  # the inner lips meet: no opening to take teeth from
+    band = mouth_fill(photo, closed, target, photo=photo).astype(int)[top + 2, x]
+    assert band.min() > 150 and abs(band[0] - band[1]) < 30  # the teeth band's off-white, not green

@@ -10,7 +10,9 @@ the head, to the image border, which stays put: a nod moves the hair with the fa
 leaves the shoulders where they are.
 
 When the lips part wider than in the source, the opening shows the inside of a mouth (a
-dark cavity with a band of upper teeth); a warp alone would only stretch the lips.
+cavity, dark under the upper lip and tongue-coloured toward the lower one, with the photo's
+own teeth where its mouth shows them, else a band of upper teeth); a warp alone would only
+stretch the lips.
 
 Coordinates are pixels in the continuous convention of :mod:`facelift.preprocess.detect`
 (pixel (i, j) has its centre at (i + 0.5, j + 0.5)).
@@ -47,11 +49,20 @@ SPLINE_STRIDE = 8
 #: starts to show, and at which it is fully drawn.
 MOUTH_SHOW = (0.01, 0.04)
 #: The inside of the mouth: cavity and teeth colours (RGB), the teeth band's depth as a share
-#: of the opening, and the edge's softness in pixels.
-CAVITY_RGB = (70, 28, 32)
+#: of the opening (both teeth used only when the photo's own mouth is closed), and the edge's
+#: softness in pixels.
+CAVITY_RGB = (96, 40, 44)
+#: The tongue's colour (RGB), reached at the lower lip from this share of the opening down.
+TONGUE_RGB = (160, 74, 80)
+TONGUE_FROM = 0.35
+#: The share of the photo's mouth opening, from the upper lip down, that moves with the upper
+#: lip (a smile shows mostly upper teeth); the rest moves with the lower lip.
+UPPER_TEETH_SHARE = 0.5
 TEETH_RGB = (222, 216, 204)
 TEETH_DEPTH = 0.28
 MOUTH_FEATHER_PX = 1.2
+#: A photo's mouth opening of at least this area (pixels²) is taken to show its teeth.
+MIN_TEETH_PX = 20.0
 
 
 def _ring_triangles(points: np.ndarray, ring: tuple[int, ...], inside: tuple[int, ...] = ()) -> np.ndarray:
@@ -200,27 +211,70 @@ def lip_gap(landmarks: np.ndarray) -> float:
     return float(np.linalg.norm(landmarks[LOWER_LIP_CENTER, :2] - landmarks[UPPER_LIP_CENTER, :2])) / height
 
 
-def mouth_fill(image: np.ndarray, source: np.ndarray, target: np.ndarray) -> np.ndarray:
-    """Draw the inside of the mouth where the target's lips part wider than the source's."""
+def _polygon(h: int, w: int, points: np.ndarray) -> np.ndarray:
+    """(h, w) float32 antialiased fill of a polygon ((N, 2+) pixel points)."""
+    shift = 4
+    mask = np.zeros((h, w), np.float32)
+    pts = np.round((points[:, :2] - 0.5) * (1 << shift)).astype(np.int32)[:, None, :]
+    cv2.fillPoly(mask, [pts], 1.0, lineType=cv2.LINE_AA, shift=shift)
+    return mask
+
+
+def _moved(layer: np.ndarray, offset: np.ndarray) -> np.ndarray:
+    """``layer`` (H, W, C) float translated by ``offset`` (dx, dy) pixels, zeros where it came from outside."""
+    h, w = layer.shape[:2]
+    m = np.float32([[1, 0, offset[0]], [0, 1, offset[1]]])
+    return cv2.warpAffine(layer, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+
+
+def mouth_fill(image: np.ndarray, source: np.ndarray, target: np.ndarray,
+               photo: np.ndarray | None = None) -> np.ndarray:
+    """Draw the inside of the mouth where the target's lips part wider than the source's.
+
+    A dark cavity inside the target's inner lips. Where the photo itself shows the inside of
+    its mouth (a smile's teeth), that is what the teeth are: the upper half of the photo's
+    mouth opening moves with the upper lip and the lower half with the lower lip (teeth sit on
+    the skull and the jaw, they do not stretch). A closed mouth in the photo gets a plain band
+    of upper teeth instead.
+
+    Args:
+        image: (H, W, C) uint8, the warped photo.
+        source, target: (L, 2+) the photo's and the target's face-mesh landmarks (pixels).
+        photo: (H, W, C) uint8, the photo before the warp (where its teeth come from), or None.
+    """
     extra = lip_gap(target) - lip_gap(source)
     lo, hi = MOUTH_SHOW
     strength = float(np.clip((extra - lo) / (hi - lo), 0.0, 1.0))
     if strength <= 0.0:
         return image
     h, w = image.shape[:2]
-    shift = 4
-    to_int = lambda p: np.round((p[:, :2] - 0.5) * (1 << shift)).astype(np.int32)[:, None, :]  # noqa: E731
-    cavity = np.zeros((h, w), np.float32)
-    cv2.fillPoly(cavity, [to_int(target[list(INNER_LIPS)])], 1.0, lineType=cv2.LINE_AA, shift=shift)
-    gap = np.linalg.norm(target[LOWER_LIP_CENTER, :2] - target[UPPER_LIP_CENTER, :2])
-    upper = target[list(UPPER_INNER_LIP), :2]
-    band = np.concatenate([upper, upper[::-1] + np.array([0.0, TEETH_DEPTH * gap])])
-    teeth = np.zeros((h, w), np.float32)
-    cv2.fillPoly(teeth, [to_int(band)], 1.0, lineType=cv2.LINE_AA, shift=shift)
-    cavity = cv2.GaussianBlur(cavity, (0, 0), MOUTH_FEATHER_PX)
-    teeth = cv2.GaussianBlur(teeth, (0, 0), MOUTH_FEATHER_PX) * cavity
-    t = teeth[..., None]
-    colour = np.array(CAVITY_RGB, np.float32) * (1 - t) + np.array(TEETH_RGB, np.float32) * t
+    cavity = cv2.GaussianBlur(_polygon(h, w, target[list(INNER_LIPS)]), (0, 0), MOUTH_FEATHER_PX)
+    # The cavity: dark under the upper lip, the tongue's colour toward the lower lip.
+    top, bottom = target[UPPER_LIP_CENTER, 1], target[LOWER_LIP_CENTER, 1]
+    rows = (np.arange(h, dtype=np.float32) + 0.5)[:, None, None]
+    t = np.clip((rows - top) / max(bottom - top, 1e-6), 0.0, 1.0)
+    t = np.clip((t - TONGUE_FROM) / (1.0 - TONGUE_FROM), 0.0, 1.0)
+    t = t * t * (3 - 2 * t)
+    colour = np.array(CAVITY_RGB, np.float32) * (1 - t) + np.array(TONGUE_RGB, np.float32) * t
+    colour = np.broadcast_to(colour, (h, w, 3)).copy()
+    opening = float(cv2.contourArea(source[list(INNER_LIPS), :2].astype(np.float32)))
+    if photo is not None and opening >= MIN_TEETH_PX:
+        inside = _polygon(h, w, source[list(INNER_LIPS)])
+        # Split the photo's mouth opening between the teeth on the skull and those on the jaw.
+        middle = source[UPPER_LIP_CENTER, 1] + UPPER_TEETH_SHARE * (source[LOWER_LIP_CENTER, 1] - source[UPPER_LIP_CENTER, 1])
+        upper_half = inside * np.clip(middle - rows[..., 0] + 0.5, 0.0, 1.0)
+        rgb = photo[..., :3].astype(np.float32)
+        for half, lip in ((inside - upper_half, LOWER_LIP_CENTER), (upper_half, UPPER_LIP_CENTER)):
+            offset = target[lip, :2] - source[lip, :2]
+            layer = _moved(np.dstack([rgb * half[..., None], half]), offset)
+            a = layer[..., 3:4]
+            colour = colour * (1 - a) + layer[..., :3]
+    else:
+        gap = np.linalg.norm(target[LOWER_LIP_CENTER, :2] - target[UPPER_LIP_CENTER, :2])
+        upper = target[list(UPPER_INNER_LIP), :2]
+        band = np.concatenate([upper, upper[::-1] + np.array([0.0, TEETH_DEPTH * gap])])
+        t = (cv2.GaussianBlur(_polygon(h, w, band), (0, 0), MOUTH_FEATHER_PX) * cavity)[..., None]
+        colour = colour * (1 - t) + np.array(TEETH_RGB, np.float32) * t
     alpha = (strength * cavity)[..., None]
     out = image[..., :3].astype(np.float32) * (1 - alpha) + colour * alpha
     result = image.copy()
@@ -234,5 +288,5 @@ def warp_face(image: np.ndarray, source: np.ndarray, target: np.ndarray,
     ((L, 2+) face-mesh landmarks, pixels), the mouth's inside drawn where it opened."""
     h, w = image.shape[:2]
     field = backward_map(source, target, h, w, rigid=rigid)
-    return mouth_fill(remap(image, field), source, target)
+    return mouth_fill(remap(image, field), source, target, photo=image)
 
