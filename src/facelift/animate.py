@@ -194,6 +194,16 @@ def _first_head(pipe, out: Path, views: list[Image.Image]) -> Gaussians:
     return Gaussians.load_ply(path)
 
 
+def changed_pixels(frames: np.ndarray, first: np.ndarray, tolerance: float, grow_px: int) -> np.ndarray:
+    """(H, W) bool: where any of ``frames`` ((T, H, W, 3) or (H, W, 3)) differs from ``first``
+    ((H, W, 3), same units) by more than ``tolerance`` in a channel, grown by ``grow_px`` pixels."""
+    from scipy import ndimage
+
+    diff = np.abs(np.asarray(frames, np.float32) - np.asarray(first, np.float32))
+    moved = diff.reshape(-1, *diff.shape[-3:]).max(axis=(0, 3)) > tolerance
+    return ndimage.binary_dilation(moved, iterations=grow_px) if grow_px else moved
+
+
 def steady_matte(frame: np.ndarray, first: np.ndarray, first_matte: np.ndarray, matte: np.ndarray,
                  tolerance: float = 2.0 / 255, grow_px: int = 3) -> np.ndarray:
     """A later frame's matte (H, W) that changes only where the frame does: its own ``matte``
@@ -207,14 +217,10 @@ def steady_matte(frame: np.ndarray, first: np.ndarray, first_matte: np.ndarray, 
         frame, first: (H, W, 3) uint8, the frame and the first frame.
         first_matte, matte: (H, W) float in [0, 1], their segmentations.
     """
-    from scipy import ndimage
-
     if frame.shape != first.shape or matte.shape != first_matte.shape or matte.shape != frame.shape[:2]:
         raise FaceliftError(f"steady_matte: frames {frame.shape} / {first.shape} and mattes {matte.shape} / "
                             f"{first_matte.shape} differ in size")
-    moved = np.abs(frame.astype(np.float32) - first.astype(np.float32)).max(-1) > tolerance * 255
-    if grow_px:
-        moved = ndimage.binary_dilation(moved, iterations=grow_px)
+    moved = changed_pixels(frame, first, tolerance * 255, grow_px)
     return np.where(moved, matte, first_matte).astype(np.float32)
 
 
@@ -402,7 +408,6 @@ def traced_still_region(head: Gaussians, frames: np.ndarray, front: Camera, nove
         front, novel: the front camera (the frames') and the camera the flicker is measured at.
     """
     import torch
-    from scipy import ndimage
 
     from facelift.refine.front_layer import front_pixels
     from facelift.render import rasterize
@@ -412,9 +417,7 @@ def traced_still_region(head: Gaussians, frames: np.ndarray, front: Camera, nove
     if f.ndim != 4 or f.shape[-1] != 3 or f.shape[1:3] != (front.height, front.width):
         raise FaceliftError(f"traced_still_region: frames must be (T, {front.height}, {front.width}, 3), "
                             f"got {f.shape}")
-    moved = (np.abs(f - f[:1]).max(axis=(0, 3)) > tolerance)
-    if grow_px:
-        moved = ndimage.binary_dilation(moved, iterations=grow_px)
+    moved = changed_pixels(f, f[0], tolerance, grow_px)
     u, v, _, inside = front_pixels(head.means, front, front.height, front.width)
     value = torch.from_numpy(moved)[v, u].float() * inside.float()
     marked = Gaussians(head.means, head.scales, head.rotations, head.opacities, value[:, None].expand(-1, 3).contiguous())
