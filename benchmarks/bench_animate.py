@@ -109,6 +109,7 @@ def main() -> None:
               "jaw": args.jaw,
               "driving": {"mouth": drive_mouth.tolist(), "pitch": drive_pitch.tolist()}}
     renders = {}
+    traced = None
     names = args.consistency.split(",")
     for name in names:
         out = root / name
@@ -123,9 +124,9 @@ def main() -> None:
         rgb, alpha = render_at(seq, novel)
         front_rgb, _ = render_at(seq, front)
         renders[name] = (rgb, alpha)
-        if "traced" not in renders:  # the 2D frames are the same for every setting
+        if traced is None:  # the 2D frames are the same for every setting: traced once, on the first
             frames2d = np.stack([np.asarray(Image.open(p).convert("RGB")) for p in animated.paths])
-            renders["traced"] = traced_still_region(seq.frame(0), frames2d, front, novel)
+            traced = traced_still_region(seq.frame(0), frames2d, front, novel)
         mouth, pitch = signals(rgb)
         f_mouth, f_pitch = signals(front_rgb)
         a_mouth, a_pitch = signals([np.asarray(Image.open(p).convert("RGB")) for p in animated.paths])
@@ -152,7 +153,6 @@ def main() -> None:
         report[name] = entry
     # One region for all: the head in every setting's first frame, less the first setting's grown face.
     region = still_region(renders[names[0]][0][0], renders[names[0]][1][0])
-    traced = renders.pop("traced")
     head = np.zeros_like(region)
     for rgb, alpha in renders.values():
         region &= alpha[0] > 0.5

@@ -79,6 +79,7 @@ class _StandInPipe:
 
     def photo_fit(self, gaussians, photo, mask, landmarks, views, cameras, iterations, seed, progress=True):
         self.fitted.append((gaussians.means[0, 0].item(), float(photo.mean()), len(views), seed))
+        self.mattes = getattr(self, "mattes", []) + [np.array(mask)]
         return type("Fit", (), {"gaussians": gaussians})()
 
 
@@ -199,3 +200,28 @@ def test_steady_matte_keeps_the_first_frames_matte_where_the_frame_did_not_chang
     assert steady_matte(frame, first, first_matte, fresh, grow_px=0)[0, 10] == 0.75
     with pytest.raises(FaceliftError, match="differ in size"):
         steady_matte(frame[:10], first, first_matte, fresh)
+
+
+def test_head_consistency_holds_the_first_frames_matte_where_the_frame_did_not_change(tmp_path, monkeypatch):
+    import facelift.preprocess
+
+    calls = []
+
+    def segment(frame):  # each segmentation disagrees with the last: 0.1, 0.2, ...
+        calls.append(1)
+        return np.full(frame.shape[:2], 0.1 * len(calls), np.float32)
+
+    monkeypatch.setattr(facelift.preprocess, "segment_person", segment)
+    video = tmp_path / "clip.mp4"
+    frames = [np.full((32, 32, 3), 128, np.uint8) for _ in range(3)]
+    frames[2][:, :12] = 30  # only the left part of the last frame changes
+    write_video(video, frames, fps=3)
+    opts = AnimateOptions(size=32, seed=5, consistency="head", refine=2)
+    animated = reanimate_video(np.zeros((32, 32, 3), np.uint8), video, tmp_path / "out", lambda s, d, f: d, opts)
+    pipe = _StandInPipe()
+    lift_animation(pipe, animated, tmp_path / "out", opts)
+    first, _, last = pipe.mattes
+    assert len(calls) == 3  # frame 0 once, then each later frame once
+    assert np.allclose(first, 0.1)
+    assert np.allclose(pipe.mattes[1], 0.1)  # frame 1 equals frame 0 (up to the codec): all held
+    assert np.allclose(last[:, 20:], 0.1) and np.allclose(last[:, :8], 0.3)  # held right, fresh left

@@ -60,9 +60,18 @@ def test_eval_mvdiff_samples_with_the_weights_own_defaults(tmp_path):
     assert stage_meta(tmp_path).defaults == {}
 
 
-def test_eval_mvdiff_refuses_a_report_in_a_missing_folder_before_loading(tmp_path, capsys):
+def test_eval_mvdiff_refuses_bad_paths_before_loading(tmp_path, capsys, monkeypatch):
     from facelift.cli import main
+    from facelift.mvdiff import FaceLiftMultiViewPipeline
 
+    def no_loading(*a, **k):
+        raise AssertionError("weights loaded before the paths were checked")
+
+    monkeypatch.setattr(FaceLiftMultiViewPipeline, "from_pretrained", no_loading)
+    rc = main(["eval", "mvdiff", "--weights", "tiny", "--data", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert rc != 0 and "not a dataset folder (no index.json)" in err and len(err.strip().splitlines()) == 1
+    (tmp_path / "index.json").write_text("{}")
     rc = main(["eval", "mvdiff", "--weights", "tiny", "--data", str(tmp_path), "-o", str(tmp_path / "no" / "r")])
     err = capsys.readouterr().err
     assert rc != 0 and "no such folder for the report" in err and len(err.strip().splitlines()) == 1

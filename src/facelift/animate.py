@@ -225,14 +225,13 @@ def steady_matte(frame: np.ndarray, first: np.ndarray, first_matte: np.ndarray, 
 
 
 def lift_frame(pipe, frame: np.ndarray, opts: AnimateOptions, shared: dict[int, Image.Image] | None = None,
-               head: Gaussians | None = None, first: tuple[np.ndarray, np.ndarray] | None = None) -> Gaussians:
+               head: Gaussians | None = None, matte: np.ndarray | None = None) -> Gaussians:
     """One animated frame (framed, on white, (H, W, 3) uint8) to a head.
 
     Stage I (with the ``shared`` views in place of its own at those indices; all six given:
     Stage I is skipped), Stage II (skipped when ``head``, a Stage II head, is given), then
-    photo-fit per ``opts.refine`` against the frame itself, with its matte held to the first
-    frame's where the frame has not changed when ``first`` (that frame, its matte) is given
-    (:func:`steady_matte`).
+    photo-fit per ``opts.refine`` against the frame itself and its ``matte`` ((H, W) in [0, 1];
+    None segments the frame).
     """
     from facelift.pipeline import refine_iterations
     from facelift.preprocess import segment_person
@@ -251,9 +250,7 @@ def lift_frame(pipe, frame: np.ndarray, opts: AnimateOptions, shared: dict[int, 
     gaussians = pipe.reconstruct_gaussians(views, cameras) if head is None else head
     if iterations:
         seed = pipe.defaults["seed"] if opts.seed is None else opts.seed
-        matte = segment_person(frame)
-        if first is not None:
-            matte = steady_matte(frame, first[0], first[1], matte)
+        matte = segment_person(frame) if matte is None else matte
         gaussians = pipe.photo_fit(gaussians, frame, matte, None, views, cameras, iterations,
                                    seed, progress=False).gaussians
     return gaussians
@@ -285,13 +282,16 @@ def lift_animation(pipe, frames: AnimatedFrames, out: str | Path, opts: AnimateO
         if mode == "off":
             return lift_frame(pipe, frame, opts)
         views, head = first()
-        if k == 0:
-            return lift_frame(pipe, frame, opts, dict(enumerate(views)), head)
         if mode == "head":
-            if "first" not in cache:  # the first frame and its matte, for steady_matte
-                first_frame = np.asarray(Image.open(frames.paths[0]).convert("RGB"))
+            # Every frame's matte keeps the first frame's where the frame did not change.
+            if "first" not in cache:  # frame 0 now, or re-read when a resumed run starts later
+                first_frame = frame if k == 0 else np.asarray(Image.open(frames.paths[0]).convert("RGB"))
                 cache["first"] = (first_frame, segment_person(first_frame))
-            return lift_frame(pipe, frame, opts, dict(enumerate(views)), head, first=cache["first"])
+            first_frame, first_matte = cache["first"]
+            matte = first_matte if k == 0 else steady_matte(frame, first_frame, first_matte, segment_person(frame))
+            return lift_frame(pipe, frame, opts, dict(enumerate(views)), head, matte=matte)
+        if k == 0:
+            return lift_frame(pipe, frame, opts, dict(enumerate(views)))
         return lift_frame(pipe, frame, opts, {VIEW_NAMES.index(n): views[VIEW_NAMES.index(n)] for n in SHARED_VIEWS})
 
     def heads():

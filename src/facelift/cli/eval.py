@@ -122,31 +122,32 @@ def _mvdiff(args: argparse.Namespace) -> int:
     from facelift.weights.locate import resolve_pretrained
     from facelift.weights.meta import stage_meta
 
+    # Everything a typo can break is checked before the weights load.
     folder = resolve_pretrained(args.weights)
+    if not (args.data / "index.json").is_file():
+        raise FaceliftError(f"{args.data}: not a dataset folder (no index.json)")
+    if args.output is not None and not args.output.parent.is_dir():
+        raise FaceliftError(f"{args.output.parent}: no such folder for the report")
     # Unset sampling options take the weights' own (the bundled tiny samples at guidance 1.5).
     defaults = stage_meta(folder).defaults
-    if args.steps is None:
-        args.steps = int(defaults.get("num_inference_steps", NUM_INFERENCE_STEPS))
-    if args.guidance is None:
-        args.guidance = float(defaults.get("guidance_scale", GUIDANCE_SCALE))
-    if args.output is not None and not args.output.parent.is_dir():  # before the work, not after
-        raise FaceliftError(f"{args.output.parent}: no such folder for the report")
+    steps = args.steps if args.steps is not None else int(defaults.get("num_inference_steps", NUM_INFERENCE_STEPS))
+    guidance = args.guidance if args.guidance is not None else float(defaults.get("guidance_scale", GUIDANCE_SCALE))
     pipe = FaceLiftMultiViewPipeline.from_pretrained(folder)
     pipe.set_progress_bar_config(disable=True)
     data = StageIDataset(args.data, split=args.split, resolution=pipe.image_size)
-    gen = pipeline_generator(pipe, args.steps, args.guidance, seed=args.seed)
+    gen = pipeline_generator(pipe, steps, guidance, seed=args.seed)
     results = evaluate(gen, data, limit=args.limit)
     n = len(data) if args.limit is None else min(args.limit, len(data))
     table = to_markdown(results)
     checks = meets_targets(results)
-    text = (f"{table}\n\n{n} subjects ({args.split} split of {args.data}), {args.steps} steps, guidance "
-            f"{args.guidance}, seed {args.seed}\n" + "".join(f"- {k}: {'yes' if v else 'no'}\n" for k, v in checks.items()))
+    text = (f"{table}\n\n{n} subjects ({args.split} split of {args.data}), {steps} steps, guidance "
+            f"{guidance}, seed {args.seed}\n" + "".join(f"- {k}: {'yes' if v else 'no'}\n" for k, v in checks.items()))
     sys.stdout.write(text)
     if args.output is not None:
         atomic_write_text(args.output.with_suffix(".md"), text)
         atomic_write_text(args.output.with_suffix(".json"),
-                          json.dumps({"results": results, "checks": checks, "subjects": n, "steps": args.steps,
-                                      "guidance": args.guidance, "seed": args.seed}, indent=2))
+                          json.dumps({"results": results, "checks": checks, "subjects": n, "steps": steps,
+                                      "guidance": guidance, "seed": args.seed}, indent=2))
     return 0
 
 

@@ -232,8 +232,8 @@ def mouth_fill(image: np.ndarray, source: np.ndarray, target: np.ndarray,
     """Draw the inside of the mouth where the target's lips part wider than the source's.
 
     A dark cavity inside the target's inner lips. Where the photo itself shows the inside of
-    its mouth (a smile's teeth), that is what the teeth are: the upper half of the photo's
-    mouth opening moves with the upper lip and the lower half with the lower lip (teeth sit on
+    its mouth (a smile's teeth), that is what the teeth are: the upper part of the photo's
+    mouth opening (``UPPER_TEETH_SHARE``) moves with the upper lip and the rest with the lower lip (teeth sit on
     the skull and the jaw, they do not stretch). A closed mouth in the photo gets a plain band
     of upper teeth instead.
 
@@ -251,8 +251,8 @@ def mouth_fill(image: np.ndarray, source: np.ndarray, target: np.ndarray,
     cavity = cv2.GaussianBlur(_polygon(h, w, target[list(INNER_LIPS)]), (0, 0), MOUTH_FEATHER_PX)
     # The cavity: dark under the upper lip, the tongue's colour toward the lower lip.
     top, bottom = target[UPPER_LIP_CENTER, 1], target[LOWER_LIP_CENTER, 1]
-    rows = (np.arange(h, dtype=np.float32) + 0.5)[:, None, None]
-    t = np.clip((rows - top) / max(bottom - top, 1e-6), 0.0, 1.0)
+    rows = (np.arange(h, dtype=np.float32) + 0.5)[:, None]  # (H, 1) pixel-centre rows
+    t = np.clip((rows[..., None] - top) / max(bottom - top, 1e-6), 0.0, 1.0)
     t = np.clip((t - TONGUE_FROM) / (1.0 - TONGUE_FROM), 0.0, 1.0)
     t = t * t * (3 - 2 * t)
     colour = np.array(CAVITY_RGB, np.float32) * (1 - t) + np.array(TONGUE_RGB, np.float32) * t
@@ -261,8 +261,9 @@ def mouth_fill(image: np.ndarray, source: np.ndarray, target: np.ndarray,
     if photo is not None and opening >= MIN_TEETH_PX:
         inside = _polygon(h, w, source[list(INNER_LIPS)])
         # Split the photo's mouth opening between the teeth on the skull and those on the jaw.
-        middle = source[UPPER_LIP_CENTER, 1] + UPPER_TEETH_SHARE * (source[LOWER_LIP_CENTER, 1] - source[UPPER_LIP_CENTER, 1])
-        upper_half = inside * np.clip(middle - rows[..., 0] + 0.5, 0.0, 1.0)
+        src_top, src_bottom = source[UPPER_LIP_CENTER, 1], source[LOWER_LIP_CENTER, 1]
+        middle = src_top + UPPER_TEETH_SHARE * (src_bottom - src_top)
+        upper_half = inside * np.clip(middle - rows + 0.5, 0.0, 1.0)
         rgb = photo[..., :3].astype(np.float32)
         for half, lip in ((inside - upper_half, LOWER_LIP_CENTER), (upper_half, UPPER_LIP_CENTER)):
             offset = target[lip, :2] - source[lip, :2]
