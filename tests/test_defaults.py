@@ -75,3 +75,11 @@ def test_eval_mvdiff_refuses_bad_paths_before_loading(tmp_path, capsys, monkeypa
     rc = main(["eval", "mvdiff", "--weights", "tiny", "--data", str(tmp_path), "-o", str(tmp_path / "no" / "r")])
     err = capsys.readouterr().err
     assert rc != 0 and "no such folder for the report" in err and len(err.strip().splitlines()) == 1
+    # A facelift.json whose defaults are not numbers: one line, still before loading.
+    stage1 = tmp_path / "pipe" / "mvdiff"
+    stage1.mkdir(parents=True)
+    (stage1 / "model_index.json").write_text("{}")
+    (tmp_path / "pipe" / "facelift.json").write_text('{"defaults": {"guidance_scale": "high"}}')
+    rc = main(["eval", "mvdiff", "--weights", str(tmp_path / "pipe"), "--data", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert rc != 0 and "are not numbers" in err and len(err.strip().splitlines()) == 1

@@ -130,8 +130,11 @@ def _mvdiff(args: argparse.Namespace) -> int:
         raise FaceliftError(f"{args.output.parent}: no such folder for the report")
     # Unset sampling options take the weights' own (the bundled tiny samples at guidance 1.5).
     defaults = stage_meta(folder).defaults
-    steps = args.steps if args.steps is not None else int(defaults.get("num_inference_steps", NUM_INFERENCE_STEPS))
-    guidance = args.guidance if args.guidance is not None else float(defaults.get("guidance_scale", GUIDANCE_SCALE))
+    try:
+        steps = args.steps if args.steps is not None else int(defaults.get("num_inference_steps", NUM_INFERENCE_STEPS))
+        guidance = args.guidance if args.guidance is not None else float(defaults.get("guidance_scale", GUIDANCE_SCALE))
+    except (TypeError, ValueError) as err:
+        raise FaceliftError(f"{folder}: the facelift.json \"defaults\" are not numbers ({err})") from None
     pipe = FaceLiftMultiViewPipeline.from_pretrained(folder)
     pipe.set_progress_bar_config(disable=True)
     data = StageIDataset(args.data, split=args.split, resolution=pipe.image_size)
