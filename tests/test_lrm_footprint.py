@@ -68,9 +68,11 @@ def test_reconstruct_widens_only_when_the_export_asks():
     assert torch.allclose(wide.scales, widen_to_input_footprint(plain, cams, 0.3).scales)
 
 
-def test_after_photo_fit_only_stage2_splats_well_inside_the_silhouette_are_widened():
+def test_after_photo_fit_stage2_splats_take_the_footprint_their_distance_to_the_outline_allows():
+    from scipy import ndimage
+
     from facelift.cameras import facelift_cameras
-    from facelift.refine import FitReport, RefineResult, widen_behind_photo
+    from facelift.refine import FOOTPRINT_CLEARANCE_SIGMAS, FitReport, RefineResult, widen_behind_photo
 
     rig = facelift_cameras(64)
     front = orbit_camera(0.0, size=(128, 128))
@@ -79,14 +81,25 @@ def test_after_photo_fit_only_stage2_splats_well_inside_the_silhouette_are_widen
     mask = torch.zeros(128, 128)
     mask[24:104, 24:104] = 1.0  # an 80 px square silhouette
     result = RefineResult(g, FitReport(), n_layer, True)
-    out = widen_behind_photo(result, mask.numpy(), rig, 0.3, 64)
+    out = widen_behind_photo(result, mask.numpy(), rig, 0.3)
     assert torch.equal(out.scales[:n_layer], g.scales[:n_layer])  # the photo layer is left alone
-    widened = (out.scales[n_layer:] > g.scales[n_layer:] * 1.5).all(-1)
+    full = widen_to_input_footprint(g, rig, 0.3, start=n_layer).scales[n_layer:]
     px = torch.arange(n_layer, 128 * 128)
     u, v = px % 128, px // 128
-    margin = 16  # ceil(7 · sqrt(0.3) · 128 / 64) = 8; the check keeps clear of the exact edge
-    deep = (u >= 24 + margin) & (u < 104 - margin) & (v >= 24 + margin) & (v < 104 - margin)
+    # Front pixels of the footprint: 0.3 px² of the 64² rig is 0.3·2² px² at 128²; the
+    # Gaussian's own front size is 1e-3 · f / z, well under a pixel.
+    deep_px = int(FOOTPRINT_CLEARANCE_SIGMAS * (0.3 * 4 + 0.1) ** 0.5) + 2
+    deep = (u >= 24 + deep_px) & (u < 104 - deep_px) & (v >= 24 + deep_px) & (v < 104 - deep_px)
     outside = (u < 24) | (u >= 104) | (v < 24) | (v >= 104)
-    assert bool(widened[deep].all()) and not bool(widened[outside].any())
-    assert torch.allclose(out.scales[n_layer:][deep],
-                          widen_to_input_footprint(g, rig, 0.3, start=n_layer).scales[n_layer:][deep])
+    assert torch.allclose(out.scales[n_layer:][deep], full[deep])
+    assert torch.equal(out.scales[n_layer:][outside], g.scales[n_layer:][outside])
+    # between the two the share grows with the distance to the outline, and the widened front
+    # footprint keeps its clearance everywhere: s_front · K <= distance to the outline
+    edge = ~deep & ~outside
+    gained = (out.scales[n_layer:] ** 2 - g.scales[n_layer:] ** 2)[:, 0]
+    share = gained / (full ** 2 - g.scales[n_layer:] ** 2)[:, 0]
+    assert 0.0 < float(share[edge].min()) < 0.5 and float(share[edge].max()) > 0.9
+    inside_px = torch.from_numpy(ndimage.distance_transform_edt(mask.numpy() > 0.5)).float()[v, u]
+    z = 2.7  # every centre sits on the plane at the camera's distance, near the optical axis
+    s_front = out.scales[n_layer:, 0] * float(front.fx) / z
+    assert bool((s_front[edge] * FOOTPRINT_CLEARANCE_SIGMAS <= inside_px[edge] * 1.05).all())

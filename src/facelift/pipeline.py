@@ -346,7 +346,7 @@ class FaceLiftPipeline:
         result = refine_head(head, photo, mask, landmarks, views, view_cameras,
                              RefineConfig(iterations=iterations, seed=seed), progress=progress)
         if low_pass and mask is not None:
-            result.gaussians = widen_behind_photo(result, np.asarray(mask, np.float32), rig, low_pass, size)
+            result.gaussians = widen_behind_photo(result, np.asarray(mask, np.float32), rig, low_pass)
         return result
 
     def reconstruct_views(self, folder: str | Path, refine: RefineSetting = "auto", seed: int = 0,

@@ -55,8 +55,8 @@ def _rescaled(g: Gaussians, scales: Tensor) -> Gaussians:
 
 def widen_to_input_footprint(g: Gaussians, cameras: Camera, low_pass: float, start: int = 0,
                              where: Tensor | None = None) -> Gaussians:
-    """``g`` with Gaussians ``start:`` (those of them ``where`` (N − start,) bool says)
-    widened by ``low_pass`` px² of the input views."""
+    """``g`` with Gaussians ``start:`` widened by ``low_pass`` px² of the input views (times
+    ``where`` (N − start,): bool, or a float share in [0, 1] per Gaussian)."""
     if low_pass <= 0 or start >= len(g):
         return g
     v = footprint_variance(g.means[start:], cameras, low_pass)

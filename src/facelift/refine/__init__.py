@@ -8,6 +8,8 @@ person's face does not survive them. Refinement puts it back:
    Stage II head elsewhere;
 2. :mod:`~facelift.refine.front_layer`: one flat Gaussian per face pixel (per 2×2 block
    elsewhere) on that surface, after carving the Stage II Gaussians that would hide it;
+   :mod:`~facelift.refine.mirror`: on a turned face, the side the photo does not show,
+   coloured from the side it does;
 3. :mod:`~facelift.refine.optimize`: Adam against the photo at full resolution and the Stage I
    views at low weight.
 
@@ -29,8 +31,10 @@ from torch import Tensor
 from facelift.cameras import RADIUS, Camera, orbit_camera
 from facelift.errors import FaceliftError
 from facelift.gaussians import Gaussians
-from facelift.refine.face_prior import front_depth
+from facelift.lrm.footprint import footprint_variance, widen_to_input_footprint
+from facelift.refine.face_prior import front_depth, mesh_triangles
 from facelift.refine.front_layer import carve_head, front_pixels, seed_front_layer
+from facelift.refine.mirror import clear_in_front, mirror_layer
 from facelift.refine.optimize import FitReport, RefineConfig, fit_front_layer
 from facelift.render import rasterize
 
@@ -54,7 +58,8 @@ class RefineResult:
     Attributes:
         gaussians: the photo-fitted layer followed by the kept Stage II Gaussians.
         report: losses and front-view PSNR before / after the optimisation.
-        num_layer: how many of ``gaussians`` (the first ones) are the photo layer.
+        num_layer: how many of ``gaussians`` (the first ones) are the photo layer and its
+            mirrored completion (:mod:`facelift.refine.mirror`), the rest being Stage II's.
         face_prior: whether face-mesh landmarks shaped the layer.
     """
 
@@ -136,45 +141,72 @@ def refine_head(head: Gaussians, photo, mask: np.ndarray | None, landmarks: np.n
     # pale seam between the photo's hair and the Stage II head behind it.
     ring = SEED_RING * max(h, w)
     seeded = alpha * (ndimage.distance_transform_edt(alpha > 0.5) > ring)
-    layer = seed_front_layer(rim_colours(rgb, alpha), seeded, depth.depth, depth.face_weight, front)
-    log.debug("refine: %d photo Gaussians, %d of %d Stage II Gaussians kept, face prior %s",
-             len(layer.gaussians), len(behind), len(head), "on" if depth.face_depth is not None else "off")
+    colours = rim_colours(rgb, alpha)
+    layer = seed_front_layer(colours, seeded, depth.depth, depth.face_weight, front)
+    mirrored = Gaussians.empty()
+    triangles = mesh_triangles()
+    if config.mirror_face and depth.face_depth is not None and triangles is not None:
+        # The fit leaves these where they are (they sit behind the layer, unseen from the front).
+        lm_depth = depth.face_depth * (1.0 + landmarks[:, 2].astype(np.float64) / focal)
+        mirrored = mirror_layer(colours, landmarks, lm_depth, triangles, front)
+        # Where the mesh's hidden side comes out in front of what the photo shows (beside the
+        # face's outline, over hair or background) the front render would show it: not there.
+        u, v, z, inside = front_pixels(mirrored.means, front, h, w)
+        hidden = inside & (z >= torch.from_numpy(depth.depth)[v, u]) & torch.from_numpy(alpha > 0.5)[v, u]
+        mirrored = mirrored[hidden]
+        behind = Gaussians.cat([mirrored, clear_in_front(behind, mirrored)])
+    log.debug("refine: %d photo Gaussians, %d mirrored, %d of %d Stage II Gaussians kept, face prior %s",
+              len(layer.gaussians), len(mirrored), len(behind) - len(mirrored), len(head),
+              "on" if depth.face_depth is not None else "off")
     gaussians, report = fit_front_layer(layer, behind, torch.from_numpy(rgb), torch.from_numpy(alpha), front, views,
                                         view_cameras, config, progress=progress)
-    return RefineResult(gaussians, report, len(layer.gaussians), depth.face_depth is not None)
+    return RefineResult(gaussians, report, len(layer.gaussians) + len(mirrored), depth.face_depth is not None)
 
 
-#: How far inside the photo's silhouette (in standard deviations of the widening, as pixels
-#: of the photo) a Stage II Gaussian must project to take the input footprint after the fit.
-FOOTPRINT_MARGIN_SIGMAS = 7.0
+#: How many of its own standard deviations (as seen from the front camera) a widened Stage II
+#: Gaussian keeps between its centre and the photo's outline.
+FOOTPRINT_CLEARANCE_SIGMAS = 3.0
 
 
-def widen_behind_photo(result: RefineResult, mask: np.ndarray, rig: Camera, low_pass: float,
-                       model_size: int) -> Gaussians:
-    """The fitted head with its Stage II part given the input footprint
-    (:mod:`facelift.lrm.footprint`) where that cannot show from the front.
+def behind_photo_share(g: Gaussians, mask: np.ndarray, rig: Camera, low_pass: float,
+                       clearance: float = FOOTPRINT_CLEARANCE_SIGMAS) -> Tensor:
+    """(N,) how much of the input footprint (:mod:`facelift.lrm.footprint`) each Gaussian can
+    take, in [0, 1], without its front view reaching past the photo's outline.
+
+    A Gaussian whose centre projects ``d`` photo pixels inside the silhouette (0 outside it)
+    and whose front footprint is ``s`` pixels (its widest axis) may grow to
+    ``s² + share · c ≤ (d / clearance)²``, ``c`` the footprint's variance in front pixels.
+    """
+    h, w = mask.shape
+    front = orbit_camera(0.0, size=(w, h))
+    inside_px = ndimage.distance_transform_edt(mask > 0.5).astype(np.float32)
+    u, v, z, inside = front_pixels(g.means, front, h, w)
+    d = torch.from_numpy(inside_px)[v, u] * inside
+    to_px = (float(front.fx) / z.clamp_min(1e-6)) ** 2
+    own = g.scales.max(dim=-1).values ** 2 * to_px
+    extra = footprint_variance(g.means, rig, low_pass) * to_px
+    share = ((d / clearance) ** 2 - own) / extra.clamp_min(1e-12)
+    return share.clamp(0.0, 1.0)
+
+
+def widen_behind_photo(result: RefineResult, mask: np.ndarray, rig: Camera, low_pass: float) -> Gaussians:
+    """The fitted head with its Stage II part given as much of the input footprint
+    (:mod:`facelift.lrm.footprint`) as cannot show from the front (:func:`behind_photo_share`).
 
     Widened everywhere, Stage II splats at the silhouette bled past the photo's outline (a
-    procedural head at 128²: front 29.97 → 26.38 dB). Only those whose centre projects at
-    least ``FOOTPRINT_MARGIN_SIGMAS`` widening-widths inside the photo's silhouette are
-    widened: from the front they sit behind the photo layer (front 29.99 dB), from the sides
-    and back they close the see-through that 64² splats leave when rendered finer (its 6
-    held-out views: 21.3 → 22.5 dB; a 3.5-width margin gave 22.8 but moved dlib's 0° distance
-    on three real photos by +0.01 to +0.04, 7 widths by 0 to +0.03).
+    procedural head at 128²: front 29.97 → 26.38 dB; on real photos a brown shadow along the
+    jaw). Not widened at all, the 64² splats leave the sides and back see-through when rendered
+    finer. Each Gaussian takes what its distance to the outline allows: from the front the
+    widened splats stay behind the photo layer, from the sides and back they close the head.
 
     Args:
         result: photo-fit's output (layer first, then Stage II).
         mask: (H, W) the photo's alpha, the front camera's image.
-        rig: the Stage II input cameras at the model's resolution; ``model_size`` that size.
+        rig: the Stage II input cameras (the footprint's cameras).
     """
-    from facelift.lrm.footprint import widen_to_input_footprint
-
     g, n = result.gaussians, result.num_layer
-    h, w = mask.shape
-    margin = int(np.ceil(FOOTPRINT_MARGIN_SIGMAS * np.sqrt(low_pass) * max(h, w) / model_size))
-    inner = ndimage.binary_erosion(mask > 0.5, iterations=margin) if margin else mask > 0.5
-    u, v, _, inside = front_pixels(g.means[n:], orbit_camera(0.0, size=(w, h)), h, w)
-    return widen_to_input_footprint(g, rig, low_pass, start=n, where=torch.from_numpy(inner)[v, u] & inside)
+    share = behind_photo_share(g[n:], mask, rig, low_pass)
+    return widen_to_input_footprint(g, rig, low_pass, start=n, where=share)
 
 
 __all__ = ["RefineConfig", "RefineResult", "FitReport", "refine_head", "widen_behind_photo"]

@@ -64,6 +64,8 @@ class RefineConfig:
     weight_geometry: float = 0.01
     weight_scale: float = 0.1
     weight_color: float = 1.0
+    #: Complete the side of a turned face that the photo does not show (facelift.refine.mirror).
+    mirror_face: bool = True
     #: Stop when the front loss improved by less than this share over ``patience`` steps.
     min_improvement: float = 0.002
     patience: int = 10

@@ -1,0 +1,198 @@
+"""The side of a turned face that the photo does not show, completed from the side it does.
+
+A photo of a head turned 20–45° shows one cheek, eye and half of the mouth squeezed into a few
+pixels or hidden behind the nose. Seen from that side the photo layer has nothing to show
+there (its pixels are stretched edge-on), so the Stage II head behind it shows its own blurry
+face, a second face a little off the first (dlib's group photos: at +30° on ``2007_007763``).
+A face is close to mirror-symmetric, and MediaPipe's face mesh places every landmark, hidden
+or not: each mesh triangle that the photo sees poorly is covered with Gaussians coloured from
+its mirror triangle on the well-seen side.
+
+Landmarks are (x, y, z) in the photo's pixels, z the relative depth (smaller is nearer).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+import numpy as np
+import torch
+from scipy.optimize import linear_sum_assignment
+from scipy.spatial import cKDTree
+from scipy.spatial.distance import cdist
+
+from facelift.cameras import Camera
+from facelift.gaussians import Gaussians, matrices_to_quats, quat_to_matrix
+
+#: Face-mesh landmarks that are mirror images of each other (outer and inner eye corners,
+#: mouth corners, cheekbones): they fix the face's plane of symmetry.
+ANCHOR_PAIRS = ((33, 263), (133, 362), (61, 291), (234, 454))
+#: A triangle is completed from its mirror when the photo sees it at a cosine below this...
+POOR_VIEW = 0.35
+#: ...and its mirror at a cosine at least this much higher.
+BETTER_BY = 0.25
+#: The mirror Gaussians sit this many pixel footprints behind the surface, so that from the
+#: front camera the photo layer hides them.
+INSET = 1.5
+#: Wide-axis standard deviation as a share of the spacing between samples; thin axis as a
+#: share of the footprint (as the photo layer's splats).
+SPREAD, THICKNESS = 0.65, 0.2
+OPACITY = 0.95
+#: The mirror table, made by ``tools/make_face_mirror.py``.
+MIRROR_TABLE = Path(__file__).resolve().parents[1] / "assets" / "face_mesh_mirror.json"
+
+
+@functools.lru_cache(maxsize=1)
+def mesh_mirror() -> np.ndarray:
+    """(478,) the mirror image of every face-mesh landmark (the bundled table)."""
+    return np.asarray(json.loads(MIRROR_TABLE.read_text())["mirror"], dtype=np.int64)
+
+
+def mirror_index(landmarks: np.ndarray) -> np.ndarray:
+    """(L,) for each landmark the index of its mirror image (itself on the midline).
+
+    The plane of symmetry goes through the midpoints of :data:`ANCHOR_PAIRS`, normal to the
+    mean direction between each pair; every landmark reflected in it is matched one to one
+    to the nearest landmark (the Hungarian assignment, so no two share a mirror).
+    """
+    left = landmarks[[a for a, _ in ANCHOR_PAIRS]].astype(np.float64)
+    right = landmarks[[b for _, b in ANCHOR_PAIRS]].astype(np.float64)
+    d = right - left
+    normal = (d / np.linalg.norm(d, axis=1, keepdims=True)).mean(0)
+    normal /= np.linalg.norm(normal)
+    centre = ((left + right) / 2).mean(0)
+    pts = landmarks.astype(np.float64)
+    reflected = pts - 2.0 * ((pts - centre) @ normal)[:, None] * normal
+    _, match = linear_sum_assignment(cdist(reflected, pts))
+    return match
+
+
+def facing(landmarks: np.ndarray, triangles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per triangle, the cosine between its outward normal and the direction to the camera,
+    and its outward unit normal, both in the landmarks' (x, y, z) pixel space (T,), (T, 3).
+
+    Outward is away from a point behind the face (its centroid pushed back by half its
+    width): the mesh's triangles carry no consistent winding.
+    """
+    p = landmarks.astype(np.float64)
+    a, b, c = p[triangles[:, 0]], p[triangles[:, 1]], p[triangles[:, 2]]
+    n = np.cross(b - a, c - a)
+    n /= np.maximum(np.linalg.norm(n, axis=1, keepdims=True), 1e-12)
+    width = np.ptp(p[:, 0])
+    inner = p.mean(0) + np.array([0.0, 0.0, 0.5 * width])
+    outward = (((a + b + c) / 3 - inner) * n).sum(1, keepdims=True)
+    n = np.where(outward < 0, -n, n)
+    return -n[:, 2], n  # the camera looks along +z (nearer is smaller z)
+
+
+def _bilinear(image: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """(N, C) samples of (H, W, C) ``image`` at pixel coordinates (x, y) (pixel centres at +0.5)."""
+    h, w = image.shape[:2]
+    x = np.clip(x - 0.5, 0, w - 1.001)
+    y = np.clip(y - 0.5, 0, h - 1.001)
+    x0, y0 = np.floor(x).astype(int), np.floor(y).astype(int)
+    fx, fy = (x - x0)[:, None], (y - y0)[:, None]
+    return ((1 - fx) * (1 - fy) * image[y0, x0] + fx * (1 - fy) * image[y0, x0 + 1]
+            + (1 - fx) * fy * image[y0 + 1, x0] + fx * fy * image[y0 + 1, x0 + 1])
+
+
+def mirror_layer(rgb: np.ndarray, landmarks: np.ndarray, landmark_depth: np.ndarray, triangles: np.ndarray,
+                 camera: Camera) -> Gaussians:
+    """Gaussians covering the triangles the photo sees poorly, coloured from their mirrors.
+
+    Args:
+        rgb: (H, W, 3) float in [0, 1], the photo (edge colours already pulled in).
+        landmarks: (L, 3) face-mesh landmarks in its pixels.
+        landmark_depth: (L,) camera depth of each landmark (world units).
+        triangles: (T, 3) the mesh's triangles.
+        camera: the front camera at the photo's size.
+
+    Returns:
+        The Gaussians (possibly none).
+    """
+    mirror = mesh_mirror()
+    if len(landmarks) != len(mirror) or len(landmarks) <= triangles.max():
+        return Gaussians.empty()
+    cos, _ = facing(landmarks, triangles)
+    # the same triangle on the other side: map its corners, then find it in the list
+    lookup = {tuple(sorted(t)): i for i, t in enumerate(triangles.tolist())}
+    K = camera.K.double().numpy()
+    c2w = camera.c2w.double().numpy()
+    x, y = landmarks[:, 0].astype(np.float64), landmarks[:, 1].astype(np.float64)
+    cam = np.stack([(x - K[0, 2]) / K[0, 0], (y - K[1, 2]) / K[1, 1], np.ones_like(x)], -1)
+    world = (cam * landmark_depth[:, None]) @ c2w[:3, :3].T + c2w[:3, 3]
+    centre = world.mean(0) + c2w[:3, 2] * 0.5 * np.ptp(world[:, 0])  # behind the face
+    out: dict[str, list] = {"means": [], "scales": [], "rot": [], "colors": []}
+    for i, tri in enumerate(triangles):
+        j = lookup.get(tuple(sorted(mirror[tri].tolist())))
+        if j is None or cos[i] >= POOR_VIEW or cos[j] < cos[i] + BETTER_BY:
+            continue
+        corners = world[tri]
+        foot = float(landmark_depth[tri].mean() / K[0, 0])  # world size of one photo pixel
+        e1, e2 = corners[1] - corners[0], corners[2] - corners[0]
+        normal = np.cross(e1, e2)
+        area2 = np.linalg.norm(normal)
+        if area2 < 1e-12:
+            continue
+        normal /= area2
+        if (corners.mean(0) - centre) @ normal < 0:
+            normal = -normal
+        k = max(1, int(np.ceil(max(np.linalg.norm(e1), np.linalg.norm(e2), np.linalg.norm(corners[2] - corners[1]))
+                               / foot)))
+        ii, jj = np.mgrid[0:k + 1, 0:k + 1]
+        keep = ii + jj <= k
+        b1, b2 = ii[keep] / k, jj[keep] / k
+        b0 = 1.0 - b1 - b2
+        pts = b0[:, None] * corners[0] + b1[:, None] * corners[1] + b2[:, None] * corners[2]
+        out["means"].append(pts - INSET * foot * normal)
+        # Colour: the same barycentric point of the mirror triangle, in the photo. The mirror of
+        # corner m is mirror[m], so corner order carries over.
+        src = landmarks[mirror[tri], :2].astype(np.float64)
+        sx = b0 * src[0, 0] + b1 * src[1, 0] + b2 * src[2, 0]
+        sy = b0 * src[0, 1] + b1 * src[1, 1] + b2 * src[2, 1]
+        out["colors"].append(_bilinear(rgb, sx, sy))
+        t1 = e1 / np.linalg.norm(e1)
+        t2 = np.cross(normal, t1)
+        spacing = max(np.linalg.norm(e1), np.linalg.norm(e2)) / k
+        rot = np.stack([t1, t2, normal], axis=-1)
+        out["rot"].append(np.repeat(rot[None], len(pts), 0))
+        out["scales"].append(np.repeat([[SPREAD * spacing, SPREAD * spacing, THICKNESS * foot]], len(pts), 0))
+    if not out["means"]:
+        return Gaussians.empty()
+    means = torch.from_numpy(np.concatenate(out["means"])).float()
+    n = len(means)
+    return Gaussians(means=means, scales=torch.from_numpy(np.concatenate(out["scales"])).float(),
+                     rotations=matrices_to_quats(torch.from_numpy(np.concatenate(out["rot"]))).float(),
+                     opacities=torch.full((n,), OPACITY),
+                     colors=torch.from_numpy(np.concatenate(out["colors"])).float().clamp(0, 1))
+
+
+#: Stage II Gaussians within this distance (world units) of a mirror Gaussian and not behind
+#: it by more than :data:`CLEAR_BEHIND` would cover the completed side: they are dropped.
+CLEAR_RADIUS = 0.05
+CLEAR_BEHIND = 0.01
+
+
+def clear_in_front(head: Gaussians, mirrored: Gaussians) -> Gaussians:
+    """The Gaussians of ``head`` that do not cover ``mirrored`` (see :data:`CLEAR_RADIUS`).
+
+    The photo-fit's carving works from the front camera, and the side of a turned face that
+    the photo does not show lies behind what it does show: Stage II's own (blurry, shifted)
+    face there would stay in front of the completed one when seen from that side.
+    """
+    if len(mirrored) == 0 or len(head) == 0:
+        return head
+    tree = cKDTree(mirrored.means.double().numpy())
+    dist, idx = tree.query(head.means.double().numpy(), distance_upper_bound=CLEAR_RADIUS)
+    near = np.isfinite(dist)
+    normals = quat_to_matrix(mirrored.rotations)[:, :, 2].double().numpy()
+    offset = np.zeros(len(head))
+    hit = idx[near]
+    offset[near] = ((head.means.double().numpy()[near] - mirrored.means.double().numpy()[hit]) * normals[hit]).sum(1)
+    cover = near & (offset > -CLEAR_BEHIND)
+    return head[torch.from_numpy(~cover)]
+
+
+__all__ = ["ANCHOR_PAIRS", "clear_in_front", "facing", "mesh_mirror", "mirror_index", "mirror_layer"]
