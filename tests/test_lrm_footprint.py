@@ -88,18 +88,25 @@ def test_after_photo_fit_stage2_splats_take_the_footprint_their_distance_to_the_
     u, v = px % 128, px // 128
     # Front pixels of the footprint: 0.3 px² of the 64² rig is 0.3·2² px² at 128²; the
     # Gaussian's own front size is 1e-3 · f / z, well under a pixel.
-    deep_px = int(FOOTPRINT_CLEARANCE_SIGMAS * (0.3 * 4 + 0.1) ** 0.5) + 2
+    K = FOOTPRINT_CLEARANCE_SIGMAS
+    deep_px = int(K * (0.3 * 4 + 0.1) ** 0.5) + 2
     deep = (u >= 24 + deep_px) & (u < 104 - deep_px) & (v >= 24 + deep_px) & (v < 104 - deep_px)
     outside = (u < 24) | (u >= 104) | (v < 24) | (v >= 104)
     assert torch.allclose(out.scales[n_layer:][deep], full[deep])
     assert torch.equal(out.scales[n_layer:][outside], g.scales[n_layer:][outside])
-    # between the two the share grows with the distance to the outline, and the widened front
-    # footprint keeps its clearance everywhere: s_front · K <= distance to the outline
+    # between the two each takes the share its distance d to the outline allows:
+    # own² + share · c = (d / K)², c the footprint's variance in front pixels
     edge = ~deep & ~outside
     gained = (out.scales[n_layer:] ** 2 - g.scales[n_layer:] ** 2)[:, 0]
     share = gained / (full ** 2 - g.scales[n_layer:] ** 2)[:, 0]
-    assert 0.0 < float(share[edge].min()) < 0.5 and float(share[edge].max()) > 0.9
     inside_px = torch.from_numpy(ndimage.distance_transform_edt(mask.numpy() > 0.5)).float()[v, u]
-    z = 2.7  # every centre sits on the plane at the camera's distance, near the optical axis
-    s_front = out.scales[n_layer:, 0] * float(front.fx) / z
-    assert bool((s_front[edge] * FOOTPRINT_CLEARANCE_SIGMAS <= inside_px[edge] * 1.05).all())
+    fx = float(front.fx)
+    w2c = front.w2c.float()
+    z = (g.means[n_layer:] @ w2c[:3, :3].T + w2c[:3, 3])[:, 2]  # camera depth
+    own = (1e-3 * fx / z) ** 2
+    c = (full[:, 0] ** 2 - g.scales[n_layer:, 0] ** 2) * (fx / z) ** 2
+    expected = (((inside_px / K) ** 2 - own) / c).clamp(0, 1)
+    assert torch.allclose(share[edge], expected[edge], atol=0.05), float((share - expected)[edge].abs().max())
+    assert 0.2 < float(share[edge].min()) < 0.9  # partial shares near the outline
+    s_front = out.scales[n_layer:, 0] * fx / z
+    assert bool((s_front[edge] * K <= inside_px[edge] * 1.05).all())
