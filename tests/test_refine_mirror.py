@@ -66,6 +66,9 @@ def test_a_frontal_face_needs_no_completion(landmarks):
     turned_layer = mirror_layer(rgb, turned, 2.7 * (1 + turned[:, 2] / float(front.fx)), mesh_triangles(), front)
     assert len(turned_layer) > 2000
     assert len(frontal_layer) < 0.05 * len(turned_layer)
+    # a face a few dozen pixels wide (a 64² render) has too little to mirror
+    small = turned * np.array([0.1, 0.1, 0.1])
+    assert len(mirror_layer(rgb, small, 2.7 * (1 + small[:, 2] / float(front.fx)), mesh_triangles(), front)) == 0
 
 
 @pytest.mark.parametrize("yaw", [40.0, -40.0])

@@ -40,6 +40,10 @@ INSET = 1.5
 #: share of the footprint (as the photo layer's splats).
 SPREAD, THICKNESS = 0.65, 0.2
 OPACITY = 0.95
+#: Faces narrower than this (photo pixels, the mesh's width) are left alone: their mirror has too
+#: few pixels to lend, and their mesh too little precision to say which side is hidden (the
+#: 23-pixel faces of 64² procedural renders read as turned by up to ±18° when frontal).
+MIN_FACE_PX = 64.0
 #: The mirror table, made by ``tools/make_face_mirror.py``.
 MIRROR_TABLE = Path(__file__).resolve().parents[1] / "assets" / "face_mesh_mirror.json"
 
@@ -113,7 +117,8 @@ def mirror_layer(rgb: np.ndarray, landmarks: np.ndarray, landmark_depth: np.ndar
         The Gaussians (possibly none).
     """
     mirror = mesh_mirror()
-    if len(landmarks) != len(mirror) or len(landmarks) <= triangles.max():
+    if (len(landmarks) != len(mirror) or len(landmarks) <= triangles.max()
+            or np.ptp(landmarks[:, 0]) < MIN_FACE_PX):
         return Gaussians.empty()
     cos, _ = facing(landmarks, triangles)
     # the same triangle on the other side: map its corners, then find it in the list
