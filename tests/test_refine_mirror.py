@@ -76,7 +76,7 @@ def test_the_hidden_side_of_a_turned_face_takes_the_colours_of_the_seen_side(lan
     front = orbit_camera(0.0, size=512)
     lm = _turned(landmarks, yaw)
     triangles = mesh_triangles()
-    cos, _ = facing(lm, triangles)
+    cos = facing(lm, triangles)
     # each landmark's side of the face, from the frontal mesh
     on_left = landmarks[:, 0] < landmarks[1, 0]
     tri_left = on_left[triangles].mean(1) > 0.5

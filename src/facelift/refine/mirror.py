@@ -73,9 +73,9 @@ def mirror_index(landmarks: np.ndarray) -> np.ndarray:
     return match
 
 
-def facing(landmarks: np.ndarray, triangles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per triangle, the cosine between its outward normal and the direction to the camera,
-    and its outward unit normal, both in the landmarks' (x, y, z) pixel space (T,), (T, 3).
+def facing(landmarks: np.ndarray, triangles: np.ndarray) -> np.ndarray:
+    """(T,) per triangle, the cosine between its outward normal and the direction to the
+    camera, in the landmarks' (x, y, z) pixel space.
 
     Outward is away from a point behind the face (its centroid pushed back by half its
     width): the mesh's triangles carry no consistent winding.
@@ -87,8 +87,7 @@ def facing(landmarks: np.ndarray, triangles: np.ndarray) -> tuple[np.ndarray, np
     width = np.ptp(p[:, 0])
     inner = p.mean(0) + np.array([0.0, 0.0, 0.5 * width])
     outward = (((a + b + c) / 3 - inner) * n).sum(1, keepdims=True)
-    n = np.where(outward < 0, -n, n)
-    return -n[:, 2], n  # the camera looks along +z (nearer is smaller z)
+    return -np.where(outward < 0, -n, n)[:, 2]  # the camera looks along +z (nearer is smaller z)
 
 
 def _bilinear(image: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -120,7 +119,7 @@ def mirror_layer(rgb: np.ndarray, landmarks: np.ndarray, landmark_depth: np.ndar
     if (len(landmarks) != len(mirror) or len(landmarks) <= triangles.max()
             or np.ptp(landmarks[:, 0]) < MIN_FACE_PX):
         return Gaussians.empty()
-    cos, _ = facing(landmarks, triangles)
+    cos = facing(landmarks, triangles)
     # the same triangle on the other side: map its corners, then find it in the list
     lookup = {tuple(sorted(t)): i for i, t in enumerate(triangles.tolist())}
     K = camera.K.double().numpy()
