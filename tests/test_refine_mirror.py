@@ -144,8 +144,8 @@ def test_the_completion_is_hidden_from_the_front_and_switched_by_the_config():
                       progress=False)
     added = on.num_layer - off.num_layer
     assert added > 500
-    # the extra Gaussians are the first Stage II-side ones after the layer
-    assert len(on.gaussians) - on.num_layer <= len(off.gaussians) - off.num_layer  # some Stage II cleared
+    # Stage II's splats where the completed side lies are cleared
+    assert len(on.gaussians) - on.num_layer < len(off.gaussians) - off.num_layer
     front = orbit_camera(0.0, size=256)
     with torch.no_grad():
         a, b = rasterize(on.gaussians, front).rgb, rasterize(off.gaussians, front).rgb

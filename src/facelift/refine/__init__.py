@@ -145,10 +145,9 @@ def refine_head(head: Gaussians, photo, mask: np.ndarray | None, landmarks: np.n
     layer = seed_front_layer(colours, seeded, depth.depth, depth.face_weight, front)
     mirrored = Gaussians.empty()
     triangles = mesh_triangles()
-    if config.mirror_face and depth.face_depth is not None and triangles is not None:
+    if config.mirror_face and depth.landmark_depth is not None and triangles is not None:
         # The fit leaves these where they are (they sit behind the layer, unseen from the front).
-        lm_depth = depth.face_depth * (1.0 + landmarks[:, 2].astype(np.float64) / focal)
-        mirrored = mirror_layer(colours, landmarks, lm_depth, triangles, front)
+        mirrored = mirror_layer(colours, landmarks, depth.landmark_depth, triangles, front)
         # Where the mesh's hidden side comes out in front of what the photo shows (beside the
         # face's outline, over hair or background) the front render would show it: not there.
         u, v, z, inside = front_pixels(mirrored.means, front, h, w)

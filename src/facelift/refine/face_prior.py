@@ -51,11 +51,13 @@ class FrontDepth:
         face_weight: (H, W) float32 in [0, 1], how far inside the face mesh a pixel is (1 deep
             inside, fading to 0 at its edge, 0 outside and without landmarks).
         face_depth: camera depth ``d0`` of the landmarks' zero plane, or None without landmarks.
+        landmark_depth: (L,) camera depth of each landmark (:func:`landmark_depths`), or None.
     """
 
     depth: np.ndarray
     face_weight: np.ndarray
     face_depth: float | None
+    landmark_depth: np.ndarray | None = None
 
 
 #: MediaPipe face-mesh indices of the face's two sides at the cheekbones (image left, image right).
@@ -175,6 +177,7 @@ def front_depth(head_depth: np.ndarray, head_alpha: np.ndarray, mask: np.ndarray
 
     face_weight = np.zeros((h, w), np.float32)
     face_depth = None
+    lm_depth = None
     depth = base
     if landmarks is not None and len(landmarks) >= 3:
         lm_depth, face_depth = landmark_depths(landmarks, focal, head_depth, head_alpha, fallback_depth)
@@ -215,7 +218,7 @@ def front_depth(head_depth: np.ndarray, head_alpha: np.ndarray, mask: np.ndarray
     bend_px = radius * (1.0 - np.sqrt(np.clip(1.0 - t * t, 0.0, 1.0)))
     bend = bend_px * depth / focal * (1.0 - face_weight)
     depth = depth + bend
-    return FrontDepth(depth.astype(np.float32), face_weight.astype(np.float32), face_depth)
+    return FrontDepth(depth.astype(np.float32), face_weight.astype(np.float32), face_depth, lm_depth)
 
 
 __all__ = ["FrontDepth", "face_yaw", "front_depth", "interpolate_on_mesh", "landmark_depths", "mesh_triangles"]

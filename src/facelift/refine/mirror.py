@@ -17,6 +17,7 @@ import functools
 import json
 from pathlib import Path
 
+import cv2
 import numpy as np
 import torch
 from scipy.optimize import linear_sum_assignment
@@ -90,15 +91,13 @@ def facing(landmarks: np.ndarray, triangles: np.ndarray) -> np.ndarray:
     return -np.where(outward < 0, -n, n)[:, 2]  # the camera looks along +z (nearer is smaller z)
 
 
-def _bilinear(image: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """(N, C) samples of (H, W, C) ``image`` at pixel coordinates (x, y) (pixel centres at +0.5)."""
-    h, w = image.shape[:2]
-    x = np.clip(x - 0.5, 0, w - 1.001)
-    y = np.clip(y - 0.5, 0, h - 1.001)
-    x0, y0 = np.floor(x).astype(int), np.floor(y).astype(int)
-    fx, fy = (x - x0)[:, None], (y - y0)[:, None]
-    return ((1 - fx) * (1 - fy) * image[y0, x0] + fx * (1 - fy) * image[y0, x0 + 1]
-            + (1 - fx) * fy * image[y0 + 1, x0] + fx * fy * image[y0 + 1, x0 + 1])
+def _sample(image: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """(N, 3) bilinear samples of (H, W, 3) float ``image`` at pixel coordinates (x, y), pixel
+    centres at +0.5 (OpenCV puts them at integers), edges repeated."""
+    mx = (x - 0.5).astype(np.float32).reshape(-1, 1)
+    my = (y - 0.5).astype(np.float32).reshape(-1, 1)
+    out = cv2.remap(np.ascontiguousarray(image, np.float32), mx, my, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    return out.reshape(-1, 3)
 
 
 def mirror_layer(rgb: np.ndarray, landmarks: np.ndarray, landmark_depth: np.ndarray, triangles: np.ndarray,
@@ -156,7 +155,7 @@ def mirror_layer(rgb: np.ndarray, landmarks: np.ndarray, landmark_depth: np.ndar
         src = landmarks[mirror[tri], :2].astype(np.float64)
         sx = b0 * src[0, 0] + b1 * src[1, 0] + b2 * src[2, 0]
         sy = b0 * src[0, 1] + b1 * src[1, 1] + b2 * src[2, 1]
-        out["colors"].append(_bilinear(rgb, sx, sy))
+        out["colors"].append(_sample(rgb, sx, sy))
         t1 = e1 / np.linalg.norm(e1)
         t2 = np.cross(normal, t1)
         spacing = max(np.linalg.norm(e1), np.linalg.norm(e2)) / k
