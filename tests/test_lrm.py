@@ -168,6 +168,32 @@ def test_bf16_autocast_on_cpu_stays_close_to_fp32():
     assert (low.means - ref.means).abs().max() < 0.05
 
 
+def test_bf16_cast_keeps_the_residual_stream_and_norms_in_float32():
+    torch.manual_seed(5)
+    cfg = LRMConfig(image_size=16, width=64, layers=8, head_dim=32)
+    ref_model = GSLRM(cfg).eval()
+    x = ref_model.posed_input(*GSLRM._batched(torch.rand(2, 3, 16, 16), _cams(2, 16)))[0]
+    with torch.no_grad():
+        ref = torch.cat([t.flatten() for t in ref_model.raw_outputs(x)])
+        errors = {}
+        for how in ("cast", "everything"):
+            model = GSLRM(cfg).eval()
+            model.load_state_dict(ref_model.state_dict())
+            if how == "cast":
+                model.cast(torch.bfloat16)
+                assert {m.weight.dtype for m in model.modules() if isinstance(m, torch.nn.LayerNorm)} == {torch.float32}
+                assert model.blocks[0].attn.qkv.weight.dtype == torch.bfloat16
+                seen = []
+                model.blocks[3].register_forward_hook(lambda mod, args, out: seen.append((args[0].dtype, out.dtype)))
+            else:
+                model.to(torch.bfloat16)  # still runs: the LayerNorms compute in float32 anyway
+            low = torch.cat([t.flatten() for t in model.raw_outputs(x)])
+            assert low.dtype == torch.float32 and torch.isfinite(low).all()
+            errors[how] = ((low - ref).norm() / ref.norm()).item()
+    assert seen == [(torch.float32, torch.float32)]
+    assert errors["cast"] < 0.01 and errors["everything"] < 0.01, errors
+
+
 def test_save_then_load_gives_identical_outputs(tmp_path):
     torch.manual_seed(4)
     model = GSLRM(TINY).eval()

@@ -110,7 +110,7 @@ def cast_models(mvdiff: Any, lrm: Any, setting: str | torch.dtype, device: torch
         chosen["stage1"] = str(dtype).removeprefix("torch.")
     if lrm is not None:
         dtype = choose_dtype(setting, device, lrm.num_parameters())
-        lrm.to(dtype)
+        lrm.cast(dtype)
         chosen["lrm"] = str(dtype).removeprefix("torch.")
     return chosen
 

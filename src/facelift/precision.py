@@ -17,8 +17,10 @@ What stays float32 whatever the setting (see also ``README.md``, *Paper-scale mo
 sampler's arithmetic (latents between steps, guidance combination, scheduler), the unCLIP
 embedding noising, the GS-LRM's ray inputs and its Gaussian activations (positions, scales,
 opacities, colours are computed in float32 from the heads' outputs), the exported Gaussians,
-the rasterizer and photo-fit (:mod:`facelift.refine`). LayerNorm / GroupNorm run in the model's
-precision; PyTorch's CPU kernels accumulate their statistics in float32 for bf16 inputs.
+the rasterizer and photo-fit (:mod:`facelift.refine`), and the GS-LRM's residual stream and
+LayerNorms (:meth:`facelift.lrm.model.GSLRM.cast`: only its matrices run in bf16). Stage I's
+LayerNorm / GroupNorm run in the model's precision; PyTorch's CPU kernels accumulate their
+statistics in float32 for bf16 inputs.
 """
 
 from __future__ import annotations
