@@ -11,8 +11,9 @@ from scipy import ndimage
 
 from facelift.cameras import orbit_camera
 from facelift.data import sdf
-from facelift.data.procedural import (EXAMPLE_SPACING, HAIR_STYLES, PART, LIGHTINGS, build_head, make_head,
-                                      sample_appearance, sample_identity, spacing_for_resolution)
+from facelift.data.procedural import (CLOTHES_PATTERNS, EXAMPLE_SPACING, GLASSES_STYLES, HAIR_STYLES, HAT_STYLES,
+                                      PART, LIGHTINGS, build_head, make_head, sample_appearance, sample_identity,
+                                      spacing_for_resolution)
 from facelift.errors import FaceliftError
 from facelift.gaussians import Gaussians
 from facelift.render import rasterize
@@ -106,6 +107,93 @@ def test_full_beard_and_open_mouth_show_in_front():
     closed = build_head(ident, replace(base, beard="none", mouth_open=0.0), 0.02)
     assert (opened.labels == PART["mouth"]).sum() > 10
     assert (closed.labels == PART["mouth"]).sum() == 0
+
+
+def test_extras_are_drawn_apart_from_the_rest_of_the_appearance():
+    seen = {"glasses": set(), "hat": set(), "clothes_pattern": set()}
+    freckled = 0
+    for seed in range(120):
+        ident = sample_identity(seed)
+        plain = sample_appearance(ident, 3)
+        extra = sample_appearance(ident, 3, extras=True)
+        # Without extras an appearance is what it always was; with them, the same head plus extras.
+        assert (plain.glasses, plain.hat, plain.clothes_pattern, plain.freckles) == ("none", "none", "plain", 0.0)
+        assert replace(extra, glasses="none", glasses_rgb=plain.glasses_rgb, hat="none", hat_rgb=plain.hat_rgb,
+                       clothes_pattern="plain", pattern_rgb=plain.pattern_rgb, freckles=0.0) == plain
+        assert extra == sample_appearance(ident, 3, extras=True)
+        for key in seen:
+            seen[key].add(getattr(extra, key))
+        freckled += extra.freckles > 0
+    assert seen == {"glasses": set(GLASSES_STYLES), "hat": set(HAT_STYLES), "clothes_pattern": set(CLOTHES_PATTERNS)}
+    assert 5 <= freckled <= 40  # ~30% of the lighter skins
+
+
+def _world_in_head_frame(head):
+    from facelift.data.procedural import HeadShape
+
+    shape = HeadShape(head.identity, head.appearance)
+    return shape, shape.to_head(head.gaussians.means.numpy())
+
+
+def test_glasses_sit_in_front_of_the_eyes_and_show_in_front_views():
+    ident = sample_identity(5)
+    base = sample_appearance(ident, 0, lighting="ambient", max_head_pose=0.0)
+    assert not (build_head(ident, base, SPACING).labels == PART["glasses"]).any()
+    for style in ("round", "rect"):
+        head = build_head(ident, replace(base, glasses=style, hair_style="short"), 0.016)
+        frames = (head.labels == PART["glasses"]).numpy()
+        shape, q = _world_in_head_frame(head)
+        # The rims: around each eye's height, in front of the eyeballs; the arms reach back to the ears.
+        rims = frames & (np.abs(q[:, 2] - shape.eye_z) < 0.07) & (q[:, 1] < shape.eye_c[0, 1] - shape.eye_r)
+        for c in shape.eye_c:
+            near = rims & (np.abs(q[:, 0] - c[0]) < 0.07)
+            assert near.sum() > 20, style
+        assert _render_parts(head, 0.0, "glasses", size=128).sum() > 20.0
+        # Frames are thin: they cover little of the face seen from the front.
+        assert _render_parts(head, 0.0, "glasses", size=128).mean() < 0.03
+
+
+def test_hats_cover_the_crown_and_a_cap_has_a_brim_in_front():
+    ident = sample_identity(6)
+    base = sample_appearance(ident, 0, lighting="ambient", max_head_pose=0.0)
+    base = replace(base, hair_style="short")
+    bare = build_head(ident, base, SPACING)
+    for style in ("cap", "beanie"):
+        head = build_head(ident, replace(base, hat=style), SPACING)
+        hat = (head.labels == PART["hat"]).numpy()
+        shape, q = _world_in_head_frame(head)
+        assert hat.sum() > 100
+        # On top: the hat hides the hair from above and from behind at the crown.
+        top = rasterize(replace(head.gaussians, colors=torch.from_numpy(hat).float()[:, None].repeat(1, 3)),
+                        orbit_camera(0.0, 80.0, size=64), background=(0, 0, 0)).rgb[..., 0]
+        assert float(top[top > 0].mean()) > 0.8, style
+        assert q[hat, 2].min() > shape.eye_z  # above the eyes, whatever the style
+        reach = q[hat, 1].min()
+        if style == "cap":  # the brim reaches further forward than the forehead and the hair
+            _, q_bare = _world_in_head_frame(bare)
+            assert reach < q_bare[q_bare[:, 2] > shape.eye_z + 0.15, 1].min() - 0.12
+    assert (bare.labels == PART["hat"]).sum() == 0
+
+
+def test_clothes_patterns_and_freckles_change_the_albedo_where_they_should():
+    ident = sample_identity(1)
+    base = replace(sample_appearance(ident, 0, lighting="ambient", max_head_pose=0.0), clothes_rgb=(0.2, 0.3, 0.6),
+                   pattern_rgb=(0.95, 0.95, 0.9), beard="none")
+    spread = {}
+    for pattern in CLOTHES_PATTERNS:
+        head = build_head(ident, replace(base, clothes_pattern=pattern), 0.02)
+        cloth = head.labels == PART["clothes"]
+        spread[pattern] = float(head.albedo[cloth].mean(dim=1).std())
+    assert spread["plain"] < 0.05 < spread["stripes"] and spread["checks"] > 0.05, spread
+    plain = build_head(ident, base, 0.01)
+    freckled = build_head(ident, replace(base, freckles=1.0), 0.01)
+    assert torch.equal(plain.gaussians.means, freckled.gaussians.means)
+    darker = (freckled.albedo.sum(1) < plain.albedo.sum(1) - 0.05).numpy()
+    shape, q = _world_in_head_frame(freckled)
+    assert darker.sum() > 50
+    # Only on the face: in front, between the brows and the mouth, nowhere on the back or the clothes.
+    assert (q[darker, 1] < shape.mouth_y + 0.1).all()
+    assert (freckled.labels[darker] == PART["skin"]).all()
 
 
 def _symmetric(ident_seed: int):

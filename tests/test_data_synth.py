@@ -251,3 +251,18 @@ def test_supersampled_views_are_area_averages_of_a_finer_render(tmp_path):
                                            spacing=0.045, supersample=2), progress=False)
     meta = json.loads((tmp_path / "ds" / "id00000_app000" / "meta.json").read_text())
     assert meta["supersample"] == 1
+
+
+def test_extras_reach_the_dataset_and_leave_the_default_data_as_it_was(tmp_path, dataset):
+    out = tmp_path / "extras"
+    assert main(["data", "synth", "-o", str(out), "--preset", "tiny", "--identities", "6", "--appearances", "2",
+                 "--resolution", "16", "--random-views", "0", "--extras", "--set", "spacing=0.05"]) == 0
+    assert json.loads((out / "index.json").read_text())["config"]["extras"] is True
+    metas = [json.loads(p.read_text()) for p in sorted(out.glob("*/meta.json"))]
+    assert len(metas) == 12 and all("glasses" in m["appearance"] for m in metas)
+    kinds = {(m["appearance"]["glasses"], m["appearance"]["hat"], m["appearance"]["clothes_pattern"]) for m in metas}
+    assert kinds != {("none", "none", "plain")}  # some head got something
+    # The default dataset's heads carry none of them.
+    for p in sorted(dataset.glob("*/meta.json")):
+        app = json.loads(p.read_text())["appearance"]
+        assert (app["glasses"], app["hat"], app["clothes_pattern"], app["freckles"]) == ("none", "none", "plain", 0.0)

@@ -47,6 +47,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--supersample", type=int,
                    help="render at K x the resolution and average K x K blocks, as a camera or a downscale "
                         "would (default 1: render at the resolution itself)")
+    p.add_argument("--extras", action="store_true", default=None,
+                   help="glasses, hats, patterned tops and freckles on a share of the heads")
     p.add_argument("--seed", type=int, help="dataset seed")
     p.add_argument("--workers", type=int, default=1, help="parallel processes (default 1)")
     p.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE", help="other SynthConfig overrides")
@@ -83,6 +85,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     h.add_argument("--spacing", type=float, default=None,
                    help="surface-sample spacing (default: the example head's, about 40k Gaussians)")
     h.add_argument("-o", "--output", type=Path, help="write head (identity, appearance) to this file")
+    h.add_argument("--extras", action="store_true", help="with the glasses, hat, patterned top and freckles "
+                                                          "that appearance draws")
     h.set_defaults(func=_head)
 
 
@@ -93,7 +97,7 @@ def _synth(args: argparse.Namespace) -> int:
     fields = {"identities": args.identities, "appearances": args.appearances, "resolution": args.resolution,
               "random_views": args.random_views, "elevation_range": args.elevation_range,
               "lighting": args.lighting, "lighting_mode": args.lighting_mode, "azimuth_jitter": args.azimuth_jitter, "seed": args.seed,
-              "supersample": args.supersample}
+              "supersample": args.supersample, "extras": args.extras}
     cfg = replace(cfg, **{k: v for k, v in fields.items() if v is not None})
     cfg = apply_overrides(cfg, args.set)
     if args.workers < 1:
@@ -114,7 +118,8 @@ def _head(args: argparse.Namespace) -> int:
         heads.append((args.example, lambda: example_head().gaussians))
     if args.output:
         spacing = EXAMPLE_SPACING if args.spacing is None else args.spacing
-        heads.append((args.output, lambda: make_head(args.identity, args.appearance, spacing).gaussians))
+        heads.append((args.output, lambda: make_head(args.identity, args.appearance, spacing,
+                                                     extras=args.extras).gaussians))
     for path, make in heads:
         g = make()
         save_gaussians(g, path)

@@ -62,6 +62,9 @@ class SynthConfig:
     # average over its area, as in a photo or a downscaled image. 1 renders at the resolution
     # itself, where the rasterizer's 0.3 px² low-pass widens silhouettes by about half a pixel.
     supersample: int = 1
+    # Glasses, hats, patterned tops and freckles on a share of heads (off: the data as it was
+    # before they existed, which the bundled models' TRAINING.md commands rebuild).
+    extras: bool = False
     seed: int = 0
     val_fraction: float = 0.05
     test_fraction: float = 0.05
@@ -163,7 +166,8 @@ def make_subject(cfg: SynthConfig, identity_index: int, appearance_index: int, f
     id_seed = identity_seed(cfg.seed, identity_index)
     app_seed = appearance_seed(cfg.seed, identity_index, appearance_index)
     ident = sample_identity(id_seed)
-    app = sample_appearance(ident, app_seed, lighting=lighting or cfg.lighting, max_head_pose=cfg.max_head_pose)
+    app = sample_appearance(ident, app_seed, lighting=lighting or cfg.lighting, max_head_pose=cfg.max_head_pose,
+                            extras=cfg.extras)
     spacing = cfg.spacing or spacing_for_resolution(cfg.resolution)
     head = build_head(ident, app, spacing)
     cams, views = subject_cameras(cfg, identity_index, appearance_index)

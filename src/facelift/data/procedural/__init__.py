@@ -4,7 +4,8 @@ A head is built in 3D from parts, each a signed-distance field (SDF) in the head
 frame: skull, face and jaw, chin, cheeks, brow ridge, nose, lips (open or closed mouth,
 smile), ears, eyeballs with eyelids (sclera, iris, pupil, gaze), eyebrows, a hair shell
 in one of :data:`HAIR_STYLES`, an optional beard, and a neck and shoulders wearing a
-coloured top. The union's surface is sampled about ``spacing`` apart
+coloured top; with ``extras``, also glasses (:data:`GLASSES_STYLES`), a hat
+(:data:`HAT_STYLES`), a striped or checked top (:data:`CLOTHES_PATTERNS`) and freckles. The union's surface is sampled about ``spacing`` apart
 (:func:`facelift.data.sdf.surface_points`) and every sample becomes a flat Gaussian
 lying in the surface (two tangent axes of ``0.7 * spacing``, a thin normal axis), so
 renders are hole-free at any angle; the eyes get finer samples for the iris and pupil.
@@ -43,12 +44,13 @@ with::
 from facelift.data.procedural.assembly import (EXAMPLE_LIGHTING, EXAMPLE_SEEDS, EXAMPLE_SPACING, ProceduralHead,
                                                build_head, example_head, make_head, spacing_for_resolution)
 from facelift.data.procedural.geometry import HeadShape
-from facelift.data.procedural.params import (BEARD_STYLES, GENERATOR_VERSION, HAIR_STYLES, LIGHTINGS, PART, PARTS,
-                                             Appearance, Identity, Lighting, sample_appearance, sample_identity,
+from facelift.data.procedural.params import (BEARD_STYLES, CLOTHES_PATTERNS, GENERATOR_VERSION, GLASSES_STYLES,
+                                             HAIR_STYLES, HAT_STYLES, LIGHTINGS, PART, PARTS, Appearance, Identity,
+                                             Lighting, sample_appearance, sample_extras, sample_identity,
                                              sample_lighting)
 from facelift.data.procedural.shading import shade
 
-__all__ = ["Appearance", "BEARD_STYLES", "EXAMPLE_LIGHTING", "EXAMPLE_SEEDS", "EXAMPLE_SPACING", "GENERATOR_VERSION",
-           "HAIR_STYLES", "HeadShape", "Identity", "LIGHTINGS", "Lighting", "PART", "PARTS", "ProceduralHead",
-           "build_head", "example_head", "make_head", "sample_appearance", "sample_identity",
+__all__ = ["Appearance", "BEARD_STYLES", "CLOTHES_PATTERNS", "EXAMPLE_LIGHTING", "EXAMPLE_SEEDS", "EXAMPLE_SPACING", "GENERATOR_VERSION",
+           "GLASSES_STYLES", "HAIR_STYLES", "HAT_STYLES", "HeadShape", "Identity", "LIGHTINGS", "Lighting", "PART", "PARTS", "ProceduralHead",
+           "build_head", "example_head", "make_head", "sample_appearance", "sample_extras", "sample_identity",
            "sample_lighting", "shade", "spacing_for_resolution"]

@@ -93,10 +93,12 @@ def build_head(identity: Identity, appearance: Appearance, spacing: float = EXAM
 
 
 def make_head(identity_seed: int, appearance_seed: int, spacing: float = EXAMPLE_SPACING,
-              lighting: str | tuple[str, ...] = LIGHTINGS, max_head_pose: float = 10.0) -> ProceduralHead:
-    """The head of (identity_seed, appearance_seed): same seeds, same head, bit for bit."""
+              lighting: str | tuple[str, ...] = LIGHTINGS, max_head_pose: float = 10.0,
+              extras: bool = False) -> ProceduralHead:
+    """The head of (identity_seed, appearance_seed): same seeds, same head, bit for bit
+    (``extras``: with the accessories and detail of :func:`sample_extras`)."""
     ident = sample_identity(identity_seed)
-    app = sample_appearance(ident, appearance_seed, lighting=lighting, max_head_pose=max_head_pose)
+    app = sample_appearance(ident, appearance_seed, lighting=lighting, max_head_pose=max_head_pose, extras=extras)
     return build_head(ident, app, spacing)
 
 

@@ -1,4 +1,4 @@
-"""Colours: skin, lips, brows, hair, beard and clothes on the surface samples, and the eyes."""
+"""Colours: skin, lips, brows, hair, beard, clothes and accessories on the surface samples, and the eyes."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 
 from facelift.data import sdf
 from facelift.data.procedural.geometry import _SCALE, HeadShape, _smoothstep
-from facelift.data.procedural.params import _HAIR_COLOURS, PART
+from facelift.data.procedural.params import _HAIR_COLOURS, PART, _rng
 
 
 def _mix(a: np.ndarray, b, w: np.ndarray) -> np.ndarray:
@@ -77,7 +77,18 @@ def _surface_colours(shape: HeadShape, p: np.ndarray, spacing: float) -> tuple[n
     cloth = (m[:, 2] < neck_z) & (labels == PART["skin"])
     fabric = 1 + 0.05 * shape.fine_noise(m)
     albedo[cloth] = np.asarray(a.clothes_rgb, np.float32) * fabric[cloth, None]
+    if a.clothes_pattern != "plain" and cloth.any():
+        # Soft-edged stripes (across the chest) or checks, ~0.12 model units apart.
+        wave = 2 * math.pi / 0.12
+        z = np.sin(wave * m[cloth, 2])
+        pattern = z if a.clothes_pattern == "stripes" else z * np.sin(wave * m[cloth, 0])
+        w = _smoothstep(-0.3, 0.3, pattern).astype(np.float32)
+        albedo[cloth] = _mix(albedo[cloth], np.asarray(a.pattern_rgb, np.float32)[None] * fabric[cloth, None], w)
     labels = np.where(cloth, PART["clothes"], labels)
+    if a.freckles > 0:
+        # Small darker spots over the nose and upper cheeks, denser with ``freckles``.
+        w = (0.6 * _freckles(shape, q) * (labels == PART["skin"])).astype(np.float32)
+        albedo = _mix(albedo, skin_rgb * np.array([0.78, 0.6, 0.48], np.float32), w)
 
     # Hair: strands as streaks running from the crown, plus slow colour variation.
     hair = (labels == PART["hair"]) | (labels == PART["beard"])
@@ -93,7 +104,30 @@ def _surface_colours(shape: HeadShape, p: np.ndarray, spacing: float) -> tuple[n
         base = np.where((labels[hair] == PART["beard"])[:, None], beard_rgb, np.asarray(a.hair_rgb, np.float32))
         # Very dark hair needs a lighter sheen to show strands at all.
         albedo[hair] = base * shade[:, None] + 0.05 * resolve * streak[:, None] * (1 - base)
+
+    # Accessories: frames in one colour; a hat's fabric with a little texture.
+    frames = labels == PART["glasses"]
+    albedo[frames] = np.asarray(a.glasses_rgb, np.float32)
+    hat = labels == PART["hat"]
+    if hat.any():
+        albedo[hat] = np.asarray(a.hat_rgb, np.float32) * (1 + 0.08 * shape.fine_noise(q[hat]))[:, None]
     return np.clip(albedo, 0, 1).astype(np.float32), labels.astype(np.int64)
+
+
+def _freckles(shape: HeadShape, q: np.ndarray) -> np.ndarray:
+    """Weight (N,) in [0, 1] of freckles at head-frame points: round spots 0.004-0.009 across,
+    seeded, scattered over the nose and upper cheeks (up to ~600 of them at ``freckles`` 1)."""
+    from scipy.spatial import cKDTree
+
+    r = _rng(shape.ident.seed, shape.app.seed, 8)
+    n = int(600 * shape.app.freckles)
+    # Spot centres in the front view's (x, z), denser toward the cheekbones and nose bridge.
+    x = r.normal(0.0, 0.12, n)
+    z = shape.eye_z - 0.11 + r.normal(0.0, 0.045, n)
+    radius = r.uniform(0.002, 0.0045, n)
+    front = q[:, 1] < shape.mouth_y + 0.1
+    dist, nearest = cKDTree(np.stack([x, z], 1)).query(q[:, [0, 2]])
+    return (1.0 - _smoothstep(0.6, 1.0, dist / radius[nearest])) * front
 
 
 def _eye_points(shape: HeadShape, spacing: float

@@ -277,9 +277,61 @@ class HeadShape:
         t = 0.45 * self.app.hair_thickness
         return np.maximum(head_skin - t + 0.006 * self.hair_noise(q), self.beard_region(q))
 
+    # ----------------------------------------------------------- accessories
+    def hat(self, q: np.ndarray) -> np.ndarray | None:
+        """A cap (crown over the top of the head and a brim over the forehead) or a beanie (a
+        deeper knitted crown with a folded band), over the hair: thicker than the thickest hair."""
+        style = self.app.hat
+        if style == "none":
+            return None
+        t = self.app.hair_thickness + (0.035 if style == "cap" else 0.05)
+        centre = self.cranium_c + np.array([0.0, 0.01, 0.02], np.float32)
+        if style == "cap":
+            line = self._hairline(q, 28.0, 12.0, 2.0)
+            crown = np.maximum(sdf.ellipsoid(q, centre, self.cranium_r + t), line)
+            # The brim leaves the crown's front edge, a flat oval drooping a little forward.
+            front = np.radians(28.0)
+            edge_y = float(centre[1] - (self.cranium_r[1] + t) * math.cos(front))
+            edge_z = float(centre[2] + (self.cranium_r[2] + t) * math.sin(front))
+            tilt = sdf.rotation_matrix(0.0, -12.0, 0.0)
+            brim = sdf.ellipsoid(q, (0.0, edge_y - 0.05, edge_z - 0.01), (0.23, 0.17, 0.014), tilt)
+            brim = np.maximum(brim, q[:, 1] - (edge_y + 0.12))  # only in front of the forehead
+            return sdf.smin(crown, brim, 0.01)
+        line = self._hairline(q, 20.0, 2.0, -8.0)
+        # Knit ribs: a fine vertical ripple; the band: the last few centimetres folded up, thicker.
+        v = q - self.cranium_c
+        ribs = 0.003 * np.sin(90.0 * sdf.atan2(v[:, 0], -v[:, 1]))
+        band = 0.012 * (1.0 - _smoothstep(-0.09, -0.05, line))
+        return np.maximum(sdf.ellipsoid(q, centre, self.cranium_r + t) - ribs - band, line)
+
+    def glasses(self, q: np.ndarray) -> np.ndarray | None:
+        """Round or rectangular rims in front of the eyes, a bridge over the nose and temple
+        arms back to the ears (no lenses: they would need refraction, not splats)."""
+        style = self.app.glasses
+        if style == "none":
+            return None
+        rx, rz, power, wire = (0.052, 0.05, 2.0, 0.0055) if style == "round" else (0.062, 0.042, 4.0, 0.0075)
+        y = min(float(self.eye_c[0, 1]) - self.eye_r - 0.035, float(self.nose_root[1]) - 0.015)
+        d = None
+        for c in self.eye_c:
+            dx, dz = (q[:, 0] - c[0]) / rx, (q[:, 2] - c[2]) / rz
+            # A superellipse outline in the lens plane, then a wire of radius ``wire`` around it.
+            e = ((np.abs(dx) ** power + np.abs(dz) ** power) ** (1.0 / power) - 1.0) * min(rx, rz)
+            rim = np.hypot(e, q[:, 1] - y) - wire
+            s = 1.0 if c[0] > 0 else -1.0
+            outer = (float(c[0]) + s * rx, y, float(c[2]))
+            ear = self._ear_centre(int(s))
+            arm = sdf.capsule(q, outer, (float(ear[0]) - s * 0.01, float(ear[1]) - 0.04, float(c[2]) + 0.01),
+                              wire * 0.8)
+            d = np.minimum(rim, arm) if d is None else np.minimum(d, np.minimum(rim, arm))
+        inner = float(self.eye_c[1, 0]) - rx
+        bridge = sdf.capsule(q, (-inner, y, float(self.eye_c[0, 2]) + 0.012),
+                             (inner, y, float(self.eye_c[0, 2]) + 0.012), wire * 0.8)
+        return np.minimum(d, bridge)
+
     # ----------------------------------------------------------------- scene
     def parts(self, p: np.ndarray) -> dict[str, np.ndarray]:
-        """Distances of the skin, hair and beard surfaces at world points (N, 3)."""
+        """Distances of the skin, hair, beard and accessory surfaces at world points (N, 3)."""
         q = self.to_head(p)
         head = self.head_skin(q)
         out = {"skin": sdf.smin(head, self.body(self.to_model(p)), 0.08) * _SCALE}
@@ -289,12 +341,16 @@ class HeadShape:
         b = self.beard(q, head)
         if b is not None:
             out["beard"] = b * _SCALE
+        for name, part in (("hat", self.hat), ("glasses", self.glasses)):
+            d = part(q)
+            if d is not None:
+                out[name] = d * _SCALE
         return out
 
     def scene(self, p: np.ndarray) -> np.ndarray:
         parts = self.parts(p)
         d = parts["skin"]
-        for name in ("hair", "beard"):
+        for name in ("hair", "beard", "hat", "glasses"):
             if name in parts:
                 d = np.minimum(d, parts[name])
         return d

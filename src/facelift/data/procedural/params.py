@@ -14,8 +14,13 @@ GENERATOR_VERSION = "facelift-procedural-1"
 HAIR_STYLES = ("bald", "short", "long", "bun", "fringe", "ponytail")
 BEARD_STYLES = ("none", "stubble", "full")
 LIGHTINGS = ("ambient", "environment")
+#: Accessories and detail that ``sample_appearance(..., extras=True)`` draws (off by default,
+#: so datasets made before they existed are rebuilt bit for bit).
+GLASSES_STYLES = ("none", "round", "rect")
+HAT_STYLES = ("none", "cap", "beanie")
+CLOTHES_PATTERNS = ("plain", "stripes", "checks")
 #: Per-Gaussian part labels of :class:`ProceduralHead` (index = label value).
-PARTS = ("skin", "lips", "brow", "eye", "hair", "beard", "clothes", "mouth")
+PARTS = ("skin", "lips", "brow", "eye", "hair", "beard", "clothes", "mouth", "glasses", "hat")
 PART = {name: i for i, name in enumerate(PARTS)}
 
 
@@ -113,6 +118,14 @@ class Appearance:
     clothes_rgb: tuple[float, float, float]
     neckline: str             # "crew" or "v"
     lighting: Lighting = field(default_factory=lambda: Lighting("ambient"))
+    # Extras (``extras=True``); the defaults are a head without them.
+    glasses: str = "none"     # one of GLASSES_STYLES
+    glasses_rgb: tuple[float, float, float] = (0.1, 0.1, 0.1)
+    hat: str = "none"         # one of HAT_STYLES
+    hat_rgb: tuple[float, float, float] = (0.2, 0.2, 0.25)
+    clothes_pattern: str = "plain"  # one of CLOTHES_PATTERNS
+    pattern_rgb: tuple[float, float, float] = (1.0, 1.0, 1.0)
+    freckles: float = 0.0     # 0 none ... 1 many (dark spots over the nose and cheeks)
 
 
 def _rng(*keys: int) -> np.random.Generator:
@@ -189,12 +202,14 @@ def sample_lighting(kind: str, r: np.random.Generator) -> Lighting:
 
 
 def sample_appearance(identity: Identity, seed: int, lighting: str | tuple[str, ...] = LIGHTINGS,
-                      max_head_pose: float = 10.0) -> Appearance:
+                      max_head_pose: float = 10.0, extras: bool = False) -> Appearance:
     """A random appearance of ``identity``, a pure function of (identity.seed, seed, options).
 
     Args:
         lighting: a lighting kind, or several to pick one from at random.
         max_head_pose: largest head yaw in degrees (pitch and roll get 0.6x and 0.4x).
+        extras: also draw glasses, a hat, a patterned top and freckles (from a stream of their
+            own: the rest of the appearance is the same with or without them).
     """
     r = _rng(identity.seed, seed, 2)
     kinds = (lighting,) if isinstance(lighting, str) else tuple(lighting)
@@ -228,7 +243,27 @@ def sample_appearance(identity: Identity, seed: int, lighting: str | tuple[str, 
         head_pitch=float(r.uniform(-1, 1) * 0.6 * max_head_pose),
         head_roll=float(r.uniform(-1, 1) * 0.4 * max_head_pose),
         clothes_rgb=_tuple3(clothes), neckline=str(r.choice(["crew", "v"])), lighting=light,
+        **(sample_extras(identity, seed, clothes) if extras else {}),
     )
+
+
+def sample_extras(identity: Identity, seed: int, clothes_rgb: np.ndarray) -> dict:
+    """The extras of appearance ``seed``: accessories and detail, each on a share of heads."""
+    r = _rng(identity.seed, seed, 7)
+    glasses = str(r.choice(GLASSES_STYLES, p=[0.7, 0.15, 0.15]))
+    # Frames: black, tortoiseshell brown or metal grey.
+    glasses_rgb = [(0.05, 0.05, 0.05), (0.30, 0.17, 0.08), (0.62, 0.62, 0.64)][int(r.integers(3))]
+    hat = str(r.choice(HAT_STYLES, p=[0.8, 0.1, 0.1]))
+    hat_rgb = _hsv_to_rgb(r.uniform(0, 1), r.uniform(0.1, 0.8), r.uniform(0.15, 0.9))
+    pattern = str(r.choice(CLOTHES_PATTERNS, p=[0.6, 0.25, 0.15]))
+    # The pattern's second colour: light or dark against the top's own.
+    light = float(np.mean(clothes_rgb)) < 0.5
+    pattern_rgb = _hsv_to_rgb(r.uniform(0, 1), r.uniform(0.0, 0.5), r.uniform(0.75, 0.95) if light
+                              else r.uniform(0.05, 0.3))
+    # Freckles mostly on lighter skin.
+    freckles = float(r.uniform(0.3, 1.0)) if r.uniform() < 0.3 * (1.0 - identity.skin_tone) else 0.0
+    return {"glasses": glasses, "glasses_rgb": _tuple3(glasses_rgb), "hat": hat, "hat_rgb": _tuple3(hat_rgb),
+            "clothes_pattern": pattern, "pattern_rgb": _tuple3(pattern_rgb), "freckles": freckles}
 
 
 def _hsv_to_rgb(h: float, s: float, v: float) -> np.ndarray:
