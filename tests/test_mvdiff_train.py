@@ -164,6 +164,48 @@ def test_training_run_resumes_exactly_and_exports_a_pipeline(tmp_path):
     assert out.shape == (1, 6, 3, 16, 16)
 
 
+def test_init_starts_from_a_trained_pipeline_and_refuses_other_shapes(tmp_path):
+    from dataclasses import replace
+
+    from facelift.errors import FaceliftError
+
+    data = dataset(3)
+    cfg = config(max_steps=2, checkpoint_every=1, validate_every=0, vae_max_steps=1)
+    train_vae(cfg, data, tmp_path / "a")
+    train_mvdiff(cfg, data, tmp_path / "a", vae_path=tmp_path / "a" / "vae")
+    trained = FaceLiftMultiViewPipeline.from_pretrained(tmp_path / "a" / "pipeline")
+    # With lr 0 the step changes nothing: the run holds exactly the source's weights and its VAE.
+    first = train_mvdiff(config(max_steps=1, checkpoint_every=1, validate_every=0, lr=0.0), data, tmp_path / "b",
+                         init=tmp_path / "a" / "pipeline")
+    for name in ("unet", "image_encoder", "view_embeddings", "vae"):
+        got, want = getattr(first.pipeline, name).state_dict(), getattr(trained, name).state_dict()
+        assert got.keys() == want.keys() and all(torch.equal(got[k], want[k]) for k in want), name
+    assert first.pipeline.vae.config.scaling_factor == trained.vae.config.scaling_factor
+    # A pipeline of other shapes is one clear error, before any training.
+    other = config(max_steps=1, validate_every=0)
+    other = replace(other, model=replace(other.model, tiny=replace(ARCH, unet_block_out_channels=(16, 32))))
+    with pytest.raises(FaceliftError, match="--init"):
+        train_mvdiff(other, data, tmp_path / "c", init=tmp_path / "a" / "pipeline")
+    assert not (tmp_path / "c" / "checkpoints").exists()
+
+
+def test_several_dataset_folders_read_as_one(tmp_path):
+    import numpy as np
+
+    from facelift.cameras import facelift_cameras
+    from facelift.data import layout
+    from facelift.train.mvdiff import load_dataset
+
+    rng = np.random.default_rng(1)
+    for root, n in (("d1", 2), ("d2", 3)):
+        for i in range(n):
+            rgba = [rng.integers(0, 256, (16, 16, 4), dtype=np.uint8) for _ in range(6)]
+            layout.write_subject(tmp_path / root / f"s{i}", rgba, facelift_cameras(16), {"num_fixed_views": 6})
+    both = load_dataset([tmp_path / "d1", tmp_path / "d2"], 16)
+    assert len(both) == len(load_dataset(tmp_path / "d1", 16)) + len(load_dataset(tmp_path / "d2", 16)) == 5
+    assert torch.equal(both[4]["views"], load_dataset(tmp_path / "d2", 16)[2]["views"])
+
+
 def test_stage1_views_from_the_dataset_layout_composite_on_any_background(tmp_path):
     import numpy as np
 

@@ -21,13 +21,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--preset", default=None, help="tiny (CPU, 64²) or paper (SD 2.1-unCLIP, 512²); default tiny, "
                                                    "or the run's saved config when resuming")
-    p.add_argument("--data", type=Path, required=True, help="training dataset folder")
+    p.add_argument("--data", type=Path, nargs="+", required=True,
+                   help="training dataset folder(s); several are trained on as one (their subjects' union)")
     p.add_argument("--val-data", type=Path, default=None,
                    help="validation dataset (default: the 'val' split of --data, else its training split)")
     p.add_argument("--out", type=Path, required=True, help="run folder (checkpoints, logs, samples, pipeline/)")
     p.add_argument("--stage", choices=("all", "vae", "unet"), default="all",
                    help="vae: the tiny VAE only; unet: the diffusion model (needs RUN/vae or --vae for tiny)")
     p.add_argument("--vae", type=Path, default=None, help="trained VAE folder to use instead of RUN/vae (tiny)")
+    p.add_argument("--init", default=None, metavar="PIPELINE",
+                   help="start the UNet stage from a trained pipeline ('tiny', a pipeline folder or a run's "
+                        "pipeline/): its UNet, image encoder, view embeddings and VAE (no VAE stage)")
     p.add_argument("--fresh", action="store_true", help="ignore existing checkpoints in --out (default: resume)")
     p.add_argument("--cpu", action="store_true", help="train on CPU even if a GPU is present")
     p.add_argument("--max-steps-this-run", type=int, default=None, metavar="N",
@@ -45,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
 
     data = load_dataset(args.data, cfg.model.image_size, split="train")
     try:
-        val = load_dataset(args.val_data or args.data, cfg.model.image_size, split="val" if not args.val_data else "all")
+        val = load_dataset(args.val_data or args.data[0], cfg.model.image_size, split="val" if not args.val_data else "all")
     except FaceliftError:
         if args.val_data:
             raise
@@ -54,14 +58,16 @@ def run(args: argparse.Namespace) -> int:
     if args.stage == "vae" and not builds_vae:
         raise FaceliftError(f"--stage vae trains the tiny preset's own VAE; model.base={cfg.model.base} "
                             "brings its VAE (use --stage unet)")
-    if args.stage in ("all", "vae") and builds_vae and args.vae is None:
+    if args.init is not None and (args.stage == "vae" or args.vae is not None):
+        raise FaceliftError("--init brings its own VAE: it trains the UNet stage only (no --stage vae, no --vae)")
+    if args.stage in ("all", "vae") and builds_vae and args.vae is None and args.init is None:
         if args.stage == "vae" or not (args.out / "vae" / "config.json").is_file():
             train_vae(cfg, data, args.out, resume=resume, cpu=args.cpu, max_steps_this_run=args.max_steps_this_run)
             if not (args.out / "vae" / "config.json").is_file():
                 return 0  # stopped early by --max-steps-this-run; run again to continue
     if args.stage in ("all", "unet"):
         train_mvdiff(cfg, data, args.out, val_dataset=val, resume=resume, cpu=args.cpu,
-                     max_steps_this_run=args.max_steps_this_run, vae_path=args.vae)
+                     max_steps_this_run=args.max_steps_this_run, vae_path=args.vae, init=args.init)
         final = args.out / "pipeline"
         print(f"pipeline: {final}" if final.is_dir() else "stopped before the last step; run again to go on")
     elif (args.out / "vae" / "config.json").is_file():

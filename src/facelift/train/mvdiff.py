@@ -375,11 +375,14 @@ def latent_scaling_factor(vae: nn.Module, dataset: Any, device: torch.device, sa
 # ------------------------------------------------------------------------------ UNet stage
 def train_mvdiff(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, val_dataset: Any = None,
                  resume: bool = True, cpu: bool = False, max_steps_this_run: int | None = None,
-                 vae_path: str | Path | None = None) -> TrainResult:
+                 vae_path: str | Path | None = None, init: str | Path | None = None) -> TrainResult:
     """Train (or resume) the Stage I diffusion model. See the module docstring.
 
     ``vae_path``: a trained VAE folder for the tiny preset (default ``RUN/vae``; required
     when the preset builds its components, since the UNet trains in that VAE's latent space).
+    ``init``: start from a trained pipeline instead (``tiny``, a pipeline folder, or a run's
+    ``pipeline/``): its UNet, image encoder, view embeddings and VAE, which must have this
+    config's shapes. A run that has checkpoints resumes from them instead.
     """
     run_dir = Path(run_dir)
     t_cfg = cfg.train
@@ -388,7 +391,11 @@ def train_mvdiff(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, val_datas
     seed_everything(t_cfg.seed)
     pipe = build_pipeline(cfg.model, seed=t_cfg.seed)
     pipe.set_progress_bar_config(disable=True)
-    if cfg.model.base is None:
+    resuming = resume and CheckpointManager(run_dir / "checkpoints").latest() is not None
+    if init is not None:
+        # The VAE comes along: the UNet was trained in its latent space.
+        init_from_pipeline(pipe, init)
+    elif cfg.model.base is None:
         from diffusers import AutoencoderKL
 
         vae_path = Path(vae_path) if vae_path is not None else run_dir / "vae"
@@ -413,7 +420,7 @@ def train_mvdiff(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, val_datas
     scheduler = build_scheduler(optimizer, optim_cfg, t_cfg.max_steps)
     ckpts = CheckpointManager(run_dir / "checkpoints", keep_last=t_cfg.keep_checkpoints)
     step = 0
-    if resume and ckpts.latest() is not None:
+    if resuming:
         step = ckpts.load(None, pair, optimizer, scheduler).step
     if is_main:
         run_dir.mkdir(parents=True, exist_ok=True)
@@ -550,6 +557,16 @@ def export_pipeline(pipe: FaceLiftMultiViewPipeline, model: nn.Module, ema: nn.M
     return Path(out)
 
 
+def init_from_pipeline(pipe: FaceLiftMultiViewPipeline, source: str | Path) -> None:
+    """Load a trained pipeline's UNet, image encoder, view embeddings and VAE into ``pipe``
+    (built from a config of the same shapes; a mismatch is one clear error)."""
+    src = FaceLiftMultiViewPipeline.from_pretrained(source)
+    for name in ("unet", "image_encoder", "view_embeddings"):
+        load_into(getattr(pipe, name), getattr(src, name).state_dict(), strict=True, what=f"--init {source} ({name})")
+    pipe.vae = src.vae.eval()  # whole: its config carries the latent scaling factor the UNet learned with
+    log.info("--init %s: UNet, image encoder, view embeddings and VAE loaded", source)
+
+
 def load_checkpoint_into_pipeline(pipe: FaceLiftMultiViewPipeline, checkpoint: str | Path, cfg: MVDiffConfig,
                                   use_ema: bool = True) -> FaceLiftMultiViewPipeline:
     """Put a training checkpoint's (EMA) weights into ``pipe`` (built from the same config)."""
@@ -562,6 +579,9 @@ def load_checkpoint_into_pipeline(pipe: FaceLiftMultiViewPipeline, checkpoint: s
     return pipe
 
 
-def load_dataset(root: str | Path, size: int, split: str | Sequence[str] = "train") -> Any:
-    """The Stage I dataset at ``root`` (project layout, see :class:`StageIViews`)."""
-    return StageIViews(root, size, split)
+def load_dataset(root: str | Path | Sequence[str | Path], size: int, split: str | Sequence[str] = "train") -> Any:
+    """The Stage I dataset at ``root``, or several read as one (project layout, see :class:`StageIViews`)."""
+    if isinstance(root, (str, Path)):
+        return StageIViews(root, size, split)
+    parts = [StageIViews(r, size, split) for r in root]
+    return parts[0] if len(parts) == 1 else torch.utils.data.ConcatDataset(parts)
