@@ -11,7 +11,7 @@ import torch
 from facelift.data import sdf
 from facelift.data.procedural.colour import _eye_points, _surface_colours
 from facelift.data.procedural.geometry import _BOX_HI, _BOX_LO, HeadShape
-from facelift.data.procedural.params import (GENERATOR_VERSION, LIGHTINGS, Appearance, Identity, Lighting,
+from facelift.data.procedural.params import (GENERATOR_VERSION, LIGHTINGS, PART, Appearance, Identity, Lighting,
                                              sample_appearance, sample_identity)
 from facelift.data.procedural.shading import shade
 from facelift.errors import FaceliftError
@@ -21,6 +21,8 @@ from facelift.gaussians import Gaussians
 #: Spacing of the surface samples of the bundled example head (≈ 40k Gaussians).
 EXAMPLE_SPACING = 0.016
 EXAMPLE_SEEDS = (3, 3)
+#: Largest sample spacing on glasses frames (their wire is 0.013-0.017 thick in world units).
+GLASSES_SPACING = 0.005
 
 
 @dataclass
@@ -70,16 +72,19 @@ def build_head(identity: Identity, appearance: Appearance, spacing: float = EXAM
     alb, lab = _surface_colours(shape, pts, spacing)
     eye_spacing = spacing / 2.5
     ep, en, ea, el, glint = _eye_points(shape, eye_spacing)
-    # Skin samples inside the eye openings would cover the eyeballs; drop them.
-    points = np.concatenate([pts, ep])
-    normals = np.concatenate([nrm, en])
-    albedo = np.concatenate([alb, ea])
-    labels = np.concatenate([lab, el])
+    # Glasses: a wire ~0.013 thick, sampled finer than their wire so that they stay thin rims
+    # at any spacing (at the 64² spacing, splats of the head's own size made them sunglasses).
+    gp, gn = _glasses_points(shape, min(eye_spacing, GLASSES_SPACING))
+    points = np.concatenate([pts, ep, gp])
+    normals = np.concatenate([nrm, en, gn])
+    albedo = np.concatenate([alb, ea, np.tile(np.asarray(appearance.glasses_rgb, np.float32), (len(gp), 1))])
+    labels = np.concatenate([lab, el, np.full(len(gp), PART["glasses"])])
     rgb = shade(albedo, points, normals, appearance.lighting, shape.scene, fast=spacing > 0.03)
     # The cornea mirrors the key light: a specular glint, bright whatever the diffuse shading.
-    rgb[len(pts):][glint] = 0.96
+    rgb[len(pts):len(pts) + len(ep)][glint] = 0.96
     sigma = np.concatenate([np.full(len(pts), 0.7 * spacing, np.float32),
-                            np.full(len(ep), 0.7 * eye_spacing, np.float32)])
+                            np.full(len(ep), 0.7 * eye_spacing, np.float32),
+                            np.full(len(gp), 0.7 * min(eye_spacing, GLASSES_SPACING), np.float32)])
     scales = np.stack([sigma, sigma, sigma * 0.15], axis=1)
     g = Gaussians(
         means=torch.from_numpy(points.astype(np.float32)),
@@ -90,6 +95,13 @@ def build_head(identity: Identity, appearance: Appearance, spacing: float = EXAM
     )
     return ProceduralHead(g, torch.from_numpy(labels), torch.from_numpy(albedo), torch.from_numpy(normals),
                           identity, appearance)
+
+
+def _glasses_points(shape: HeadShape, spacing: float) -> tuple[np.ndarray, np.ndarray]:
+    """Surface samples (M, 3) and normals of the glasses, none without them."""
+    if shape.app.glasses == "none":
+        return np.zeros((0, 3), np.float32), np.zeros((0, 3), np.float32)
+    return sdf.surface_points(shape.glasses_world, _BOX_LO, _BOX_HI, spacing)
 
 
 def make_head(identity_seed: int, appearance_seed: int, spacing: float = EXAMPLE_SPACING,

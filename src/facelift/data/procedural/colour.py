@@ -1,4 +1,4 @@
-"""Colours: skin, lips, brows, hair, beard, clothes and accessories on the surface samples, and the eyes."""
+"""Colours: skin, lips, brows, hair, beard, clothes and a hat on the surface samples, and the eyes."""
 
 from __future__ import annotations
 
@@ -105,9 +105,7 @@ def _surface_colours(shape: HeadShape, p: np.ndarray, spacing: float) -> tuple[n
         # Very dark hair needs a lighter sheen to show strands at all.
         albedo[hair] = base * shade[:, None] + 0.05 * resolve * streak[:, None] * (1 - base)
 
-    # Accessories: frames in one colour; a hat's fabric with a little texture.
-    frames = labels == PART["glasses"]
-    albedo[frames] = np.asarray(a.glasses_rgb, np.float32)
+    # A hat's fabric, with a little texture (the glasses are sampled on their own: build_head).
     hat = labels == PART["hat"]
     if hat.any():
         albedo[hat] = np.asarray(a.hat_rgb, np.float32) * (1 + 0.08 * shape.fine_noise(q[hat]))[:, None]

@@ -331,7 +331,7 @@ class HeadShape:
 
     # ----------------------------------------------------------------- scene
     def parts(self, p: np.ndarray) -> dict[str, np.ndarray]:
-        """Distances of the skin, hair, beard and accessory surfaces at world points (N, 3)."""
+        """Distances of the skin, hair, beard and hat surfaces at world points (N, 3)."""
         q = self.to_head(p)
         head = self.head_skin(q)
         out = {"skin": sdf.smin(head, self.body(self.to_model(p)), 0.08) * _SCALE}
@@ -341,16 +341,22 @@ class HeadShape:
         b = self.beard(q, head)
         if b is not None:
             out["beard"] = b * _SCALE
-        for name, part in (("hat", self.hat), ("glasses", self.glasses)):
-            d = part(q)
-            if d is not None:
-                out[name] = d * _SCALE
+        h = self.hat(q)
+        if h is not None:
+            out["hat"] = h * _SCALE
         return out
+
+    def glasses_world(self, p: np.ndarray) -> np.ndarray:
+        """Distance (world units) to the glasses at world points (N, 3). Not one of :meth:`parts`:
+        their wire is far thinner than a low-resolution head's sample spacing, so
+        :func:`~facelift.data.procedural.assembly.build_head` samples them finer on their own."""
+        d = self.glasses(self.to_head(p))
+        return np.full(len(p), np.inf, np.float32) if d is None else d * _SCALE
 
     def scene(self, p: np.ndarray) -> np.ndarray:
         parts = self.parts(p)
         d = parts["skin"]
-        for name in ("hair", "beard", "hat", "glasses"):
+        for name in ("hair", "beard", "hat"):
             if name in parts:
                 d = np.minimum(d, parts[name])
         return d
