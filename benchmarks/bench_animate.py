@@ -12,7 +12,8 @@ on its own, the baseline). Measured:
   mesh's mouth opening and head pitch (relative to frame 0), correlated (Pearson) with the
   same signals measured on the driving frames;
 - **identity**: dlib descriptor distance between frame 0's front render and every later
-  frame's (dlib's "same person" threshold is 0.6; the issue's target < 0.4);
+  frame's (dlib's "same person" threshold is 0.6; the issue's target < 0.4), and the same
+  between the 2D reanimated frames (``dlib_2d_*``: how much of it the 2D reanimation loses);
 - **flicker**: mean frame-to-frame change at the fixed novel camera in the head's still
   region (:func:`facelift.animate.still_region`: the head minus its grown face hull), and in
   the traced still region (:func:`facelift.animate.traced_still_region`: what the novel camera
@@ -142,12 +143,20 @@ def main() -> None:
             from facelift.eval.identity import DlibIdentity
 
             dlib = DlibIdentity()
-            embeds = [dlib.embed((np.clip(im, 0, 1) * 255 + 0.5).astype(np.uint8)) for im in front_rgb]
-            dist = [float("nan") if e is None or embeds[0] is None else float(np.linalg.norm(e - embeds[0]))
-                    for e in embeds[1:]]
-            entry["dlib_first_vs_later_max"] = float(np.nanmax(dist)) if np.isfinite(dist).any() else float("nan")
-            entry["dlib_first_vs_later_mean"] = float(np.nanmean(dist)) if np.isfinite(dist).any() else float("nan")
-            entry["dlib_faces_missed"] = int(sum(e is None for e in embeds))
+            # The front renders, and the 2D frames they were lifted from (what the 2D reanimation
+            # alone keeps of the identity; at the renders' size).
+            images = {"": [(np.clip(im, 0, 1) * 255 + 0.5).astype(np.uint8) for im in front_rgb],
+                      "2d_": [np.asarray(Image.open(p).convert("RGB").resize(front_rgb.shape[2:0:-1],
+                                                                             Image.Resampling.LANCZOS))
+                              for p in animated.paths]}
+            for prefix, ims in images.items():
+                embeds = [dlib.embed(im) for im in ims]
+                dist = np.array([np.nan if e is None or embeds[0] is None else float(np.linalg.norm(e - embeds[0]))
+                                 for e in embeds[1:]])
+                found = np.isfinite(dist).any()
+                entry[f"dlib_{prefix}first_vs_later_max"] = float(np.nanmax(dist)) if found else float("nan")
+                entry[f"dlib_{prefix}first_vs_later_mean"] = float(np.nanmean(dist)) if found else float("nan")
+                entry[f"dlib_{prefix}faces_missed"] = int(sum(e is None for e in embeds))
         except Exception as e:  # dlib not installed
             entry["dlib_error"] = str(e)
         report[name] = entry
