@@ -181,6 +181,9 @@ def test_init_starts_from_a_trained_pipeline_and_refuses_other_shapes(tmp_path):
         got, want = getattr(first.pipeline, name).state_dict(), getattr(trained, name).state_dict()
         assert got.keys() == want.keys() and all(torch.equal(got[k], want[k]) for k in want), name
     assert first.pipeline.vae.config.scaling_factor == trained.vae.config.scaling_factor
+    # The run keeps that VAE, so it resumes without --init.
+    resumed = train_mvdiff(config(max_steps=2, checkpoint_every=1, validate_every=0, lr=0.0), data, tmp_path / "b")
+    assert resumed.step == 2 and resumed.pipeline.vae.config.scaling_factor == trained.vae.config.scaling_factor
     # A pipeline of other shapes is one clear error, before any training.
     other = config(max_steps=1, validate_every=0)
     other = replace(other, model=replace(other.model, tiny=replace(ARCH, unet_block_out_channels=(16, 32))))

@@ -393,8 +393,11 @@ def train_mvdiff(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, val_datas
     pipe.set_progress_bar_config(disable=True)
     resuming = resume and CheckpointManager(run_dir / "checkpoints").latest() is not None
     if init is not None:
-        # The VAE comes along: the UNet was trained in its latent space.
+        # The VAE comes along: the UNet was trained in its latent space. It is kept as RUN/vae,
+        # so that the run also resumes without --init.
         init_from_pipeline(pipe, init)
+        if is_main and not (run_dir / "vae" / "config.json").is_file():
+            pipe.vae.save_pretrained(run_dir / "vae", safe_serialization=True)
     elif cfg.model.base is None:
         from diffusers import AutoencoderKL
 
