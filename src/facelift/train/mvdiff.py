@@ -53,6 +53,7 @@ import torch.nn.functional as F
 from diffusers.training_utils import compute_snr
 from torch import Tensor, nn
 
+from facelift.atomic import atomic_dir
 from facelift.config import apply_overrides, load_config, save_config
 from facelift.defaults import OptimConfig
 from facelift.errors import FaceliftError
@@ -341,12 +342,19 @@ def train_vae(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, resume: bool
         if is_main and step >= t_cfg.vae_max_steps:
             final = accelerator.unwrap_model(vae).vae.eval()
             final.register_to_config(scaling_factor=latent_scaling_factor(final, dataset, device))
-            final.save_pretrained(out)
+            save_vae(final, out)
             log.info("VAE finished: %s (scaling_factor %.4f)", out, final.config.scaling_factor)
     finally:
         bar.close()
         logger.close()
     return out
+
+
+def save_vae(vae: nn.Module, out: Path) -> None:
+    """``out/``: the VAE as a diffusers folder, written whole or not at all (a run finding
+    ``out/config.json`` takes it as finished)."""
+    with atomic_dir(out) as tmp:
+        vae.save_pretrained(tmp, safe_serialization=True)
 
 
 class _VAERecon(nn.Module):
@@ -391,13 +399,13 @@ def train_mvdiff(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, val_datas
     seed_everything(t_cfg.seed)
     pipe = build_pipeline(cfg.model, seed=t_cfg.seed)
     pipe.set_progress_bar_config(disable=True)
-    resuming = resume and CheckpointManager(run_dir / "checkpoints").latest() is not None
+    ckpts = CheckpointManager(run_dir / "checkpoints", keep_last=t_cfg.keep_checkpoints)
     if init is not None:
         # The VAE comes along: the UNet was trained in its latent space. It is kept as RUN/vae,
         # so that the run also resumes without --init.
         init_from_pipeline(pipe, init)
         if is_main and not (run_dir / "vae" / "config.json").is_file():
-            pipe.vae.save_pretrained(run_dir / "vae", safe_serialization=True)
+            save_vae(pipe.vae, run_dir / "vae")
     elif cfg.model.base is None:
         from diffusers import AutoencoderKL
 
@@ -421,9 +429,8 @@ def train_mvdiff(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, val_datas
                             min_lr_ratio=1.0, grad_clip=t_cfg.max_grad_norm)  # min ratio 1: constant after warm-up
     optimizer = build_optimizer(model, optim_cfg)
     scheduler = build_scheduler(optimizer, optim_cfg, t_cfg.max_steps)
-    ckpts = CheckpointManager(run_dir / "checkpoints", keep_last=t_cfg.keep_checkpoints)
     step = 0
-    if resuming:
+    if resume and ckpts.latest() is not None:
         step = ckpts.load(None, pair, optimizer, scheduler).step
     if is_main:
         run_dir.mkdir(parents=True, exist_ok=True)
