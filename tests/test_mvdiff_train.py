@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
@@ -15,7 +16,7 @@ from facelift.train.harness import read_metrics
 from facelift.weights.store import load_weights
 from facelift.train.mvdiff import (
     BACKGROUNDS, MVDiffTrainable, batch_indices, diffusion_loss, make_batch, min_snr_weights,
-    step_generator, train_mvdiff, train_vae,
+    resolve_config, step_generator, train_mvdiff, train_vae,
 )
 
 ARCH = TinyArchitecture(
@@ -173,6 +174,9 @@ def test_init_starts_from_a_trained_pipeline_and_refuses_other_shapes(tmp_path):
     cfg = config(max_steps=2, checkpoint_every=1, validate_every=0, vae_max_steps=1)
     train_vae(cfg, data, tmp_path / "a")
     train_mvdiff(cfg, data, tmp_path / "a", vae_path=tmp_path / "a" / "vae")
+    # The source learned guidance with the older label (as the bundled tiny Stage I did).
+    index_path = tmp_path / "a" / "pipeline" / "model_index.json"
+    index_path.write_text(json.dumps({**json.loads(index_path.read_text()), "uncond_label": "zero_clip"}))
     trained = FaceLiftMultiViewPipeline.from_pretrained(tmp_path / "a" / "pipeline")
     # With lr 0 the step changes nothing: the run holds exactly the source's weights and its VAE.
     first = train_mvdiff(config(max_steps=1, checkpoint_every=1, validate_every=0, lr=0.0), data, tmp_path / "b",
@@ -181,9 +185,17 @@ def test_init_starts_from_a_trained_pipeline_and_refuses_other_shapes(tmp_path):
         got, want = getattr(first.pipeline, name).state_dict(), getattr(trained, name).state_dict()
         assert got.keys() == want.keys() and all(torch.equal(got[k], want[k]) for k in want), name
     assert first.pipeline.vae.config.scaling_factor == trained.vae.config.scaling_factor
-    # The run keeps that VAE, so it resumes without --init.
-    resumed = train_mvdiff(config(max_steps=2, checkpoint_every=1, validate_every=0, lr=0.0), data, tmp_path / "b")
+    # It keeps the source's guidance label, in the run's config too.
+    assert first.pipeline.config.uncond_label == "zero_clip"
+    assert json.loads((tmp_path / "b" / "config.json").read_text())["model"]["uncond_label"] == "zero_clip"
+    # The run keeps that VAE and label, so it resumes without --init.
+    resumed = train_mvdiff(resolve_config(None, ["train.max_steps=2"], tmp_path / "b", resume=True), data, tmp_path / "b")
     assert resumed.step == 2 and resumed.pipeline.vae.config.scaling_factor == trained.vae.config.scaling_factor
+    assert resumed.pipeline.config.uncond_label == "zero_clip"
+    # A label set in the config switches it.
+    switched = config(max_steps=1, checkpoint_every=1, validate_every=0, lr=0.0)
+    switched = replace(switched, model=replace(switched.model, uncond_label="zeros"))
+    assert train_mvdiff(switched, data, tmp_path / "d", init=tmp_path / "a" / "pipeline").pipeline.config.uncond_label == "zeros"
     # A pipeline of other shapes is one clear error, before any training.
     other = config(max_steps=1, validate_every=0)
     other = replace(other, model=replace(other.model, tiny=replace(ARCH, unet_block_out_channels=(16, 32))))
@@ -287,7 +299,6 @@ def test_cli_registers_train_and_eval_commands():
 
 def test_unknown_override_is_a_clear_error(tmp_path):
     from facelift.errors import FaceliftError
-    from facelift.train.mvdiff import resolve_config
 
     with pytest.raises(FaceliftError, match="unknown key"):
         resolve_config("tiny", ["train.learning_rate=1"], tmp_path, resume=False)

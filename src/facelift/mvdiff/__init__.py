@@ -21,8 +21,8 @@ def build_pipeline(model: ModelConfig, seed: int = 0) -> FaceLiftMultiViewPipeli
 
     ``model.base`` set: load it (local folder or cached hub id; SD 2.1-unCLIP gets its
     conv_in zero-expanded and its view embeddings computed from the text encoder), then
-    apply the config's prediction type and attention mode. ``base`` None: fresh tiny
-    components (random weights, seeded).
+    apply the config's prediction type, attention mode and, when set, guidance label. ``base``
+    None: fresh tiny components (random weights, seeded).
     """
     from facelift.mvdiff import tiny
 
@@ -30,6 +30,8 @@ def build_pipeline(model: ModelConfig, seed: int = 0) -> FaceLiftMultiViewPipeli
         pipe = FaceLiftMultiViewPipeline.from_pretrained(model.base, attention=model.attention)
         if pipe.scheduler.config.get("prediction_type") != model.prediction_type:
             pipe.scheduler = type(pipe.scheduler).from_config(pipe.scheduler.config, prediction_type=model.prediction_type)
+        if model.uncond_label is not None:
+            pipe.register_to_config(uncond_label=model.uncond_label)
         return pipe
     arch = model.tiny
     with torch.random.fork_rng():
@@ -49,7 +51,7 @@ def build_pipeline(model: ModelConfig, seed: int = 0) -> FaceLiftMultiViewPipeli
         image_normalizer=tiny.build_image_normalizer(arch.clip_projection_dim),
         image_noising_scheduler=tiny.build_image_noising_scheduler(),
         scheduler=tiny.build_scheduler(model), view_embeddings=views, attention=model.attention,
-        uncond_label=model.uncond_label,
+        uncond_label=model.uncond_label or "zeros",
     )
 
 

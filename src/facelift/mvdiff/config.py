@@ -65,15 +65,17 @@ class ModelConfig:
     fine-tuning) or of a FaceLift / release pipeline folder; ``None`` builds the tiny
     components from ``tiny`` with random weights.
 
-    ``uncond_label``: the classifier-free guidance label of a new model, ``"zeros"`` as the
-    release trains (``facelift.mvdiff.pipeline``'s docstring); a ``base`` folder keeps its own.
+    ``uncond_label``: the classifier-free guidance label (``facelift.mvdiff.pipeline``'s
+    docstring). ``None``: a ``base`` folder, or the pipeline a run starts from (``train mvdiff
+    --init``), keeps the label it was trained with, and a new model gets ``"zeros"`` as the
+    release trains; set, it replaces theirs.
     """
 
     base: Optional[str] = None
     image_size: int = 64
     num_views: int = 6
     attention: AttentionMode = "sparse"
-    uncond_label: Literal["zeros", "zero_clip"] = "zeros"
+    uncond_label: Optional[Literal["zeros", "zero_clip"]] = None
     prediction_type: PredictionType = "sample"
     num_train_timesteps: int = 1000
     beta_schedule: str = "scaled_linear"

@@ -44,7 +44,7 @@ import hashlib
 import logging
 import math
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -397,13 +397,23 @@ def train_mvdiff(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, val_datas
     accelerator = make_accelerator(t_cfg.mixed_precision, cpu=cpu)
     rank, world, is_main = accelerator.process_index, accelerator.num_processes, accelerator.is_main_process
     seed_everything(t_cfg.seed)
+    source = None
+    if init is not None:
+        source = FaceLiftMultiViewPipeline.from_pretrained(init)
+        if cfg.model.uncond_label is None:
+            # Guidance dropout keeps the label the source learned; it lands in RUN/config.json,
+            # so a resumed run keeps it too.
+            cfg = replace(cfg, model=replace(cfg.model, uncond_label=source.config.uncond_label))
+        elif cfg.model.uncond_label != source.config.uncond_label:
+            log.warning("--init %s was trained with uncond_label %r; this run switches it to %r",
+                        init, source.config.uncond_label, cfg.model.uncond_label)
     pipe = build_pipeline(cfg.model, seed=t_cfg.seed)
     pipe.set_progress_bar_config(disable=True)
     ckpts = CheckpointManager(run_dir / "checkpoints", keep_last=t_cfg.keep_checkpoints)
-    if init is not None:
+    if source is not None:
         # The VAE comes along: the UNet was trained in its latent space. It is kept as RUN/vae,
         # so that the run also resumes without --init.
-        init_from_pipeline(pipe, init)
+        init_from_pipeline(pipe, source, what=str(init))
         if is_main and not (run_dir / "vae" / "config.json").is_file():
             save_vae(pipe.vae, run_dir / "vae")
     elif cfg.model.base is None:
@@ -567,14 +577,13 @@ def export_pipeline(pipe: FaceLiftMultiViewPipeline, model: nn.Module, ema: nn.M
     return Path(out)
 
 
-def init_from_pipeline(pipe: FaceLiftMultiViewPipeline, source: str | Path) -> None:
+def init_from_pipeline(pipe: FaceLiftMultiViewPipeline, source: FaceLiftMultiViewPipeline, what: str) -> None:
     """Load a trained pipeline's UNet, image encoder, view embeddings and VAE into ``pipe``
-    (built from a config of the same shapes; a mismatch is one clear error)."""
-    src = FaceLiftMultiViewPipeline.from_pretrained(source)
+    (built from a config of the same shapes; a mismatch is one clear error naming ``what``)."""
     for name in ("unet", "image_encoder", "view_embeddings"):
-        load_into(getattr(pipe, name), getattr(src, name).state_dict(), strict=True, what=f"--init {source} ({name})")
-    pipe.vae = src.vae.eval()  # whole: its config carries the latent scaling factor the UNet learned with
-    log.info("--init %s: UNet, image encoder, view embeddings and VAE loaded", source)
+        load_into(getattr(pipe, name), getattr(source, name).state_dict(), strict=True, what=f"--init {what} ({name})")
+    pipe.vae = source.vae.eval()  # whole: its config carries the latent scaling factor the UNet learned with
+    log.info("--init %s: UNet, image encoder, view embeddings and VAE loaded", what)
 
 
 def load_checkpoint_into_pipeline(pipe: FaceLiftMultiViewPipeline, checkpoint: str | Path, cfg: MVDiffConfig,
