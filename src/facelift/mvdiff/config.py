@@ -123,6 +123,9 @@ class TrainConfig:
     train_image_encoder: bool = True
     train_view_embeddings: bool = True
     backgrounds: Literal["random", "white"] = "random"
+    # Share of the inputs cut out of a random scene with an imperfect matte, as a real photo's
+    # background removal leaves them (facelift.train.matting); the targets stay exact.
+    matte_share: float = 0.0
     checkpoint_every: int = 250
     keep_checkpoints: int = 2
     validate_every: int = 500

@@ -5,7 +5,8 @@ preset's prediction type (v for ``paper``, x0 for ``tiny``); min-SNR loss weight
 (``paper``; ``tiny`` uses plain x0 MSE, ``train.snr_gamma=0``);
 EMA of the trained weights, saved beside the raw ones; condition dropout 5% each for
 CLIP-only / both / latents-only; the same timestep for the 6 views of a head; random
-white / black / grey backgrounds per head in training, white in validation; fp16/bf16 and
+white / black / grey backgrounds per head in training, white in validation (optionally a
+share of the inputs cut out with an imperfect matte, ``train.matte_share``); fp16/bf16 and
 gradient checkpointing on GPU; multi-GPU through ``accelerate launch``.
 
 Stages (``stage``):
@@ -69,6 +70,7 @@ from facelift.train.harness import (
     progress,
     seed_everything,
 )
+from facelift.train.matting import matted_inputs
 from facelift.views import composite as composite_over
 from facelift.weights.store import load_into, load_weights
 
@@ -137,7 +139,9 @@ class Batch:
 
 
 def make_batch(dataset: Any, batch_size: int, step: int, rank: int, world: int, seed: int,
-               backgrounds: str = "random") -> Batch:
+               backgrounds: str = "random", matte_share: float = 0.0) -> Batch:
+    """The batch of ``step`` on ``rank``; ``matte_share``: the share of RGBA inputs given an
+    imperfect matte over a random scene (:func:`facelift.train.matting.matted_inputs`)."""
     idx = batch_indices(len(dataset), batch_size, step, rank, world, seed)
     items = [dataset[i] for i in idx]
     cond = torch.stack([it["input"] for it in items]).float()
@@ -148,7 +152,11 @@ def make_batch(dataset: Any, batch_size: int, step: int, rank: int, world: int, 
         bg = torch.tensor(BACKGROUNDS)[choice]
     else:
         bg = torch.ones(len(items), 3)
-    return Batch(cond=composite(cond, bg), views=composite(views, bg))
+    if matte_share > 0 and cond.shape[1] == 4:
+        cond_rgb = matted_inputs(cond, bg, matte_share, step_generator(seed, step, rank, "matte"))
+    else:
+        cond_rgb = composite(cond, bg)
+    return Batch(cond=cond_rgb, views=composite(views, bg))
 
 
 # ------------------------------------------------------------------------------ model
@@ -464,7 +472,7 @@ def train_mvdiff(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, val_datas
             for micro in range(accum):
                 g = step_generator(t_cfg.seed, step * accum + micro, rank)
                 batch = make_batch(dataset, t_cfg.batch_size, step * accum + micro, rank, world, t_cfg.seed,
-                                   t_cfg.backgrounds)
+                                   t_cfg.backgrounds, t_cfg.matte_share)
                 sync = micro == accum - 1
                 ctx = accelerator.no_sync(model) if (not sync and world > 1) else _null()
                 with ctx:
