@@ -23,8 +23,15 @@ def dtypes_of(module):
 def test_bfloat16_casts_every_model_and_keeps_gaussians_fp32(random_weights, one_thread):
     pipe = FaceLiftPipeline.from_pretrained(random_weights, device="cpu", dtype="bfloat16")
     mv = pipe.mvdiff
+    # Stage I: its matrices run in bf16; norms, embeddings and the activations between them fp32.
+    seen = {}
     for module in (mv.unet, mv.vae, mv.image_encoder):
-        assert dtypes_of(module) == {torch.bfloat16}, type(module).__name__
+        matrices = [m for m in module.modules() if isinstance(m, (torch.nn.Linear, torch.nn.Conv2d))]
+        norms = [m for m in module.modules() if isinstance(m, (torch.nn.GroupNorm, torch.nn.LayerNorm))]
+        assert matrices and all(dtypes_of(m) == {torch.bfloat16} for m in matrices), type(module).__name__
+        assert norms and all(dtypes_of(m) == {torch.float32} for m in norms), type(module).__name__
+    mv.unet.conv_in.register_forward_hook(lambda m, a, o: seen.update(conv_in=(a[0].dtype, o.dtype)))
+    mv.unet.conv_norm_out.register_forward_hook(lambda m, a, o: seen.update(norm_out=(a[0].dtype, o.dtype)))
     # The GS-LRM's matrices run in bf16; its LayerNorm gains stay fp32 with the residual stream.
     lrm_norms = [m for m in pipe.lrm.modules() if isinstance(m, torch.nn.LayerNorm)]
     assert lrm_norms and all(dtypes_of(m) == {torch.float32} for m in lrm_norms)
@@ -45,6 +52,7 @@ def test_bfloat16_casts_every_model_and_keeps_gaussians_fp32(random_weights, one
     views = pipe.generate_views(image, seed=0, num_inference_steps=2, guidance_scale=3.0)
     assert len(views) == 6 and all(np.isfinite(np.asarray(v, dtype=np.float32)).all() for v in views)
     assert latents_seen == [(torch.float32, torch.float32)] * 2  # the sampler's arithmetic is fp32
+    assert seen == {"conv_in": (torch.bfloat16, torch.float32), "norm_out": (torch.float32, torch.float32)}
     gaussians = pipe.reconstruct_gaussians(views, facelift_cameras(views[0].width))
     for name in ("means", "scales", "rotations", "opacities", "colors"):
         t = getattr(gaussians, name)

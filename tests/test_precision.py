@@ -96,3 +96,47 @@ def test_check_is_cached_per_machine(monkeypatch, tmp_path):
     again = Timer(0.004, 0.0005)
     assert precision.cpu_bf16_check(cache=cache, timer=again)["bf16_faster"] and len(again.calls) == 2
     assert len(json.loads(cache.read_text())) == 1
+
+
+class TinyBlock(torch.nn.Module):
+    """A residual stack of norm -> attention-style q/k/v -> MLP, like the Stage I models' blocks."""
+
+    def __init__(self, width=64, depth=6):
+        super().__init__()
+        self.norms = torch.nn.ModuleList(torch.nn.LayerNorm(width) for _ in range(depth))
+        self.to_q = torch.nn.Linear(width, width)
+        self.mlps = torch.nn.ModuleList(torch.nn.Linear(width, width) for _ in range(depth))
+
+    def forward(self, x):
+        self.q_dtype = self.to_q(x).dtype
+        for norm, mlp in zip(self.norms, self.mlps):
+            x = x + 0.3 * torch.tanh(mlp(norm(x)))
+        return x
+
+
+def test_cast_matrices_keeps_everything_but_the_matrices_fp32_and_is_closer_to_fp32():
+    torch.manual_seed(0)
+    ref_model = TinyBlock()
+    x = torch.randn(32, 64)
+    with torch.no_grad():
+        ref = ref_model(x)
+        whole = TinyBlock()
+        whole.load_state_dict(ref_model.state_dict())
+        whole.to(torch.bfloat16)
+        err_whole = ((whole(x.bfloat16()).float() - ref).norm() / ref.norm()).item()
+        mixed = TinyBlock()
+        mixed.load_state_dict(ref_model.state_dict())
+        precision.cast_matrices(mixed, torch.bfloat16)
+        precision.cast_matrices(mixed, torch.bfloat16)  # again: one pair of hooks per layer
+        assert all(len(m._forward_pre_hooks) == 1 for m in mixed.mlps)
+        assert {p.dtype for m in mixed.mlps for p in m.parameters()} == {torch.bfloat16}
+        assert {p.dtype for m in mixed.norms for p in m.parameters()} == {torch.float32}
+        out = mixed(x)
+        assert out.dtype == torch.float32 and mixed.q_dtype == torch.bfloat16  # q/k/v stay bf16
+        err_mixed = ((out - ref).norm() / ref.norm()).item()
+    assert 0 < err_mixed < 0.8 * err_whole
+    # float32 casts the model whole (its weights keep their bf16 rounding).
+    precision.cast_matrices(mixed, torch.float32)
+    assert {p.dtype for p in mixed.parameters()} == {torch.float32}
+    with torch.no_grad():
+        assert mixed(x).dtype == torch.float32 and mixed.q_dtype == torch.float32

@@ -98,15 +98,14 @@ def cast_models(mvdiff: Any, lrm: Any, setting: str | torch.dtype, device: torch
     ``setting`` chooses for each stage (:func:`facelift.precision.choose_dtype`; ``auto`` weighs
     each stage's size) -> ``{"stage1": name, "lrm": name}``. Everything else stays as it is
     (float32): view embeddings, the unCLIP noising, the sampler, the Gaussians."""
-    from facelift.precision import choose_dtype
+    from facelift.precision import cast_matrices, choose_dtype
 
     chosen = {}
     if mvdiff is not None:
         parts = [mvdiff.unet, mvdiff.vae, mvdiff.image_encoder]
         dtype = choose_dtype(setting, device, sum(p.numel() for m in parts for p in m.parameters()))
         for module in parts:
-            # nn.Module.to: diffusers' ModelMixin.to warns about casting that it cannot check here
-            torch.nn.Module.to(module, dtype)
+            cast_matrices(module, dtype)
         chosen["stage1"] = str(dtype).removeprefix("torch.")
     if lrm is not None:
         dtype = choose_dtype(setting, device, lrm.num_parameters())

@@ -17,10 +17,13 @@ What stays float32 whatever the setting (see also ``README.md``, *Paper-scale mo
 sampler's arithmetic (latents between steps, guidance combination, scheduler), the unCLIP
 embedding noising, the GS-LRM's ray inputs and its Gaussian activations (positions, scales,
 opacities, colours are computed in float32 from the heads' outputs), the exported Gaussians,
-the rasterizer and photo-fit (:mod:`facelift.refine`), and the GS-LRM's residual stream and
-LayerNorms (:meth:`facelift.lrm.model.GSLRM.cast`: only its matrices run in bf16). Stage I's
-LayerNorm / GroupNorm run in the model's precision; PyTorch's CPU kernels accumulate their
-statistics in float32 for bf16 inputs.
+the rasterizer and photo-fit (:mod:`facelift.refine`). Inside the models only the matrices
+run in bf16: the GS-LRM keeps its residual stream and LayerNorms in float32
+(:meth:`facelift.lrm.model.GSLRM.cast`), and Stage I's UNet, VAE and CLIP image encoder keep
+every activation, norm, residual and embedding in float32, their convolutions and linear layers
+taking bf16 copies of their inputs (:func:`cast_matrices`; attention runs on bf16 queries, keys
+and values). Random paper-shaped UNet, one step at 6×128²: 1.19% relative error against fp32
+with the whole UNet in bf16, 0.93% with only its matrices (``benchmarks/README.md``).
 """
 
 from __future__ import annotations
@@ -182,4 +185,41 @@ def choose_dtype(setting: str | torch.dtype | None, device: torch.device | str,
     return torch.bfloat16 if cpu_bf16_check()["bf16_faster"] else torch.float32
 
 
-__all__ = ["DTYPE_SETTINGS", "choose_dtype", "cpu_bf16_check", "cpu_bf16_native", "parse_dtype_setting"]
+#: Layers whose bf16 outputs are kept as they are: attention's queries, keys and values (the
+#: softmax accumulates in float32 either way, and bf16 attention is the faster kernel).
+LOW_PRECISION_OUTPUTS = ("to_q", "to_k", "to_v")
+
+
+def _input_to_weight_dtype(module: torch.nn.Module, args: tuple, kwargs: dict) -> tuple[tuple, dict]:
+    return (args[0].to(module.weight.dtype),) + tuple(args[1:]), kwargs
+
+
+def _output_to_float32(module: torch.nn.Module, args: tuple, output: torch.Tensor) -> torch.Tensor:
+    return output.float()
+
+
+def cast_matrices(module: torch.nn.Module, dtype: torch.dtype) -> torch.nn.Module:
+    """Run ``module``'s linear and convolution layers in ``dtype`` and everything else in float32.
+
+    Their weights are cast once; each casts its input to ``dtype`` and its output back to
+    float32 (except :data:`LOW_PRECISION_OUTPUTS`), so norms, residual sums, activations and
+    embeddings stay float32 between them. ``float32`` casts the module whole. Calling it again
+    re-casts the weights and keeps one pair of hooks per layer.
+    """
+    module.float()
+    if dtype == torch.float32:
+        return module
+    for name, layer in module.named_modules():
+        if not isinstance(layer, (torch.nn.Linear, torch.nn.Conv1d, torch.nn.Conv2d)):
+            continue
+        layer.to(dtype)
+        if getattr(layer, "_facelift_cast_hooks", None) is None:
+            hooks = [layer.register_forward_pre_hook(_input_to_weight_dtype, with_kwargs=True)]
+            if not name.endswith(LOW_PRECISION_OUTPUTS):
+                hooks.append(layer.register_forward_hook(_output_to_float32))
+            layer._facelift_cast_hooks = hooks
+    return module
+
+
+__all__ = ["DTYPE_SETTINGS", "LOW_PRECISION_OUTPUTS", "cast_matrices", "choose_dtype", "cpu_bf16_check",
+           "cpu_bf16_native", "parse_dtype_setting"]
