@@ -71,8 +71,51 @@ def test_a_frontal_face_needs_no_completion(landmarks):
     assert len(mirror_layer(rgb, small, 2.7 * (1 + small[:, 2] / float(front.fx)), mesh_triangles(), front)) == 0
 
 
+def _split_photo(lm: np.ndarray, landmarks: np.ndarray, triangles: np.ndarray, seen_rgb, hidden_rgb) -> np.ndarray:
+    """A 512² photo painted ``seen_rgb`` on the side of the face the turned mesh ``lm`` shows
+    more and ``hidden_rgb`` on the other: each pixel as the side of its nearest landmark."""
+    from scipy.spatial import cKDTree
+
+    cos = facing(lm, triangles)
+    on_left = landmarks[:, 0] < landmarks[1, 0]
+    tri_left = on_left[triangles].mean(1) > 0.5
+    seen_left = cos[tri_left].mean() > cos[~tri_left].mean()
+    ys, xs = np.mgrid[0:512, 0:512] + 0.5
+    _, nearest = cKDTree(lm[:, :2]).query(np.stack([xs.ravel(), ys.ravel()], 1))
+    seen = (on_left[nearest] == seen_left).reshape(512, 512)
+    return np.where(seen[..., None], np.asarray(seen_rgb, float), np.asarray(hidden_rgb, float))
+
+
 @pytest.mark.parametrize("yaw", [40.0, -40.0])
-def test_the_hidden_side_of_a_turned_face_takes_the_colours_of_the_seen_side(landmarks, yaw):
+def test_the_completion_takes_the_hidden_side_s_light(landmarks, yaw):
+    from facelift.refine import mirror
+
+    front = orbit_camera(0.0, size=512)
+    lm = _turned(landmarks, yaw)
+    triangles = mesh_triangles()
+    depth = 2.7 * (1 + lm[:, 2] / float(front.fx))
+    # The seen side lit, the other in shade at half its brightness (a little bluer).
+    rgb = _split_photo(lm, landmarks, triangles, (0.8, 0.6, 0.5), (0.4, 0.3, 0.3))
+    cos = facing(lm, triangles)
+    lookup = {tuple(sorted(t)): i for i, t in enumerate(triangles.tolist())}
+    gain = mirror.shading_gain(rgb, lm, triangles, cos, lookup, mesh_mirror())
+    assert gain == pytest.approx([0.5, 0.5, 0.6], abs=0.05)
+    g = mirror_layer(rgb, lm, depth, triangles, front)
+    assert g.colors.median(dim=0).values.numpy() == pytest.approx([0.4, 0.3, 0.3], abs=0.03)
+    # An evenly lit face keeps the seen side's colours.
+    even = _split_photo(lm, landmarks, triangles, (0.8, 0.6, 0.5), (0.8, 0.6, 0.5))
+    assert mirror.shading_gain(even, lm, triangles, cos, lookup, mesh_mirror()) == pytest.approx([1, 1, 1])
+    # The gain stays within its bounds: a black hidden side does not make a black completion.
+    dark = _split_photo(lm, landmarks, triangles, (0.8, 0.6, 0.5), (0.0, 0.0, 0.0))
+    assert mirror.shading_gain(dark, lm, triangles, cos, lookup, mesh_mirror()).min() >= mirror.SHADING_GAIN[0]
+
+
+@pytest.mark.parametrize("yaw", [40.0, -40.0])
+def test_the_hidden_side_of_a_turned_face_takes_the_colours_of_the_seen_side(landmarks, yaw, monkeypatch):
+    from facelift.refine import mirror
+
+    # Where the colours come from, apart from the light they are brought to (the test above).
+    monkeypatch.setattr(mirror, "shading_gain", lambda *a: np.ones(3))
     front = orbit_camera(0.0, size=512)
     lm = _turned(landmarks, yaw)
     triangles = mesh_triangles()

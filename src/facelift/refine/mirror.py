@@ -41,6 +41,19 @@ INSET = 1.5
 #: share of the footprint (as the photo layer's splats).
 SPREAD, THICKNESS = 0.65, 0.2
 OPACITY = 0.95
+#: The completion keeps the seen side's detail but takes the hidden side's light: its colours
+#: are scaled, per channel, by how much darker or brighter the turned-away side is in the
+#: photo, measured where both sides are seen well (triangles facing the camera at a cosine of
+#: at least :data:`POOR_VIEW` on the turned-away side, against their mirrors), within
+#: :data:`SHADING_GAIN`. A face lit from one side otherwise got its lit cheek pasted onto the
+#: shaded one: a pale band along the outline seen from that side (``img34``, whose shaded cheek
+#: is (0.61, 0.43, 0.33) of its lit one, at +30°).
+SHADING_GAIN = (0.25, 2.0)
+#: Only pairs at least this far apart across the face (a share of its width) are compared:
+#: cheeks, brows and eyes, not the nose and lips that straddle the midline.
+SHADING_APART = 0.3
+#: Barycentric points at which a triangle pair's colours are compared.
+_SHADING_POINTS = np.array([[1 / 3, 1 / 3, 1 / 3], [2 / 3, 1 / 6, 1 / 6], [1 / 6, 2 / 3, 1 / 6], [1 / 6, 1 / 6, 2 / 3]])
 #: Faces narrower than this (photo pixels, the mesh's width) are left alone: their mirror has too
 #: few pixels to lend, and their mesh too little precision to say which side is hidden (the
 #: 23-pixel faces of 64² procedural renders read as turned by up to ±18° when frontal).
@@ -164,12 +177,37 @@ def mirror_layer(rgb: np.ndarray, landmarks: np.ndarray, landmark_depth: np.ndar
         out["scales"].append(np.repeat([[SPREAD * spacing, SPREAD * spacing, THICKNESS * foot]], len(pts), 0))
     if not out["means"]:
         return Gaussians.empty()
+    gain = shading_gain(rgb, landmarks, triangles, cos, lookup, mirror)
     means = torch.from_numpy(np.concatenate(out["means"])).float()
     n = len(means)
     return Gaussians(means=means, scales=torch.from_numpy(np.concatenate(out["scales"])).float(),
                      rotations=matrices_to_quats(torch.from_numpy(np.concatenate(out["rot"]))).float(),
                      opacities=torch.full((n,), OPACITY),
-                     colors=torch.from_numpy(np.concatenate(out["colors"])).float().clamp(0, 1))
+                     colors=torch.from_numpy(gain * np.concatenate(out["colors"])).float().clamp(0, 1))
+
+
+def shading_gain(rgb: np.ndarray, landmarks: np.ndarray, triangles: np.ndarray, cos: np.ndarray,
+                 lookup: dict, mirror: np.ndarray) -> np.ndarray:
+    """(3,) how bright the turned-away side of the face is against the other in the photo, per
+    channel (:data:`SHADING_GAIN`): the mean colour over the well-seen triangles of the side that
+    faces the camera less, over that at the same points of their mirrors; ones when no such
+    pair is seen."""
+    far, near = [], []
+    min_apart = SHADING_APART * np.ptp(landmarks[:, 0])
+    for i, tri in enumerate(triangles):
+        j = lookup.get(tuple(sorted(mirror[tri].tolist())))
+        if j is None or j == i or cos[i] < POOR_VIEW or cos[j] <= cos[i]:
+            continue
+        a, b = landmarks[tri, :2].astype(np.float64), landmarks[mirror[tri], :2].astype(np.float64)
+        if abs(a[:, 0].mean() - b[:, 0].mean()) < min_apart:
+            continue  # near the midline: the two sides' light mixes there
+        for corners, side in ((a, far), (b, near)):  # corner m's mirror is mirror[m]
+            pts = _SHADING_POINTS @ corners
+            side.append(_sample(rgb, pts[:, 0], pts[:, 1]))
+    if not far:
+        return np.ones(3)
+    turned_away, facing_more = np.concatenate(far).mean(0), np.concatenate(near).mean(0)
+    return np.clip(turned_away / np.maximum(facing_more, 1e-6), *SHADING_GAIN)
 
 
 #: Stage II Gaussians within this distance (world units) of a mirror Gaussian and not behind
@@ -198,4 +236,4 @@ def clear_in_front(head: Gaussians, mirrored: Gaussians) -> Gaussians:
     return head[torch.from_numpy(~cover)]
 
 
-__all__ = ["ANCHOR_PAIRS", "clear_in_front", "facing", "mesh_mirror", "mirror_index", "mirror_layer"]
+__all__ = ["ANCHOR_PAIRS", "clear_in_front", "facing", "mesh_mirror", "mirror_index", "mirror_layer", "shading_gain"]
