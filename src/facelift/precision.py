@@ -22,8 +22,9 @@ run in bf16: the GS-LRM keeps its residual stream and LayerNorms in float32
 (:meth:`facelift.lrm.model.GSLRM.cast`), and Stage I's UNet, VAE and CLIP image encoder keep
 every activation, norm, residual and embedding in float32, their convolutions and linear layers
 taking bf16 copies of their inputs (:func:`cast_matrices`; attention runs on bf16 queries, keys
-and values). Random paper-shaped UNet, one step at 6×128²: 1.17% relative error against fp32
-with the whole UNet in bf16, 0.93% with only its matrices (``benchmarks/README.md``).
+and values). Random paper-shaped UNet, one step at 6×256²: 1.19% relative error against fp32
+with the whole UNet in bf16, 0.94% with only its matrices, which costs ~11% of the bf16 UNet's
+speed there (``benchmarks/README.md``, ``bench_unet_cast.py``).
 """
 
 from __future__ import annotations
