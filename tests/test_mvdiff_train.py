@@ -270,6 +270,31 @@ def test_eval_copy_baseline_and_oracle_scores():
     assert not any(meets_targets(same).values())
 
 
+def test_eval_with_matted_inputs_gives_both_generators_the_same_cut_out():
+    from facelift.eval.mvdiff import copy_baseline, evaluate, matted_input
+
+    # Two opaque discs on white, 6 identical views each.
+    ys, xs = torch.meshgrid(torch.arange(32.0), torch.arange(32.0), indexing="ij")
+    alpha = (9.5 - ((xs - 15.5) ** 2 + (ys - 15.5) ** 2).sqrt()).clamp(0, 1)[None]
+    items = []
+    for colour in ((0.8, 0.3, 0.2), (0.2, 0.4, 0.7)):
+        image = torch.tensor(colour).view(3, 1, 1) * alpha + (1 - alpha)
+        items.append({"input": image, "images": image.expand(6, 3, 32, 32), "alphas": alpha.expand(6, 1, 32, 32)})
+    seen = []
+    matted = evaluate(lambda image: seen.append(image) or copy_baseline(image), items, progress=False, matte_seed=7)
+    # The copy baseline scores what the model that copies does: both saw the same matted input ...
+    assert matted["model"] == matted["copy input"]
+    # ... which is the item's input cut out again (seeded per subject), not the clean one.
+    for k, (image, item) in enumerate(zip(seen, items)):
+        assert torch.equal(image, matted_input(item, 7 + k))
+        assert not torch.equal(image, item["input"])
+        # Where the subject is opaque 3 px around (beyond the matte's reach) it is unchanged.
+        inside = (-torch.nn.functional.max_pool2d(-alpha[None], 7, stride=1, padding=3))[0, 0] > 0.999
+        assert inside.sum() > 50
+        assert torch.allclose(image[:, inside], item["input"][:, inside], atol=2e-3)
+    assert matted["model"] != evaluate(copy_baseline, items, progress=False)["model"]
+
+
 def test_paper_style_training_keeps_encoder_and_view_embeddings_frozen():
     cfg = config(train_image_encoder=False, train_view_embeddings=False)
     cfg.model.prediction_type = "v_prediction"

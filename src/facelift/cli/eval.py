@@ -139,12 +139,13 @@ def _mvdiff(args: argparse.Namespace) -> int:
     pipe.set_progress_bar_config(disable=True)
     data = StageIDataset(args.data, split=args.split, resolution=pipe.image_size)
     gen = pipeline_generator(pipe, steps, guidance, seed=args.seed)
-    results = evaluate(gen, data, limit=args.limit)
+    results = evaluate(gen, data, limit=args.limit, matte_seed=args.matted)
     n = len(data) if args.limit is None else min(args.limit, len(data))
     table = to_markdown(results)
     checks = meets_targets(results)
+    matted = "" if args.matted is None else f", inputs matted (seed {args.matted})"
     text = (f"{table}\n\n{n} subjects ({args.split} split of {args.data}), {steps} steps, guidance "
-            f"{guidance}, seed {args.seed}\n" + "".join(f"- {k}: {'yes' if v else 'no'}\n" for k, v in checks.items()))
+            f"{guidance}, seed {args.seed}{matted}\n" + "".join(f"- {k}: {'yes' if v else 'no'}\n" for k, v in checks.items()))
     sys.stdout.write(text)
     if args.output is not None:
         atomic_write_text(args.output.with_suffix(".md"), text)
@@ -332,6 +333,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help=f"classifier-free guidance scale (default: the weights' facelift.json, else {GUIDANCE_SCALE:g})")
     p.add_argument("--seed", type=int, default=SEED, help=f"Stage I seed (default {SEED})")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N subjects")
+    p.add_argument("--matted", type=int, default=None, metavar="SEED",
+                   help="cut each input out with an imperfect matte over a random scene first, as a photo's "
+                        "background removal leaves it (facelift.data.matting; drawn from SEED)")
     p.add_argument("-o", "--output", type=Path, default=None, help="also write the table (.md) and numbers (.json)")
     p.set_defaults(func=_mvdiff)
 

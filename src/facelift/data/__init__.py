@@ -5,6 +5,8 @@
 * :mod:`facelift.data.layout` — the one on-disk layout of every multi-view dataset.
 * :mod:`facelift.data.synth` — ``facelift data synth``: render procedural heads into it.
 * :mod:`facelift.data.loaders` — torch datasets for Stage I and Stage II.
+* :mod:`facelift.data.matting` — Stage I inputs cut out with an imperfect matte, as a real
+  photo's background removal leaves them (training augmentation, ``eval mvdiff --matted``).
 * :mod:`facelift.data.blender` — ``facelift data render-assets``: the paper's Blender +
   Cycles pipeline for user-owned head assets (optional extra ``facelift[blender]``).
 

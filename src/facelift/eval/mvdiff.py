@@ -84,13 +84,27 @@ def score_views(generated: Tensor, views: Tensor, alphas: Tensor, image: Tensor,
     scores.back_to_input.append(float(F.mse_loss(back, image.float())))
 
 
+def matted_input(item: dict, seed: int) -> Tensor:
+    """(3, H, W) the item's front view cut out with an imperfect matte over a random scene,
+    on white (:mod:`facelift.data.matting`), drawn from ``seed``; the item is on white and its
+    first view is the input."""
+    from facelift.data.matting import matted_inputs
+
+    alpha = item["alphas"][0].float()
+    colour = (item["input"].float() - (1.0 - alpha)).clamp(min=0.0)  # back to premultiplied
+    rgba = torch.cat([colour, alpha])[None]
+    return matted_inputs(rgba, torch.ones(1, 3), 1.0, torch.Generator().manual_seed(seed))[0]
+
+
 def evaluate(generate: ViewGenerator, dataset: Sequence[dict], limit: int | None = None,
-             progress: bool = True) -> dict[str, dict[str, float]]:
+             progress: bool = True, matte_seed: int | None = None) -> dict[str, dict[str, float]]:
     """Scores of ``generate`` and of the copy baseline over ``dataset``.
 
     ``dataset`` items as :class:`facelift.data.loaders.StageIDataset` gives them on a white
     background: ``input`` (3, H, W), ``images`` (6, 3, H, W), ``alphas`` (6, 1, H, W).
-    Returns ``{"model": summary, "copy input": summary}``.
+    ``matte_seed``: cut every input out with an imperfect matte (:func:`matted_input`, subject
+    ``k`` drawn from ``matte_seed + k``) before it is given to both generators; the truth
+    stays as it is. Returns ``{"model": summary, "copy input": summary}``.
     """
     from tqdm.auto import tqdm
 
@@ -98,7 +112,7 @@ def evaluate(generate: ViewGenerator, dataset: Sequence[dict], limit: int | None
     n = len(dataset) if limit is None else min(limit, len(dataset))
     for k in tqdm(range(n), desc="eval mvdiff", disable=not progress):
         item = dataset[k]
-        image = item["input"]
+        image = item["input"] if matte_seed is None else matted_input(item, matte_seed + k)
         with torch.no_grad():
             generated = generate(image)
         score_views(generated, item["images"], item["alphas"], image, model)

@@ -124,7 +124,7 @@ class TrainConfig:
     train_view_embeddings: bool = True
     backgrounds: Literal["random", "white"] = "random"
     # Share of the inputs cut out of a random scene with an imperfect matte, as a real photo's
-    # background removal leaves them (facelift.train.matting); the targets stay exact.
+    # background removal leaves them (facelift.data.matting); the targets stay exact.
     matte_share: float = 0.0
     checkpoint_every: int = 250
     keep_checkpoints: int = 2

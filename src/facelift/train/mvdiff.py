@@ -56,6 +56,7 @@ from torch import Tensor, nn
 
 from facelift.atomic import atomic_dir
 from facelift.config import apply_overrides, load_config, save_config
+from facelift.data.matting import matted_inputs
 from facelift.defaults import OptimConfig
 from facelift.errors import FaceliftError
 from facelift.mvdiff import build_pipeline
@@ -70,7 +71,6 @@ from facelift.train.harness import (
     progress,
     seed_everything,
 )
-from facelift.train.matting import matted_inputs
 from facelift.views import composite as composite_over
 from facelift.weights.store import load_into, load_weights
 
@@ -141,7 +141,7 @@ class Batch:
 def make_batch(dataset: Any, batch_size: int, step: int, rank: int, world: int, seed: int,
                backgrounds: str = "random", matte_share: float = 0.0) -> Batch:
     """The batch of ``step`` on ``rank``; ``matte_share``: the share of RGBA inputs given an
-    imperfect matte over a random scene (:func:`facelift.train.matting.matted_inputs`)."""
+    imperfect matte over a random scene (:func:`facelift.data.matting.matted_inputs`)."""
     idx = batch_indices(len(dataset), batch_size, step, rank, world, seed)
     items = [dataset[i] for i in idx]
     cond = torch.stack([it["input"] for it in items]).float()

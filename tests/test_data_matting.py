@@ -1,11 +1,11 @@
-"""Stage I inputs with an imperfect matte (facelift.train.matting)."""
+"""Stage I inputs with an imperfect matte (facelift.data.matting)."""
 
 from __future__ import annotations
 
 import pytest
 import torch
 
-from facelift.train.matting import MatteErrors, matted_inputs, perturbed_alpha, scene_backgrounds
+from facelift.data.matting import MatteErrors, matted_inputs, perturbed_alpha, scene_backgrounds
 from facelift.train.mvdiff import composite, make_batch
 
 
