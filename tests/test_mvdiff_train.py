@@ -270,6 +270,20 @@ def test_eval_copy_baseline_and_oracle_scores():
     assert not any(meets_targets(same).values())
 
 
+def test_a_bad_matte_share_fails_before_training(tmp_path):
+    from dataclasses import replace
+
+    from facelift.errors import FaceliftError
+
+    for share, data, match in ((1.5, dataset(2), r"within \[0, 1\]"),
+                               (0.3, [{"input": torch.rand(3, 16, 16), "views": torch.rand(6, 3, 16, 16)}], "RGBA")):
+        cfg = config(max_steps=1)
+        cfg = replace(cfg, train=replace(cfg.train, matte_share=share))
+        with pytest.raises(FaceliftError, match=match):
+            train_mvdiff(cfg, data, tmp_path / "run")
+        assert not (tmp_path / "run").exists()
+
+
 def test_eval_with_matted_inputs_gives_both_generators_the_same_cut_out():
     from facelift.eval.mvdiff import copy_baseline, evaluate, matted_input
 

@@ -151,7 +151,8 @@ def _mvdiff(args: argparse.Namespace) -> int:
         atomic_write_text(args.output.with_suffix(".md"), text)
         atomic_write_text(args.output.with_suffix(".json"),
                           json.dumps({"results": results, "checks": checks, "subjects": n, "steps": steps,
-                                      "guidance": guidance, "seed": args.seed}, indent=2))
+                                      "guidance": guidance, "seed": args.seed, "matte_seed": args.matted},
+                                     indent=2))
     return 0
 
 

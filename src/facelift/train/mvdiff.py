@@ -152,7 +152,7 @@ def make_batch(dataset: Any, batch_size: int, step: int, rank: int, world: int, 
         bg = torch.tensor(BACKGROUNDS)[choice]
     else:
         bg = torch.ones(len(items), 3)
-    if matte_share > 0 and cond.shape[1] == 4:
+    if matte_share > 0:
         cond_rgb = matted_inputs(cond, bg, matte_share, step_generator(seed, step, rank, "matte"))
     else:
         cond_rgb = composite(cond, bg)
@@ -358,6 +358,16 @@ def train_vae(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, resume: bool
     return out
 
 
+def check_matte_share(share: float, dataset: Any) -> None:
+    """``train.matte_share`` must be a share, and needs inputs with alpha to cut out (one
+    clear error before any model loads)."""
+    if not 0.0 <= share <= 1.0:
+        raise FaceliftError(f"train.matte_share must be within [0, 1], got {share}")
+    if share > 0 and len(dataset) and dataset[0]["input"].shape[0] != 4:
+        raise FaceliftError("train.matte_share needs RGBA inputs (a dataset in the project's layout); "
+                            "these are already composited RGB")
+
+
 def save_vae(vae: nn.Module, out: Path) -> None:
     """``out/``: the VAE as a diffusers folder, written whole or not at all (a run finding
     ``out/config.json`` takes it as finished)."""
@@ -402,6 +412,7 @@ def train_mvdiff(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, val_datas
     """
     run_dir = Path(run_dir)
     t_cfg = cfg.train
+    check_matte_share(t_cfg.matte_share, dataset)
     accelerator = make_accelerator(t_cfg.mixed_precision, cpu=cpu)
     rank, world, is_main = accelerator.process_index, accelerator.num_processes, accelerator.is_main_process
     seed_everything(t_cfg.seed)
