@@ -13,7 +13,9 @@ precision runs in its own process (its peak RSS is its own), cast by the pipelin
   precisions), then a real ``--steps``-step 6-view sample with CFG; the 50-step time is
   extrapolated from the measured per-step time (marked ≈).
 * GS-LRM: ``reconstruct`` (forward, activations, export filter) on fixed 6×size² views after a
-  64² warm-up; the exported Gaussians are rendered with the CPU rasterizer and compared.
+  64² warm-up; the exported Gaussians are rendered with the CPU rasterizer and compared, and so
+  are all of them before the export filter (with the number of Gaussians the filter keeps in
+  one precision and drops in the other).
   ``--fp32-lrm-layers K`` runs K of the 24 blocks in fp32 and scales the time (marked ≈; no
   render agreement then). ``--autocast`` also times bf16 autocast on fp32 weights.
 * End to end: Stage I (50 steps) + GS-LRM, extrapolated when Stage I is.
@@ -149,8 +151,17 @@ def run_lrm(size: int, layers: int | None, autocast: bool, dtype_name: str, out:
     out.update(lrm_s=sec * full / cfg.layers, lrm_layers_run=cfg.layers, lrm_gaussians=len(head),
                lrm_flops=transformer_flops(LRM_PRESETS.get_preset("paper").model, NUM_VIEWS, size, size))
     if cfg.layers == full:
+        from facelift.lrm.prune import export_mask
+
+        # Also before the export filter, and which Gaussians it keeps: on random weights many
+        # outputs sit at its hard thresholds (opacity, scale, box), so a tiny numeric difference
+        # flips a whole splat in or out; the unfiltered renders separate that from the matmuls.
         with torch.no_grad():
+            everything = model.reconstruct(images, cams, autocast=autocast)
             tensors["lrm_renders"] = torch.stack([rasterize(head, cams[i]).rgb for i in (0, 2)]).contiguous()
+            tensors["lrm_renders_unfiltered"] = torch.stack(
+                [rasterize(everything, cams[i]).rgb for i in (0, 2)]).contiguous()
+            tensors["lrm_export_mask"] = export_mask(everything).to(torch.uint8)
 
 
 def child(args) -> None:
@@ -242,7 +253,13 @@ def main() -> None:
     fp, bf = res["float32"], res["bfloat16"]
     agreement: dict = {}
     if "lrm_renders" in ten["float32"] and "lrm_renders" in ten["bfloat16"]:
-        agreement["lrm_render_psnr_db"] = psnr(ten["float32"]["lrm_renders"], ten["bfloat16"]["lrm_renders"])
+        fp_t, bf_t = ten["float32"], ten["bfloat16"]
+        agreement["lrm_render_psnr_db"] = psnr(fp_t["lrm_renders"], bf_t["lrm_renders"])
+        agreement["lrm_render_unfiltered_psnr_db"] = psnr(fp_t["lrm_renders_unfiltered"],
+                                                          bf_t["lrm_renders_unfiltered"])
+        flips = fp_t["lrm_export_mask"] != bf_t["lrm_export_mask"]
+        agreement["lrm_export_filter_flips"] = int(flips.sum())
+        agreement["lrm_export_filter_flip_share"] = float(flips.float().mean())
     if "unet_pred" in ten["float32"]:
         a, b = ten["bfloat16"]["unet_pred"], ten["float32"]["unet_pred"]
         agreement["unet_step_rel_error"] = float((a - b).norm() / b.norm())
