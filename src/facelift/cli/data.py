@@ -40,7 +40,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--random-views", type=int, help="random Stage II views per subject (default 32)")
     p.add_argument("--elevation-range", type=_floats, help="LOW,HIGH elevation of random views in degrees, e.g. --elevation-range=-20,40 "
                         "(default -20,40)")
-    p.add_argument("--lighting", type=_kinds, help="comma list of ambient,environment")
+    p.add_argument("--lighting", type=_kinds,
+                   help="comma list of ambient,environment,hdri (default ambient,environment; hdri alone "
+                        "when --hdri is given)")
+    p.add_argument("--hdri", type=Path,
+                   help="folder of equirectangular .hdr/.exr environment maps: the hdri lighting draws one per "
+                        "subject (its sun with soft shadows, the rest as SH irradiance), turned and exposed at random")
     p.add_argument("--lighting-mode", choices=("random", "each"),
                    help="random: one lighting per subject (default); each: every appearance under every lighting")
     p.add_argument("--azimuth-jitter", type=float, help="max |α| turning the 6-view rig per subject, degrees")
@@ -98,6 +103,10 @@ def _synth(args: argparse.Namespace) -> int:
               "random_views": args.random_views, "elevation_range": args.elevation_range,
               "lighting": args.lighting, "lighting_mode": args.lighting_mode, "azimuth_jitter": args.azimuth_jitter, "seed": args.seed,
               "supersample": args.supersample, "extras": args.extras}
+    if args.hdri is not None:
+        fields["hdri"] = str(args.hdri)
+        if args.lighting is None:
+            fields["lighting"] = ("hdri",)
     cfg = replace(cfg, **{k: v for k, v in fields.items() if v is not None})
     cfg = apply_overrides(cfg, args.set)
     if args.workers < 1:

@@ -44,12 +44,12 @@ from tqdm import tqdm
 from facelift.atomic import atomic_dir
 from facelift.cameras import Camera, opencv_to_opengl, write_transforms
 from facelift.data import layout
+from facelift.data.procedural.envmap import find_hdris
 from facelift.errors import FaceliftError
 
 log = logging.getLogger(__name__)
 
 ASSET_EXTENSIONS = (".glb", ".gltf", ".obj", ".fbx", ".blend")
-HDRI_EXTENSIONS = (".hdr", ".exr")
 RENDERER_VERSION = "facelift-blender-1"
 _SENSOR_WIDTH_MM = 36.0
 
@@ -144,17 +144,6 @@ def find_assets(folder: Path) -> list[Path]:
     if not assets:
         raise FaceliftError(f"--assets {folder}: no head assets ({', '.join(ASSET_EXTENSIONS)})")
     return assets
-
-
-def find_hdris(folder: Path | None) -> list[Path]:
-    if folder is None:
-        return []
-    if not folder.is_dir():
-        raise FaceliftError(f"--hdri {folder}: folder not found")
-    maps = sorted(p for p in folder.rglob("*") if p.suffix.lower() in HDRI_EXTENSIONS)
-    if not maps:
-        raise FaceliftError(f"--hdri {folder}: no environment maps ({', '.join(HDRI_EXTENSIONS)})")
-    return maps
 
 
 def subject_names(assets: list[Path], root: Path) -> list[str]:

@@ -36,8 +36,9 @@ from tqdm import tqdm
 from facelift.cameras import FOV_DEG, RADIUS, VIEW_AZIMUTHS, VIEW_NAMES, Camera, orbit_camera
 from facelift.config import PresetRegistry, from_dict
 from facelift.data import layout
-from facelift.data.procedural import (GENERATOR_VERSION, LIGHTINGS, build_head, sample_appearance,
+from facelift.data.procedural import (GENERATOR_VERSION, HDRI_LIGHTING, LIGHTINGS, build_head, sample_appearance,
                                       sample_identity, spacing_for_resolution)
+from facelift.data.procedural.envmap import load_envlights
 from facelift.errors import FaceliftError
 from facelift.render import rasterize
 
@@ -65,6 +66,9 @@ class SynthConfig:
     # Glasses, hats, patterned tops and freckles on a share of heads (off: the data as it was
     # before they existed, which the bundled models' TRAINING.md commands rebuild).
     extras: bool = False
+    # A folder of real HDR environment maps (.hdr/.exr) for the "hdri" lighting kind: each
+    # subject lit by one of them, turned and exposed at random (facelift.data.procedural.envmap).
+    hdri: str = ""
     seed: int = 0
     val_fraction: float = 0.05
     test_fraction: float = 0.05
@@ -80,10 +84,16 @@ class SynthConfig:
         lo, hi = self.elevation_range
         if not -90 < lo <= hi < 90:
             raise FaceliftError(f"elevation range must satisfy -90 < low <= high < 90, got {self.elevation_range}")
-        bad = [k for k in self.lighting if k not in LIGHTINGS]
+        kinds = LIGHTINGS + (HDRI_LIGHTING,)
+        bad = [k for k in self.lighting if k not in kinds]
         if bad or not self.lighting:
-            raise FaceliftError(f"--lighting must be a comma list of {', '.join(LIGHTINGS)}, got "
+            raise FaceliftError(f"--lighting must be a comma list of {', '.join(kinds)}, got "
                                 f"{','.join(self.lighting) or 'nothing'}")
+        if HDRI_LIGHTING in self.lighting and not self.hdri:
+            raise FaceliftError("--lighting hdri needs a folder of environment maps: --hdri FOLDER")
+        if self.hdri and HDRI_LIGHTING not in self.lighting:
+            raise FaceliftError(f"--hdri {self.hdri} is given but --lighting ({','.join(self.lighting)}) "
+                                "does not include hdri")
         if self.spacing and not 0.003 <= self.spacing <= 0.1:
             raise FaceliftError(f"spacing must be 0 (automatic) or in [0.003, 0.1], got {self.spacing}")
         if not 1 <= self.supersample <= 8:
@@ -166,8 +176,9 @@ def make_subject(cfg: SynthConfig, identity_index: int, appearance_index: int, f
     id_seed = identity_seed(cfg.seed, identity_index)
     app_seed = appearance_seed(cfg.seed, identity_index, appearance_index)
     ident = sample_identity(id_seed)
+    envlights = load_envlights(cfg.hdri) if cfg.hdri else ()
     app = sample_appearance(ident, app_seed, lighting=lighting or cfg.lighting, max_head_pose=cfg.max_head_pose,
-                            extras=cfg.extras)
+                            extras=cfg.extras, envlights=envlights)
     spacing = cfg.spacing or spacing_for_resolution(cfg.resolution)
     head = build_head(ident, app, spacing)
     cams, views = subject_cameras(cfg, identity_index, appearance_index)
@@ -214,6 +225,8 @@ def synth(out: str | Path, cfg: SynthConfig, workers: int = 1, progress: bool = 
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise FaceliftError(f"{out}: exists and is not a folder")
+    if cfg.hdri:
+        load_envlights(cfg.hdri)  # every map read and checked before any subject is made
     out.mkdir(parents=True, exist_ok=True)
     cfg_dict = asdict(cfg)
     info = {"generator": GENERATOR_VERSION, "config": cfg_dict}

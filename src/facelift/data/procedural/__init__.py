@@ -28,7 +28,9 @@ Every head is reproducible from the two seeds (:func:`make_head`).
 Lighting (paper §4.6 ablation): ``"ambient"`` is uniform white light, shaded only by
 ambient occlusion (what Cycles gives under a constant world); ``"environment"`` is a
 random directional "sun" with soft shadows plus a coloured environment made of a few
-random lobes, each the order-2 spherical-harmonics irradiance of a distant light.
+random lobes, each the order-2 spherical-harmonics irradiance of a distant light;
+``"hdri"`` lights the head with a real HDR environment map (:mod:`~facelift.data.procedural.envmap`:
+its sun with soft shadows, the rest as order-2 SH irradiance), turned and exposed at random.
 Shading is baked into each Gaussian's colour from its part's surface normal, so the
 Gaussians render as seen under that light from every camera.
 
@@ -45,12 +47,12 @@ from facelift.data.procedural.assembly import (EXAMPLE_LIGHTING, EXAMPLE_SEEDS, 
                                                build_head, example_head, make_head, spacing_for_resolution)
 from facelift.data.procedural.geometry import HeadShape
 from facelift.data.procedural.params import (BEARD_STYLES, CLOTHES_PATTERNS, GENERATOR_VERSION, GLASSES_STYLES,
-                                             HAIR_STYLES, HAT_STYLES, LIGHTINGS, PART, PARTS, Appearance, Identity,
+                                             HAIR_STYLES, HAT_STYLES, HDRI_LIGHTING, LIGHTINGS, PART, PARTS, Appearance, Identity,
                                              Lighting, sample_appearance, sample_extras, sample_identity,
                                              sample_lighting)
 from facelift.data.procedural.shading import shade
 
 __all__ = ["Appearance", "BEARD_STYLES", "CLOTHES_PATTERNS", "EXAMPLE_LIGHTING", "EXAMPLE_SEEDS", "EXAMPLE_SPACING", "GENERATOR_VERSION",
-           "GLASSES_STYLES", "HAIR_STYLES", "HAT_STYLES", "HeadShape", "Identity", "LIGHTINGS", "Lighting", "PART", "PARTS", "ProceduralHead",
+           "GLASSES_STYLES", "HAIR_STYLES", "HAT_STYLES", "HDRI_LIGHTING", "HeadShape", "Identity", "LIGHTINGS", "Lighting", "PART", "PARTS", "ProceduralHead",
            "build_head", "example_head", "make_head", "sample_appearance", "sample_extras", "sample_identity",
            "sample_lighting", "shade", "spacing_for_resolution"]

@@ -134,7 +134,7 @@ def _eye_points(shape: HeadShape, spacing: float
     catchlight (the key light's reflection on the cornea, as a front camera sees it)."""
     i, a = shape.ident, shape.app
     light = a.lighting
-    key = np.asarray(light.sun_direction if light.kind == "environment" else (-0.35, -0.75, 0.55), np.float32)
+    key = np.asarray(light.sun_direction if light.kind != "ambient" else (-0.35, -0.75, 0.55), np.float32)
     key = sdf.matmul3(key[None], shape.R)[0]  # into the head frame
     half_vec = key / np.sqrt(sdf.dot(key[None], key[None]))[0] + np.array([0.0, -1.0, 0.0], np.float32)
     half_vec = half_vec / np.sqrt(sdf.dot(half_vec[None], half_vec[None]))[0]

@@ -14,6 +14,9 @@ GENERATOR_VERSION = "facelift-procedural-1"
 HAIR_STYLES = ("bald", "short", "long", "bun", "fringe", "ponytail")
 BEARD_STYLES = ("none", "stubble", "full")
 LIGHTINGS = ("ambient", "environment")
+#: Lighting by a real HDR environment map (:mod:`facelift.data.procedural.envmap`): only with
+#: maps to draw from, so not among the default kinds.
+HDRI_LIGHTING = "hdri"
 #: Accessories and detail that ``sample_appearance(..., extras=True)`` draws (off by default,
 #: so datasets made before they existed are rebuilt bit for bit).
 GLASSES_STYLES = ("none", "round", "rect")
@@ -87,13 +90,18 @@ class Identity:
 class Lighting:
     """Baked lighting. ``ambient``: uniform white (``ambient`` is its strength).
     ``environment``: ``lobes`` of (direction, rgb) as order-2 SH irradiance plus a sun
-    with soft shadows from ``sun_direction`` (unit, pointing toward the light)."""
+    with soft shadows from ``sun_direction`` (unit, pointing toward the light).
+    ``hdri``: a real map's irradiance as nine SH coefficients ``sh`` (RGB each, radiance units,
+    see :mod:`~facelift.data.procedural.envmap`) plus its sun; ``source`` names the map, its
+    turn about Z (degrees) and exposure."""
 
     kind: str
     ambient: float = 1.0
     lobes: tuple[tuple[tuple[float, float, float], tuple[float, float, float]], ...] = ()
     sun_direction: tuple[float, float, float] = (0.0, -1.0, 0.0)
     sun_rgb: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    sh: tuple[tuple[float, float, float], ...] = ()
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -165,12 +173,20 @@ def sample_identity(seed: int) -> Identity:
     )
 
 
-def sample_lighting(kind: str, r: np.random.Generator) -> Lighting:
-    """Random lighting of ``kind`` ("ambient" or "environment")."""
+#: Mean radiance a turned HDR map is scaled to (its sun included): around the procedural
+#: environments' mean irradiance over all normals (5-95%: 0.59-0.90 over 500 draws).
+HDRI_EXPOSURE = (0.6, 0.9)
+
+
+def sample_lighting(kind: str, r: np.random.Generator, envlights: tuple = ()) -> Lighting:
+    """Random lighting of ``kind`` ("ambient", "environment", or "hdri": one of ``envlights``,
+    :class:`~facelift.data.procedural.envmap.EnvLight`, turned about Z and exposed at random)."""
     if kind == "ambient":
         return Lighting("ambient", ambient=round(float(r.uniform(0.95, 1.1)), 6))
+    if kind == HDRI_LIGHTING:
+        return _sample_hdri(r, envlights)
     if kind != "environment":
-        raise FaceliftError(f"unknown lighting {kind!r}; choose from {', '.join(LIGHTINGS)}")
+        raise FaceliftError(f"unknown lighting {kind!r}; choose from {', '.join(LIGHTINGS + (HDRI_LIGHTING,))}")
 
     def direction(min_z: float = -1.0) -> np.ndarray:
         while True:
@@ -201,8 +217,26 @@ def sample_lighting(kind: str, r: np.random.Generator) -> Lighting:
     )
 
 
+def _sample_hdri(r: np.random.Generator, envlights: tuple) -> Lighting:
+    from facelift.data.procedural.envmap import rotate_sh, rotation_z
+
+    if not envlights:
+        raise FaceliftError("hdri lighting needs environment maps (--hdri FOLDER)")
+    env = envlights[int(r.integers(len(envlights)))]
+    turn = float(r.uniform(0.0, 360.0))
+    exposure = float(r.uniform(*HDRI_EXPOSURE)) / max(env.mean_luminance, 1e-9)
+    rot = rotation_z(math.radians(turn))
+    sh = rotate_sh(env.sh, rot) * exposure
+    return Lighting(
+        HDRI_LIGHTING, ambient=0.0,
+        sun_direction=_tuple3(rot @ env.sun_direction), sun_rgb=_tuple3(env.sun_rgb * exposure),
+        sh=tuple(_tuple3(c) for c in sh),
+        source=f"{env.name} turned {turn:.1f} deg, x{exposure:.4g}",
+    )
+
+
 def sample_appearance(identity: Identity, seed: int, lighting: str | tuple[str, ...] = LIGHTINGS,
-                      max_head_pose: float = 10.0, extras: bool = False) -> Appearance:
+                      max_head_pose: float = 10.0, extras: bool = False, envlights: tuple = ()) -> Appearance:
     """A random appearance of ``identity``, a pure function of (identity.seed, seed, options).
 
     Args:
@@ -210,6 +244,8 @@ def sample_appearance(identity: Identity, seed: int, lighting: str | tuple[str, 
         max_head_pose: largest head yaw in degrees (pitch and roll get 0.6x and 0.4x).
         extras: also draw glasses, a hat, a patterned top and freckles (from a stream of their
             own: the rest of the appearance is the same with or without them).
+        envlights: the environment maps "hdri" lighting draws from (:func:`~facelift.data.
+            procedural.envmap.load_envlights`).
     """
     r = _rng(identity.seed, seed, 2)
     kinds = (lighting,) if isinstance(lighting, str) else tuple(lighting)
@@ -232,7 +268,7 @@ def sample_appearance(identity: Identity, seed: int, lighting: str | tuple[str, 
     # Lighting draws from its own stream, so one appearance under different lighting
     # kinds is the same head (paired data, see SynthConfig.lighting_mode).
     rl = _rng(identity.seed, seed, 6)
-    light = sample_lighting(kinds[int(rl.integers(len(kinds)))] if len(kinds) > 1 else kinds[0], rl)
+    light = sample_lighting(kinds[int(rl.integers(len(kinds)))] if len(kinds) > 1 else kinds[0], rl, envlights)
     return Appearance(
         seed=int(seed), hair_style=style, hair_colour=hair_name, hair_rgb=_tuple3(hair_rgb),
         hair_thickness=float(r.uniform(0.03, 0.065)), hair_length=float(r.uniform(-0.75, -0.3)),

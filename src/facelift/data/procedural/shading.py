@@ -1,4 +1,5 @@
-"""Shading baked into the colours: ambient occlusion, a soft-shadowed sun, SH environment lobes."""
+"""Shading baked into the colours: ambient occlusion, a soft-shadowed sun, SH environment lobes or a
+real map's SH irradiance."""
 
 from __future__ import annotations
 
@@ -45,6 +46,10 @@ def shade(albedo: np.ndarray, points: np.ndarray, normals: np.ndarray, lighting:
     if lighting.kind == "ambient":
         return np.clip(albedo * (lighting.ambient * ao)[:, None], 0, 1)
     e = np.zeros_like(albedo)
+    if lighting.sh:
+        from facelift.data.procedural.envmap import sh_irradiance
+
+        e += sh_irradiance(np.asarray(lighting.sh, np.float64), normals).astype(albedo.dtype)
     for d, c in lighting.lobes:
         e += _sh_lobe(sdf.dot(normals, np.asarray(d, np.float32)))[:, None] * np.asarray(c, np.float32)[None]
     e += lighting.ambient
