@@ -122,6 +122,9 @@ def test_bad_maps_and_folders_are_one_clear_error(tmp_path):
     _write(tmp_path / "nan.exr", nan)
     with pytest.raises(FaceliftError, match="NaN"):
         read_envmap(tmp_path / "nan.exr")
+    _write(tmp_path / "black.hdr", np.zeros((8, 16, 3)))
+    with pytest.raises(FaceliftError, match="black"):
+        read_envmap(tmp_path / "black.hdr")
     with pytest.raises(FaceliftError, match="no environment maps"):
         find_hdris(_empty(tmp_path))
     with pytest.raises(FaceliftError, match="not found"):

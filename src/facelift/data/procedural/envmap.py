@@ -105,6 +105,8 @@ def read_envmap(path: str | Path) -> np.ndarray:
     rgb = bgr[..., 2::-1].astype(np.float64)
     if not np.isfinite(rgb).all():
         raise FaceliftError(f"{path}: holds NaN or infinite values")
+    if not (rgb > 0).any():
+        raise FaceliftError(f"{path}: the map is black everywhere (no light to light a head with)")
     if w > WORK_WIDTH:
         # Area resampling keeps each region's mean radiance, so the sun keeps its power.
         rgb = cv2.resize(rgb, (WORK_WIDTH, WORK_WIDTH // 2), interpolation=cv2.INTER_AREA)
