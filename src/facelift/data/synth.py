@@ -8,7 +8,9 @@ all turned by a random azimuth α per subject, the paper's near-frontal input an
 
 Lighting: ``lighting_mode="random"`` draws one of ``lighting`` per subject;
 ``"each"`` renders every appearance under every listed kind (subjects
-``idNNNNN_appMMM_<kind>``): the same head, pose and cameras, only the light differs.
+``idNNNNN_appMMM_<kind>``): the same head, pose and cameras, only the light differs. The
+``"hdri"`` kind lights each subject with one of the maps in ``hdri`` (a folder of .hdr/.exr
+environment maps; :mod:`facelift.data.procedural.envmap`), read and checked before any subject.
 
 Runs are resumable (finished subject folders are skipped; a subject interrupted mid-way
 was never renamed into place and is redone), parallel across processes, and
