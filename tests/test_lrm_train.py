@@ -404,7 +404,33 @@ def test_steps_draw_their_input_count_and_a_share_take_the_fixed_rig():
 
 def test_bad_input_view_settings_fail_before_training(tmp_path, dataset):
     for bad, match in ((["min_input_views=5", "num_input_views=4"], "min_input_views"),
-                       (["fixed_input_share=1.5"], "fixed_input_share")):
+                       (["fixed_input_share=1.5"], "fixed_input_share"), (["val_subjects=0"], "val_subjects")):
         cfg = apply_overrides(LRM_PRESETS.get_preset("tiny"), MICRO + bad)
         with pytest.raises(FaceliftError, match=match):
             train_lrm(cfg, dataset, tmp_path / "run", cpu=True)
+
+
+def test_validation_scores_the_mean_of_several_subjects(tmp_path, dataset, monkeypatch):
+    import facelift.train.lrm as train_mod
+
+    other = tmp_path / "val"
+    for k in range(3):
+        make_subject(other / f"subject_{k}", 20 + k)
+    seen = []
+    real = train_mod.evaluate_views
+
+    def spy(model, inputs, targets, background):
+        metrics, pred = real(model, inputs, targets, background)
+        seen.append(metrics.psnr_masked)
+        return metrics, pred
+
+    monkeypatch.setattr(train_mod, "evaluate_views", spy)
+    for n, expect in ((2, 2), (8, 3)):  # never more subjects than the split has
+        seen.clear()
+        cfg = apply_overrides(LRM_PRESETS.get_preset("tiny"), MICRO + [
+            "steps=1", "val_every=1", f"val_subjects={n}", "num_input_views=2", "num_target_views=2"])
+        train_lrm(cfg, dataset, tmp_path / f"run{n}", val_dir=other)
+        logged = [r for r in read_metrics(tmp_path / f"run{n}") if "val_psnr_masked" in r]
+        assert len(seen) == expect and len(logged) == 1
+        assert logged[0]["val_psnr_masked"] == pytest.approx(np.mean(seen), rel=1e-6)
+        assert len(set(np.round(seen, 4))) == expect  # different subjects, not one scored twice
