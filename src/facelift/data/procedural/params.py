@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from facelift.data.procedural.envmap import rotate_sh, rotation_z
 from facelift.errors import FaceliftError
 
 
@@ -218,8 +219,6 @@ def sample_lighting(kind: str, r: np.random.Generator, envlights: tuple = ()) ->
 
 
 def _sample_hdri(r: np.random.Generator, envlights: tuple) -> Lighting:
-    from facelift.data.procedural.envmap import rotate_sh, rotation_z
-
     if not envlights:
         raise FaceliftError("hdri lighting needs environment maps (--hdri FOLDER)")
     env = envlights[int(r.integers(len(envlights)))]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from facelift.data import sdf
+from facelift.data.procedural.envmap import sh_irradiance
 from facelift.data.procedural.params import Lighting
 
 
@@ -47,8 +48,6 @@ def shade(albedo: np.ndarray, points: np.ndarray, normals: np.ndarray, lighting:
         return np.clip(albedo * (lighting.ambient * ao)[:, None], 0, 1)
     e = np.zeros_like(albedo)
     if lighting.sh:
-        from facelift.data.procedural.envmap import sh_irradiance
-
         e += sh_irradiance(np.asarray(lighting.sh, np.float64), normals).astype(albedo.dtype)
     for d, c in lighting.lobes:
         e += _sh_lobe(sdf.dot(normals, np.asarray(d, np.float32)))[:, None] * np.asarray(c, np.float32)[None]
