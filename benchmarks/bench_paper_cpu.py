@@ -128,6 +128,7 @@ def run_lrm(size: int, layers: int | None, autocast: bool, dtype_name: str, out:
     from facelift.lrm import GSLRM, LRM_PRESETS
     from facelift.lrm.config import ExportConfig
     from facelift.lrm.model import transformer_flops
+    from facelift.lrm.prune import export_filter, export_mask
     from facelift.render import rasterize
 
     cfg = LRM_PRESETS.get_preset("paper").model
@@ -146,18 +147,17 @@ def run_lrm(size: int, layers: int | None, autocast: bool, dtype_name: str, out:
     with torch.autocast("cpu", dtype=torch.bfloat16, enabled=autocast):
         model.reconstruct(torch.rand(NUM_VIEWS, 3, 64, 64), facelift_cameras(64), autocast=autocast)  # warm-up
         t = time.perf_counter()
-        head = model.reconstruct(images, cams, export=ExportConfig(), autocast=autocast)
+        # reconstruct(export=ExportConfig()) in two steps, to keep the unfiltered head as well
+        everything = model.reconstruct(images, cams, autocast=autocast)
+        head = export_filter(everything, ExportConfig())
         sec = time.perf_counter() - t
     out.update(lrm_s=sec * full / cfg.layers, lrm_layers_run=cfg.layers, lrm_gaussians=len(head),
                lrm_flops=transformer_flops(LRM_PRESETS.get_preset("paper").model, NUM_VIEWS, size, size))
     if cfg.layers == full:
-        from facelift.lrm.prune import export_mask
-
         # Also before the export filter, and which Gaussians it keeps: on random weights many
         # outputs sit at its hard thresholds (opacity, scale, box), so a tiny numeric difference
         # flips a whole splat in or out; the unfiltered renders separate that from the matmuls.
         with torch.no_grad():
-            everything = model.reconstruct(images, cams, autocast=autocast)
             tensors["lrm_renders"] = torch.stack([rasterize(head, cams[i]).rgb for i in (0, 2)]).contiguous()
             tensors["lrm_renders_unfiltered"] = torch.stack(
                 [rasterize(everything, cams[i]).rgb for i in (0, 2)]).contiguous()
