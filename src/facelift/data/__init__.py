@@ -9,6 +9,7 @@
   photo's background removal leaves them (training augmentation, ``eval mvdiff --matted``).
 * :mod:`facelift.data.blender` — ``facelift data render-assets``: the paper's Blender +
   Cycles pipeline for user-owned head assets (optional extra ``facelift[blender]``).
+* :mod:`facelift.data.inputs` — a user's asset and environment-map files, found in a folder.
 
 Commands::
 

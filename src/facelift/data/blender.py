@@ -44,6 +44,7 @@ from tqdm import tqdm
 from facelift.atomic import atomic_dir
 from facelift.cameras import Camera, opencv_to_opengl, write_transforms
 from facelift.data import layout
+from facelift.data.inputs import find_files
 from facelift.data.procedural.envmap import find_hdris
 from facelift.errors import FaceliftError
 
@@ -138,12 +139,7 @@ def sample_lighting(rng: np.random.Generator, hdris: list[Path], cfg: AssetRende
 
 
 def find_assets(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        raise FaceliftError(f"--assets {folder}: folder not found")
-    assets = sorted(p for p in folder.rglob("*") if p.suffix.lower() in ASSET_EXTENSIONS and p.is_file())
-    if not assets:
-        raise FaceliftError(f"--assets {folder}: no head assets ({', '.join(ASSET_EXTENSIONS)})")
-    return assets
+    return find_files(folder, ASSET_EXTENSIONS, "--assets", "head assets")
 
 
 def subject_names(assets: list[Path], root: Path) -> list[str]:

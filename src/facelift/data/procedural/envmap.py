@@ -29,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
+from facelift.data.inputs import find_files
 from facelift.errors import FaceliftError
 
 HDRI_EXTENSIONS = (".hdr", ".exr")
@@ -186,15 +187,7 @@ def rotate_sh(sh: np.ndarray, rotation: np.ndarray) -> np.ndarray:
 
 def find_hdris(folder: Path | None) -> list[Path]:
     """The environment maps under ``folder`` (recursively, sorted); [] for None."""
-    if folder is None:
-        return []
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise FaceliftError(f"--hdri {folder}: folder not found")
-    maps = sorted(p for p in folder.rglob("*") if p.suffix.lower() in HDRI_EXTENSIONS and p.is_file())
-    if not maps:
-        raise FaceliftError(f"--hdri {folder}: no environment maps ({', '.join(HDRI_EXTENSIONS)})")
-    return maps
+    return [] if folder is None else find_files(folder, HDRI_EXTENSIONS, "--hdri", "environment maps")
 
 
 @functools.lru_cache(maxsize=4)
