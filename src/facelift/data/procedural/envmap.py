@@ -95,7 +95,8 @@ def read_envmap(path: str | Path) -> np.ndarray:
 
     bgr = cv2.imread(str(path), cv2.IMREAD_UNCHANGED | cv2.IMREAD_ANYDEPTH | cv2.IMREAD_ANYCOLOR)
     if bgr is None:
-        raise FaceliftError(f"{path}: cannot be read as an HDR image")
+        raise FaceliftError(f"{path}: cannot be read as an HDR image (OpenCV reads Radiance .hdr and common "
+                            "OpenEXR files; converting it to .hdr usually helps)")
     if bgr.ndim == 2:
         bgr = np.repeat(bgr[..., None], 3, axis=2)
     if bgr.ndim != 3 or bgr.shape[2] < 3:
