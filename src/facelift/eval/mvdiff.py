@@ -27,6 +27,7 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor
 
+from facelift.data.matting import matted_inputs
 from facelift.defaults import DDIM_ETA, GUIDANCE_SCALE, NUM_INFERENCE_STEPS, SEED
 from facelift.eval.metrics import foreground, masked_psnr, silhouette_iou
 
@@ -88,8 +89,6 @@ def matted_input(item: dict, seed: int) -> Tensor:
     """(3, H, W) the item's front view cut out with an imperfect matte over a random scene,
     on white (:mod:`facelift.data.matting`), drawn from ``seed``; the item is on white and its
     first view is the input."""
-    from facelift.data.matting import matted_inputs
-
     alpha = item["alphas"][0].float()
     colour = (item["input"].float() - (1.0 - alpha)).clamp(min=0.0)  # back to premultiplied
     rgba = torch.cat([colour, alpha])[None]

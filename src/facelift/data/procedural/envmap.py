@@ -27,6 +27,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import cv2
 import numpy as np
 
 from facelift.data.inputs import find_files
@@ -91,8 +92,6 @@ def read_envmap(path: str | Path) -> np.ndarray:
         raise FaceliftError(f"{path}: not an environment map ({', '.join(HDRI_EXTENSIONS)})")
     # OpenCV reads OpenEXR only when this is set before its first EXR read.
     os.environ.setdefault("OPENCV_IO_ENABLE_OPENEXR", "1")
-    import cv2
-
     bgr = cv2.imread(str(path), cv2.IMREAD_UNCHANGED | cv2.IMREAD_ANYDEPTH | cv2.IMREAD_ANYCOLOR)
     if bgr is None:
         raise FaceliftError(f"{path}: cannot be read as an HDR image (OpenCV reads Radiance .hdr and common "
@@ -117,8 +116,6 @@ def read_envmap(path: str | Path) -> np.ndarray:
 
 def _sun_region(luma: np.ndarray, omega: np.ndarray) -> np.ndarray | None:
     """(H, W) bool: the bright region around the brightest pixel, or None if the map has no sun."""
-    import cv2
-
     peak = float(luma.max())
     median = float(np.median(luma))
     if peak <= 0 or peak < SUN_CONTRAST * max(median, 1e-12):
@@ -142,8 +139,6 @@ def split_envmap(radiance: np.ndarray, name: str = "") -> EnvLight:
     sun_dir, sun_rgb = None, np.zeros(3)
     region = _sun_region(luma, omega)
     if region is not None:
-        import cv2
-
         weights = radiance[region] * omega[region][:, None]             # (n, 3) radiance · sr
         power = weights @ _LUMA
         centre = (dirs[region] * power[:, None]).sum(0)
