@@ -161,6 +161,37 @@ def test_someone_standing_behind_does_not_take_the_framed_head():
     assert kept[25, 50] == 0 and kept[35, 50] == 0  # the standing woman's face and chin
 
 
+def _ellipse(h, w, cy, cx, ry, rx):
+    yy, xx = np.mgrid[0:h, 0:w]
+    return ((yy - cy) / ry) ** 2 + ((xx - cx) / rx) ** 2 <= 1.0
+
+
+def test_a_crowd_head_touching_the_shoulder_is_dropped_but_the_own_head_and_shoulders_stay():
+    # deepface's img41: a blurred head in the crowd touches the framed man's raised shoulder, so
+    # segmentation gives one blob, and no face is found on it to split it off.
+    from facelift.preprocess.segment import _drop_detours
+
+    h, w = 200, 240
+    head = _ellipse(h, w, 70, 100, 40, 32)
+    neck = np.zeros((h, w), bool)
+    neck[100:135, 85:115] = True
+    body = _ellipse(h, w, 180, 110, 80, 120)           # shoulders rise above the chin (y = 111)
+    bun = _ellipse(h, w, 45, 140, 14, 14)               # hair sticking out beside the head
+    crowd = _ellipse(h, w, 60, 205, 30, 22)              # someone behind, right of the head
+    bridge = np.zeros((h, w), bool)
+    bridge[60:150, 205:220] = True                       # ... that reaches down to the shoulder
+    alpha = (head | neck | body | bun | crowd | bridge).astype(np.float32)
+    kept = _drop_detours(alpha, focus=(100.0, 75.0), focus_size=60.0)
+    assert kept[60, 205] == 0 and kept[40, 205] == 0      # the crowd head goes
+    assert kept[75, 100] == 1 and kept[35, 100] == 1 and kept[45, 148] == 1  # face, crown, bun
+    assert kept[105, 75] == 1 and kept[105, 145] == 1     # both shoulders, above the chin too
+    np.testing.assert_array_equal(kept[113:], alpha[113:])  # the body below the face is left alone
+    # Without the bridge the crowd head is another blob: nothing here to drop (the main
+    # component keeps the framed one), and a lone head is returned as it is.
+    lone = (head | neck | body).astype(np.float32)
+    np.testing.assert_array_equal(_drop_detours(lone, (100.0, 75.0), 60.0), lone)
+
+
 def test_group_photo_keeps_the_neighbours_face_out_of_the_mask(example_rgb):
     # Two people leaning together (the same head twice, the framed one larger): segmentation
     # sees one blob; the neighbour's face must not come back beside the framed one.

@@ -6,7 +6,9 @@ wheel). It keeps the whole person (hair, neck, shoulders, clothes), as rembg doe
 Stage I was trained to see: a head and shoulders on white.
 
 The raw output is a soft probability; we sharpen it around 0.5 so the background goes fully white
-while hair edges stay soft, and drop blobs that are not connected to the main figure.
+while hair edges stay soft, drop blobs that are not connected to the main figure, split people who
+touch between their faces, and drop what reaches the head only round a detour (a crowd's head
+touching the shoulder).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Sequence
 import numpy as np
 from PIL import Image
 from scipy import ndimage
+from skimage.graph import MCP_Geometric
 
 from facelift.preprocess.detect import run_model
 from facelift.preprocess.io import downscale_for_detection
@@ -28,6 +31,10 @@ SOFT_BAND = 0.5
 BODY_DROP = 0.3
 #: The head around a face, in face sizes (see ``_in_head``).
 HEAD_HALF_WIDTH, HEAD_ABOVE, HEAD_BELOW = 0.7, 1.0, 0.7
+#: ``_drop_detours``: below the face's centre, in face sizes, where the body begins (it is
+#: left alone); a path inside the mask this many times the straight line, plus the slack in
+#: face sizes, is someone else's; the grid (longest side, pixels) the paths are measured on.
+CHIN_CUT, DETOUR, DETOUR_SLACK, DETOUR_GRID = 0.6, 1.5, 0.3, 256
 
 
 def segment_person(rgb: np.ndarray) -> np.ndarray:
@@ -69,7 +76,49 @@ def segment_person_small(rgb: np.ndarray, max_side: int = SEGMENT_MAX_SIDE,
     if others and focus_size:
         kept = _split_from_others(kept, focus, focus_size * factor,
                                   [(x * factor, y * factor, size * factor) for x, y, size in others])
+    if focus_size:  # after the split, which needs the neighbours' heads to find them on the blob
+        kept = _drop_detours(kept, focus, focus_size * factor)
     return kept.astype(np.float32), factor
+
+
+def _drop_detours(alpha: np.ndarray, focus: tuple[float, float], focus_size: float) -> np.ndarray:
+    """Drop what lies beside the framed head but is reached from it only the long way round.
+
+    A blurred crowd behind a portrait has no detectable faces to split off, yet a head in it
+    that touches the framed person's raised shoulder joins the main blob and would be framed
+    beside the face. Within the mask, the framed head's hair, ears and hat are reached from the
+    face's centre almost in a straight line, its shoulders by a short detour through the neck;
+    a neighbour's head only down the neck, along the shoulder and back up. Above ``CHIN_CUT``
+    face sizes below the face's centre (the body below is left alone), pixels whose path inside
+    the mask is longer than ``DETOUR`` times the straight line (plus ``DETOUR_SLACK`` face
+    sizes) are dropped, with the soft rim around them.
+    """
+    h, w = alpha.shape
+    step = max(1, int(np.ceil(max(h, w) / DETOUR_GRID)))  # the path lengths need no more detail
+    inside = alpha[::step, ::step] > 0.5
+    fy, fx = int(np.clip(focus[1] / step, 0, inside.shape[0] - 1)), int(np.clip(focus[0] / step, 0, inside.shape[1] - 1))
+    if not inside[fy, fx]:
+        return alpha
+    cost = np.where(inside, 1.0, np.inf)
+    path, _ = MCP_Geometric(cost).find_costs([(fy, fx)])
+    yy, xx = np.mgrid[0:inside.shape[0], 0:inside.shape[1]]
+    straight = np.hypot(yy - fy, xx - fx)
+    size = focus_size / step
+    above = (yy * step) < focus[1] + CHIN_CUT * focus_size
+    detour = inside & above & (path > DETOUR * straight + DETOUR_SLACK * size)
+    if not detour.any():
+        return alpha
+    # One grid cell wider, so no sliver of the dropped blob's edge falls between the samples.
+    detour = ndimage.binary_dilation(detour, iterations=1)
+    detour = np.repeat(np.repeat(detour, step, 0), step, 1)[:h, :w]
+    labels, _ = ndimage.label((alpha > 0.5) & ~detour)
+    main = labels[fy * step, fx * step]
+    if main == 0:
+        return alpha
+    kept = labels == main
+    # Keep the soft rim of what stays; the rim of what goes goes with it.
+    support = ndimage.binary_dilation(kept, iterations=3)
+    return np.where(support, alpha, 0.0).astype(np.float32)
 
 
 def _split_from_others(alpha: np.ndarray, focus: tuple[float, float], focus_size: float,
