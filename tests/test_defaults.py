@@ -29,6 +29,37 @@ def test_library_entry_points_default_to_the_one_definition():
     pipe = FaceLiftPipeline(None, None, "cpu")
     assert pipe.defaults["num_inference_steps"] == defaults.NUM_INFERENCE_STEPS
     assert pipe.defaults["guidance_scale"] == defaults.GUIDANCE_SCALE and pipe.defaults["seed"] == defaults.SEED
+    assert pipe.defaults["eta"] == defaults.DDIM_ETA
+
+
+def test_the_weights_ddim_eta_reaches_stage_one_and_a_bad_one_is_refused():
+    from types import SimpleNamespace
+
+    import pytest
+    from PIL import Image
+
+    from facelift.errors import FaceliftError
+    from facelift.pipeline import FaceLiftPipeline
+
+    seen = {}
+
+    def stage_one(image, **kwargs):
+        seen.update(kwargs)
+        return SimpleNamespace(images=[[image] * 6])
+
+    def pipeline(**kwargs):
+        pipe = FaceLiftPipeline(None, None, "cpu", **kwargs)
+        pipe.mvdiff = stage_one  # a stand-in Stage I that records how it is called
+        return pipe
+
+    image = Image.new("RGB", (8, 8))
+    pipeline(defaults={"eta": 0}).generate_views(image)
+    assert seen["eta"] == 0.0 and isinstance(seen["eta"], float)
+    pipeline().generate_views(image)
+    assert seen["eta"] == defaults.DDIM_ETA
+    for bad in (1.5, -0.1, "0", True):
+        with pytest.raises(FaceliftError, match="eta"):
+            pipeline(defaults={"eta": bad}, name="w")
 
 
 def test_cli_defaults_and_their_help_come_from_the_one_definition():

@@ -24,7 +24,7 @@ import torch
 from PIL import Image
 
 from facelift.cameras import Camera, facelift_cameras, read_transforms
-from facelift.defaults import GUIDANCE_SCALE, NUM_INFERENCE_STEPS, SEED
+from facelift.defaults import DDIM_ETA, GUIDANCE_SCALE, NUM_INFERENCE_STEPS, SEED
 from facelift.errors import FaceliftError
 from facelift.gaussians import Gaussians
 from facelift.outputs import TurntableSpec, write_result
@@ -157,9 +157,13 @@ class FaceLiftPipeline:
         # Photo-fit is off unless the weights ask for it (the bundled tiny does; release
         # weights reconstruct at 512² and are left as the authors' model makes them).
         self.defaults = {"num_inference_steps": NUM_INFERENCE_STEPS, "guidance_scale": GUIDANCE_SCALE, "seed": SEED,
-                         "refine": 0, **(defaults or {})}
+                         "eta": DDIM_ETA, "refine": 0, **(defaults or {})}
         try:  # a malformed facelift.json fails here, at load, naming the weights
             refine_iterations(self.defaults["refine"])
+            eta = self.defaults["eta"]
+            if isinstance(eta, bool) or not isinstance(eta, (int, float)) or not 0.0 <= eta <= 1.0:
+                raise FaceliftError(f"eta (DDIM) must be a number in [0, 1], got {eta!r}")
+            self.defaults["eta"] = float(eta)
             seed = self.defaults["seed"]
             if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
                 raise FaceliftError(f"seed must be a non-negative integer, got {seed!r}")
@@ -229,6 +233,7 @@ class FaceLiftPipeline:
             image,
             num_inference_steps=num_inference_steps or self.defaults["num_inference_steps"],
             guidance_scale=self.defaults["guidance_scale"] if guidance_scale is None else guidance_scale,
+            eta=self.defaults["eta"],
             generator=generator,
             output_type="pil",
         )
@@ -292,6 +297,7 @@ class FaceLiftPipeline:
         box = pre.face_box
         info = {
             "weights": self.name, "seed": seed, "num_inference_steps": steps, "guidance_scale": guidance,
+            "eta": self.defaults["eta"],
             "dtype": self.dtypes,
             "num_faces": pre.num_faces, "face_box": None if box is None else [box.x0, box.y0, box.x1, box.y1],
         }

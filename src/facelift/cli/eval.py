@@ -12,7 +12,7 @@ from pathlib import Path
 
 from facelift.cli import group
 from facelift.cli._args import REFINE_HELP, positive_int, refine_setting
-from facelift.defaults import GUIDANCE_SCALE, NUM_INFERENCE_STEPS, SEED
+from facelift.defaults import DDIM_ETA, GUIDANCE_SCALE, NUM_INFERENCE_STEPS, SEED
 from facelift.errors import FaceliftError
 
 #: ``facelift.eval.identity.DlibIdentity.DETECTORS`` (named here so that --help needs no dlib).
@@ -133,19 +133,20 @@ def _mvdiff(args: argparse.Namespace) -> int:
     try:
         steps = args.steps if args.steps is not None else int(defaults.get("num_inference_steps", NUM_INFERENCE_STEPS))
         guidance = args.guidance if args.guidance is not None else float(defaults.get("guidance_scale", GUIDANCE_SCALE))
+        eta = float(defaults.get("eta", DDIM_ETA))
     except (TypeError, ValueError) as err:
         raise FaceliftError(f"{folder}: the facelift.json \"defaults\" are not numbers ({err})") from None
     pipe = FaceLiftMultiViewPipeline.from_pretrained(folder)
     pipe.set_progress_bar_config(disable=True)
     data = StageIDataset(args.data, split=args.split, resolution=pipe.image_size)
-    gen = pipeline_generator(pipe, steps, guidance, seed=args.seed)
+    gen = pipeline_generator(pipe, steps, guidance, eta=eta, seed=args.seed)
     results = evaluate(gen, data, limit=args.limit, matte_seed=args.matted)
     n = len(data) if args.limit is None else min(args.limit, len(data))
     table = to_markdown(results)
     checks = meets_targets(results)
     matted = "" if args.matted is None else f", inputs matted (seed {args.matted})"
     text = (f"{table}\n\n{n} subjects ({args.split} split of {args.data}), {steps} steps, guidance "
-            f"{guidance}, seed {args.seed}{matted}\n" + "".join(f"- {k}: {'yes' if v else 'no'}\n" for k, v in checks.items()))
+            f"{guidance}, eta {eta}, seed {args.seed}{matted}\n" + "".join(f"- {k}: {'yes' if v else 'no'}\n" for k, v in checks.items()))
     sys.stdout.write(text)
     if args.output is not None:
         atomic_write_text(args.output.with_suffix(".md"), text)
