@@ -30,7 +30,8 @@ class WeightsMeta:
         license: the terms that come with the weights.
         view_embeddings: how Stage I's per-view prompt embeddings were made (converted release).
         defaults: sampling and seed defaults (``num_inference_steps``, ``guidance_scale``,
-            ``seed``; ``refine``: photo-fit iterations), checked by the pipeline at load.
+            ``eta`` (DDIM), ``seed``; ``refine``: photo-fit iterations), checked by the pipeline
+            at load.
         export: overrides of :class:`facelift.lrm.config.ExportConfig` (``null`` switches a
             filter off), checked by :func:`facelift.pipeline.export_config`.
         download: the provenance of a release download (:mod:`facelift.weights.release`).
