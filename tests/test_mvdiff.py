@@ -251,6 +251,29 @@ def test_uncond_label_is_stored_and_older_facelift_folders_read_as_zero_clip(pip
     assert bundled["uncond_label"] == "zero_clip"
 
 
+def test_weights_stored_in_float16_load_as_float32_and_sample_the_same(pipe, tmp_path):
+    from safetensors import safe_open
+
+    pipe.save_pretrained(tmp_path / "fp32")
+    pipe.save_pretrained(tmp_path / "fp16", weights_dtype=torch.float16)
+    for name in ("unet", "vae", "image_encoder"):
+        (path,) = (tmp_path / "fp16" / name).glob("*.safetensors")
+        with safe_open(path, "pt") as f:
+            assert {f.get_tensor(k).dtype for k in f.keys()} == {torch.float16}
+        (full,) = (tmp_path / "fp32" / name).glob("*.safetensors")
+        assert path.stat().st_size < 0.6 * full.stat().st_size
+    (emb,) = (tmp_path / "fp16" / "view_embeddings").glob("*.safetensors")
+    with safe_open(emb, "pt") as f:
+        assert {f.get_tensor(k).dtype for k in f.keys()} == {torch.float32}
+    a = FaceLiftMultiViewPipeline.from_pretrained(tmp_path / "fp32")
+    b = FaceLiftMultiViewPipeline.from_pretrained(tmp_path / "fp16")
+    assert {p.dtype for p in b.unet.parameters()} == {torch.float32}
+    image = torch.rand(1, 3, 32, 32, generator=torch.Generator().manual_seed(0))
+    out = [m(image, num_inference_steps=2, generator=torch.Generator().manual_seed(0), output_type="pt").images
+           for m in (a, b)]
+    assert (out[0] - out[1]).abs().max() < 0.02
+
+
 def test_sampling_clip_input_is_the_image_processor_on_the_uint8_image(pipe):
     """At sampling time the CLIP encoder sees what the release's CLIPImageProcessor makes of
     the PIL image; training keeps the differentiable tensor resize."""

@@ -84,6 +84,8 @@ COMPONENTS = (
     "image_noising_scheduler", "scheduler", "view_embeddings", "text_encoder", "tokenizer",
 )
 OPTIONAL_COMPONENTS = ("text_encoder", "tokenizer")
+#: The components ``save_pretrained(weights_dtype=...)`` may store in lower precision.
+STORED_CAST = ("unet", "vae", "image_encoder")
 #: How the unconditional branch's class label is made (module docstring).
 UNCOND_LABELS = ("zeros", "zero_clip")
 
@@ -443,10 +445,14 @@ class FaceLiftMultiViewPipeline(DiffusionPipeline):
         return MultiViewOutput(pil, self.view_names)
 
     # ------------------------------------------------------------------ persistence
-    def save_pretrained(self, save_directory: str | Path, **_: Any) -> None:
+    def save_pretrained(self, save_directory: str | Path, weights_dtype: torch.dtype | None = None, **_: Any) -> None:
         """Write a diffusers-layout folder (safetensors weights, one sub-folder per component).
 
-        The folder is written to a temporary sibling and renamed when complete.
+        ``weights_dtype`` (e.g. ``torch.float16``) stores the UNet's, VAE's and CLIP encoder's
+        floating-point tensors in that precision, halving the folder; their configs are left as
+        they are, so :meth:`from_pretrained` still builds float32 models and upcasts on load.
+        The view embeddings, added to every prompt, stay float32. The folder is written to a
+        temporary sibling and renamed when complete.
         """
         save_directory = Path(save_directory)
         index: dict[str, Any] = {
@@ -463,6 +469,9 @@ class FaceLiftMultiViewPipeline(DiffusionPipeline):
                 index[name] = [type(module).__module__.split(".")[0], type(module).__name__]
                 # diffusers and transformers both default to safetensors here.
                 module.save_pretrained(tmp / name)
+                if weights_dtype is not None and name in STORED_CAST:
+                    for path in (tmp / name).glob("*.safetensors"):
+                        _cast_safetensors(path, weights_dtype)
             index["view_embeddings"] = ["facelift.mvdiff.pipeline", "ViewEmbeddings"]
             atomic_write_text(tmp / "model_index.json", json.dumps(index, indent=2, sort_keys=True))
 
@@ -571,6 +580,16 @@ def combine_guidance(out: Tensor, guidance_scale: float) -> Tensor:
     """Classifier-free guidance on a stacked [uncond; cond] model output (2N, ...) -> (N, ...)."""
     uncond, cond = out.chunk(2)
     return uncond + guidance_scale * (cond - uncond)
+
+
+def _cast_safetensors(path: Path, dtype: torch.dtype) -> None:
+    """Rewrite a safetensors file with its floating-point tensors in ``dtype`` (in place: the
+    file lies in a folder that is renamed into place only when complete)."""
+    from safetensors.torch import load_file, save_file
+
+    tensors = load_file(path)
+    save_file({k: v.to(dtype) if v.is_floating_point() else v for k, v in tensors.items()}, path,
+              metadata={"format": "pt"})
 
 
 def _load_transformers(cls: Any, folder: Path, torch_dtype: torch.dtype | None) -> nn.Module:
