@@ -114,3 +114,7 @@ def test_eval_mvdiff_refuses_bad_paths_before_loading(tmp_path, capsys, monkeypa
     rc = main(["eval", "mvdiff", "--weights", str(tmp_path / "pipe"), "--data", str(tmp_path)])
     err = capsys.readouterr().err
     assert rc != 0 and "are not numbers" in err and len(err.strip().splitlines()) == 1
+    (tmp_path / "pipe" / "facelift.json").write_text('{"defaults": {"eta": 2}}')
+    rc = main(["eval", "mvdiff", "--weights", str(tmp_path / "pipe"), "--data", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert rc != 0 and "eta (DDIM) must be in [0, 1]" in err and len(err.strip().splitlines()) == 1

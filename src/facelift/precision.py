@@ -49,7 +49,7 @@ BF16_FLAGS = ("amx_bf16", "avx512_bf16")
 #: bf16 must be at least this much faster than fp32 in the micro-check.
 MIN_SPEEDUP = 1.5
 #: ``auto`` keeps smaller models in fp32: below this their time is per-kernel overhead, not
-#: arithmetic (the bundled tiny models, 0.1–5.1 M parameters, gain little from bf16).
+#: arithmetic (the bundled tiny models, 0.1–6.7 M parameters, gain little from bf16).
 MIN_BF16_PARAMS = 50_000_000
 CACHE_FILE = "precision.json"
 CHECK_SIZE = 768  # fp32 ~5 ms on a 2-core AMX Xeon; bf16 ~0.5 ms there

@@ -136,6 +136,8 @@ def _mvdiff(args: argparse.Namespace) -> int:
         eta = float(defaults.get("eta", DDIM_ETA))
     except (TypeError, ValueError) as err:
         raise FaceliftError(f"{folder}: the facelift.json \"defaults\" are not numbers ({err})") from None
+    if not 0.0 <= eta <= 1.0:
+        raise FaceliftError(f"{folder}: the facelift.json \"defaults\" eta (DDIM) must be in [0, 1], got {eta}")
     pipe = FaceLiftMultiViewPipeline.from_pretrained(folder)
     pipe.set_progress_bar_config(disable=True)
     data = StageIDataset(args.data, split=args.split, resolution=pipe.image_size)

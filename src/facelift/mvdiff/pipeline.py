@@ -76,6 +76,7 @@ from facelift.mvdiff.config import VIEW_PROMPT
 from facelift.mvdiff.unet import load_unet
 from facelift.views import composite
 from facelift.weights.locate import resolve_pretrained
+from facelift.weights.store import recast_weights
 
 log = logging.getLogger(__name__)
 
@@ -471,7 +472,7 @@ class FaceLiftMultiViewPipeline(DiffusionPipeline):
                 module.save_pretrained(tmp / name)
                 if weights_dtype is not None and name in STORED_CAST:
                     for path in (tmp / name).glob("*.safetensors"):
-                        _cast_safetensors(path, weights_dtype)
+                        recast_weights(path, weights_dtype, metadata={"format": "pt"})
             index["view_embeddings"] = ["facelift.mvdiff.pipeline", "ViewEmbeddings"]
             atomic_write_text(tmp / "model_index.json", json.dumps(index, indent=2, sort_keys=True))
 
@@ -580,16 +581,6 @@ def combine_guidance(out: Tensor, guidance_scale: float) -> Tensor:
     """Classifier-free guidance on a stacked [uncond; cond] model output (2N, ...) -> (N, ...)."""
     uncond, cond = out.chunk(2)
     return uncond + guidance_scale * (cond - uncond)
-
-
-def _cast_safetensors(path: Path, dtype: torch.dtype) -> None:
-    """Rewrite a safetensors file with its floating-point tensors in ``dtype`` (in place: the
-    file lies in a folder that is renamed into place only when complete)."""
-    from safetensors.torch import load_file, save_file
-
-    tensors = load_file(path)
-    save_file({k: v.to(dtype) if v.is_floating_point() else v for k, v in tensors.items()}, path,
-              metadata={"format": "pt"})
 
 
 def _load_transformers(cls: Any, folder: Path, torch_dtype: torch.dtype | None) -> nn.Module:

@@ -26,15 +26,24 @@ def save_weights(model: nn.Module, path: str | Path, metadata: dict[str, str] | 
                  dtype: torch.dtype | None = None) -> None:
     """Model weights as safetensors (contiguous CPU copies; shared tensors stored once each),
     floating-point tensors cast to ``dtype`` when given (loading casts them back to the model's)."""
+    _save_state(model.state_dict(), path, metadata, dtype)
+
+
+def recast_weights(path: str | Path, dtype: torch.dtype, metadata: dict[str, str] | None = None) -> None:
+    """Rewrite a safetensors file with its floating-point tensors in ``dtype`` (atomically)."""
+    _save_state(load_weights(path), path, metadata, dtype)
+
+
+def _save_state(state: Mapping[str, torch.Tensor], path: str | Path, metadata: dict[str, str] | None,
+                dtype: torch.dtype | None) -> None:
     from safetensors.torch import save_file
 
     def stored(v: torch.Tensor) -> torch.Tensor:
         v = v.detach().to("cpu")
         return (v.to(dtype) if dtype is not None and v.is_floating_point() else v).contiguous().clone()
 
-    state = {k: stored(v) for k, v in model.state_dict().items()}
     with atomic_path(path) as tmp:
-        save_file(state, str(tmp), metadata=metadata or {})
+        save_file({k: stored(v) for k, v in state.items()}, str(tmp), metadata=metadata or {})
 
 
 def load_weights(path: str | Path) -> dict[str, torch.Tensor]:
