@@ -62,6 +62,28 @@ def test_the_weights_ddim_eta_reaches_stage_one_and_a_bad_one_is_refused():
             pipeline(defaults={"eta": bad}, name="w")
 
 
+def test_sampling_defaults_fill_in_check_and_name_the_bad_key():
+    import math
+
+    import pytest
+
+    from facelift.errors import FaceliftError
+    from facelift.weights.meta import sampling_defaults
+
+    assert sampling_defaults({}) == {"num_inference_steps": defaults.NUM_INFERENCE_STEPS,
+                                     "guidance_scale": defaults.GUIDANCE_SCALE, "eta": defaults.DDIM_ETA,
+                                     "seed": defaults.SEED}
+    got = sampling_defaults({"num_inference_steps": 25, "guidance_scale": 2, "eta": 0, "seed": 4, "refine": 40})
+    assert got == {"num_inference_steps": 25, "guidance_scale": 2.0, "eta": 0.0, "seed": 4, "refine": 40}
+    assert isinstance(got["guidance_scale"], float) and isinstance(got["eta"], float)
+    bad = {"num_inference_steps": (0, 2.5, "50", True), "guidance_scale": (-1, "high", math.nan, math.inf),
+           "eta": (1.01, -0.5, "1", False), "seed": (-1, 1.0, "4", True)}
+    for key, values in bad.items():
+        for value in values:
+            with pytest.raises(FaceliftError, match=f"^{key} must be"):
+                sampling_defaults({key: value})
+
+
 def test_cli_defaults_and_their_help_come_from_the_one_definition():
     parser = build_parser()
     args = parser.parse_args(["export-weights", "--mvdiff", "a", "--lrm", "b", "-o", "c"])
@@ -113,8 +135,8 @@ def test_eval_mvdiff_refuses_bad_paths_before_loading(tmp_path, capsys, monkeypa
     (tmp_path / "pipe" / "facelift.json").write_text('{"defaults": {"guidance_scale": "high"}}')
     rc = main(["eval", "mvdiff", "--weights", str(tmp_path / "pipe"), "--data", str(tmp_path)])
     err = capsys.readouterr().err
-    assert rc != 0 and "are not numbers" in err and len(err.strip().splitlines()) == 1
+    assert rc != 0 and "guidance_scale must be a number >= 0, got 'high'" in err and len(err.strip().splitlines()) == 1
     (tmp_path / "pipe" / "facelift.json").write_text('{"defaults": {"eta": 2}}')
     rc = main(["eval", "mvdiff", "--weights", str(tmp_path / "pipe"), "--data", str(tmp_path)])
     err = capsys.readouterr().err
-    assert rc != 0 and "eta (DDIM) must be in [0, 1]" in err and len(err.strip().splitlines()) == 1
+    assert rc != 0 and "eta must be a number in [0, 1] (DDIM), got 2" in err and len(err.strip().splitlines()) == 1

@@ -24,14 +24,13 @@ import torch
 from PIL import Image
 
 from facelift.cameras import Camera, facelift_cameras, read_transforms
-from facelift.defaults import DDIM_ETA, GUIDANCE_SCALE, NUM_INFERENCE_STEPS, SEED
 from facelift.errors import FaceliftError
 from facelift.gaussians import Gaussians
 from facelift.outputs import TurntableSpec, write_result
 from facelift.render import RenderOutput, rasterize
 from facelift.views import composite, resize_images
 from facelift.weights.folder import resolve_weights
-from facelift.weights.meta import META_FILE, read_meta
+from facelift.weights.meta import META_FILE, read_meta, sampling_defaults
 
 if TYPE_CHECKING:
     from facelift.lrm.config import ExportConfig
@@ -156,17 +155,9 @@ class FaceLiftPipeline:
         self.dtypes = cast_models(mvdiff, lrm, dtype, self.device)
         # Photo-fit is off unless the weights ask for it (the bundled tiny does; release
         # weights reconstruct at 512² and are left as the authors' model makes them).
-        self.defaults = {"num_inference_steps": NUM_INFERENCE_STEPS, "guidance_scale": GUIDANCE_SCALE, "seed": SEED,
-                         "eta": DDIM_ETA, "refine": 0, **(defaults or {})}
         try:  # a malformed facelift.json fails here, at load, naming the weights
+            self.defaults = sampling_defaults({"refine": 0, **(defaults or {})})
             refine_iterations(self.defaults["refine"])
-            eta = self.defaults["eta"]
-            if isinstance(eta, bool) or not isinstance(eta, (int, float)) or not 0.0 <= eta <= 1.0:
-                raise FaceliftError(f"eta (DDIM) must be a number in [0, 1], got {eta!r}")
-            self.defaults["eta"] = float(eta)
-            seed = self.defaults["seed"]
-            if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-                raise FaceliftError(f"seed must be a non-negative integer, got {seed!r}")
         except FaceliftError as err:
             raise FaceliftError(f"weights {name!r}: {META_FILE}'s \"defaults\": {err}") from None
         self.export = export_config(export, name)

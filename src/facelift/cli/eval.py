@@ -12,7 +12,7 @@ from pathlib import Path
 
 from facelift.cli import group
 from facelift.cli._args import REFINE_HELP, positive_int, refine_setting
-from facelift.defaults import DDIM_ETA, GUIDANCE_SCALE, NUM_INFERENCE_STEPS, SEED
+from facelift.defaults import GUIDANCE_SCALE, NUM_INFERENCE_STEPS, SEED
 from facelift.errors import FaceliftError
 
 #: ``facelift.eval.identity.DlibIdentity.DETECTORS`` (named here so that --help needs no dlib).
@@ -120,7 +120,7 @@ def _mvdiff(args: argparse.Namespace) -> int:
     from facelift.mvdiff import FaceLiftMultiViewPipeline
 
     from facelift.weights.locate import resolve_pretrained
-    from facelift.weights.meta import stage_meta
+    from facelift.weights.meta import sampling_defaults, stage_meta
 
     # Everything a typo can break is checked before the weights load.
     folder = resolve_pretrained(args.weights)
@@ -129,15 +129,13 @@ def _mvdiff(args: argparse.Namespace) -> int:
     if args.output is not None and not args.output.parent.is_dir():
         raise FaceliftError(f"{args.output.parent}: no such folder for the report")
     # Unset sampling options take the weights' own (the bundled tiny samples at guidance 1.5).
-    defaults = stage_meta(folder).defaults
     try:
-        steps = args.steps if args.steps is not None else int(defaults.get("num_inference_steps", NUM_INFERENCE_STEPS))
-        guidance = args.guidance if args.guidance is not None else float(defaults.get("guidance_scale", GUIDANCE_SCALE))
-        eta = float(defaults.get("eta", DDIM_ETA))
-    except (TypeError, ValueError) as err:
-        raise FaceliftError(f"{folder}: the facelift.json \"defaults\" are not numbers ({err})") from None
-    if not 0.0 <= eta <= 1.0:
-        raise FaceliftError(f"{folder}: the facelift.json \"defaults\" eta (DDIM) must be in [0, 1], got {eta}")
+        defaults = sampling_defaults(stage_meta(folder).defaults)
+    except FaceliftError as err:
+        raise FaceliftError(f"{folder}: the facelift.json \"defaults\": {err}") from None
+    steps = args.steps if args.steps is not None else defaults["num_inference_steps"]
+    guidance = args.guidance if args.guidance is not None else defaults["guidance_scale"]
+    eta = defaults["eta"]
     pipe = FaceLiftMultiViewPipeline.from_pretrained(folder)
     pipe.set_progress_bar_config(disable=True)
     data = StageIDataset(args.data, split=args.split, resolution=pipe.image_size)

@@ -7,11 +7,13 @@ does not know are kept as they are (``extra``), so reading and writing a folder 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from facelift.atomic import atomic_write_text
+from facelift.defaults import DDIM_ETA, GUIDANCE_SCALE, NUM_INFERENCE_STEPS, SEED
 from facelift.errors import FaceliftError
 
 META_FILE = "facelift.json"
@@ -86,6 +88,35 @@ class WeightsMeta:
         return meta
 
 
+def _whole(value: Any, lowest: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= lowest
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def sampling_defaults(defaults: Mapping[str, Any]) -> dict[str, Any]:
+    """A ``"defaults"`` object with its sampling keys checked and the library's values filled in.
+
+    ``num_inference_steps`` (integer >= 1), ``guidance_scale`` (number >= 0), ``eta`` (number in
+    [0, 1]) and ``seed`` (integer >= 0) come back as int / float; other keys (``refine``, checked
+    by the pipeline) pass through. A bad value is a one-line :class:`FaceliftError` naming the
+    key, so a malformed ``facelift.json`` fails when the weights load, not mid-sampling.
+    """
+    out = {"num_inference_steps": NUM_INFERENCE_STEPS, "guidance_scale": GUIDANCE_SCALE, "eta": DDIM_ETA,
+           "seed": SEED, **defaults}
+    checks = (("num_inference_steps", lambda v: _whole(v, 1), int, "an integer >= 1"),
+              ("guidance_scale", lambda v: _number(v) and v >= 0, float, "a number >= 0"),
+              ("eta", lambda v: _number(v) and 0 <= v <= 1, float, "a number in [0, 1] (DDIM)"),
+              ("seed", lambda v: _whole(v, 0), int, "a non-negative integer"))
+    for key, ok, kind, what in checks:
+        if not ok(out[key]):
+            raise FaceliftError(f"{key} must be {what}, got {out[key]!r}")
+        out[key] = kind(out[key])
+    return out
+
+
 def read_meta(folder: str | Path) -> WeightsMeta:
     """``folder/facelift.json`` (the defaults when there is none); a file that is not a JSON
     object is a one-line error naming it."""
@@ -116,4 +147,4 @@ def write_meta(folder: str | Path, meta: WeightsMeta) -> Path:
     return path
 
 
-__all__ = ["stage_meta", "META_FILE", "WeightsMeta", "read_meta", "write_meta"]
+__all__ = ["stage_meta", "META_FILE", "WeightsMeta", "read_meta", "sampling_defaults", "write_meta"]
