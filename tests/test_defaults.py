@@ -76,8 +76,11 @@ def test_sampling_defaults_fill_in_check_and_name_the_bad_key():
     got = sampling_defaults({"num_inference_steps": 25, "guidance_scale": 2, "eta": 0, "seed": 4, "refine": 40})
     assert got == {"num_inference_steps": 25, "guidance_scale": 2.0, "eta": 0.0, "seed": 4, "refine": 40}
     assert isinstance(got["guidance_scale"], float) and isinstance(got["eta"], float)
+    got = sampling_defaults({"num_inference_steps": 50.0, "seed": 4.0})  # whole numbers written as floats
+    assert got["num_inference_steps"] == 50 and isinstance(got["num_inference_steps"], int)
+    assert got["seed"] == 4 and isinstance(got["seed"], int)
     bad = {"num_inference_steps": (0, 2.5, "50", True), "guidance_scale": (-1, "high", math.nan, math.inf),
-           "eta": (1.01, -0.5, "1", False), "seed": (-1, 1.0, "4", True)}
+           "eta": (1.01, -0.5, "1", False), "seed": (-1, 1.5, "4", True)}
     for key, values in bad.items():
         for value in values:
             with pytest.raises(FaceliftError, match=f"^{key} must be"):

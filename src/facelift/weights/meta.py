@@ -89,7 +89,8 @@ class WeightsMeta:
 
 
 def _whole(value: Any, lowest: int) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= lowest
+    # 50.0 is accepted as 50: JSON writers differ on whole numbers.
+    return _number(value) and float(value).is_integer() and value >= lowest
 
 
 def _number(value: Any) -> bool:
@@ -99,8 +100,8 @@ def _number(value: Any) -> bool:
 def sampling_defaults(defaults: Mapping[str, Any]) -> dict[str, Any]:
     """A ``"defaults"`` object with its sampling keys checked and the library's values filled in.
 
-    ``num_inference_steps`` (integer >= 1), ``guidance_scale`` (number >= 0), ``eta`` (number in
-    [0, 1]) and ``seed`` (integer >= 0) come back as int / float; other keys (``refine``, checked
+    ``num_inference_steps`` (whole number >= 1), ``guidance_scale`` (number >= 0), ``eta`` (number in
+    [0, 1]) and ``seed`` (whole number >= 0) come back as int / float; other keys (``refine``, checked
     by the pipeline) pass through. A bad value is a one-line :class:`FaceliftError` naming the
     key, so a malformed ``facelift.json`` fails when the weights load, not mid-sampling.
     """
