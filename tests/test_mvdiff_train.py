@@ -380,3 +380,36 @@ def test_two_process_gloo_step_keeps_ranks_in_sync(tmp_path):
     assert not torch.equal(r0["conv_in.weight"], init["conv_in.weight"])
     assert (out / "checkpoints" / "step_00000001" / "model.safetensors").is_file()
     assert (out / "pipeline" / "model_index.json").is_file()
+
+
+def test_init_grows_the_unet_with_identity_transformer_blocks(tmp_path):
+    """A pipeline with 2 transformer blocks per attention layer starts from a 1-block one: the
+    new blocks are identity maps, so the grown UNet predicts what the source did, and they train."""
+    from dataclasses import replace
+
+    from facelift.train.mvdiff import init_from_pipeline
+
+    small = build_pipeline(config().model, seed=1)
+    grown_cfg = replace(config().model, tiny=replace(ARCH, unet_transformer_layers_per_block=2))
+    grown = build_pipeline(grown_cfg, seed=2)
+    assert len(grown.unet.state_dict()) > len(small.unet.state_dict())
+    init_from_pipeline(grown, small, what="small")
+    g = torch.Generator().manual_seed(0)
+    latents = torch.randn(6, 8, 8, 8, generator=g)  # 4 noisy + 4 condition latent channels
+    t = torch.tensor([500] * 6)
+    text = torch.randn(6, 3, ARCH.cross_attention_dim, generator=g)
+    label = torch.randn(6, 2 * ARCH.clip_projection_dim, generator=g)
+    with torch.no_grad():
+        want = small.unet(latents, t, encoder_hidden_states=text, class_labels=label).sample
+        got = grown.unet(latents, t, encoder_hidden_states=text, class_labels=label).sample
+    assert torch.allclose(got, want, atol=1e-5)
+    # The new blocks' zero projections receive gradients (they are not frozen at identity).
+    new_block = grown.unet.down_blocks[0].attentions[0].transformer_blocks[1]
+    assert not new_block.ff.net[-1].weight.detach().any()
+    grown.unet(latents, t, encoder_hidden_states=text, class_labels=label).sample.square().mean().backward()
+    assert float(new_block.ff.net[-1].weight.grad.abs().sum()) > 0.0
+    # Shrinking (or any other difference) is still one clear error.
+    from facelift.errors import FaceliftError
+
+    with pytest.raises(FaceliftError, match="--init small"):
+        init_from_pipeline(build_pipeline(config().model, seed=3), grown, what="small")

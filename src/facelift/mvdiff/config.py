@@ -41,6 +41,9 @@ class TinyArchitecture:
 
     unet_block_out_channels: tuple[int, ...] = (32, 64, 128)
     unet_layers_per_block: int = 1
+    # Transformer blocks in each attention layer; a model grown from a shallower one
+    # (``train mvdiff --init``) starts its new blocks as identity maps.
+    unet_transformer_layers_per_block: int = 1
     unet_attention_head_dim: int = 8
     unet_norm_num_groups: int = 16
     cross_attention_dim: int = 64

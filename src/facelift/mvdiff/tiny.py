@@ -34,6 +34,7 @@ def build_unet(arch: TinyArchitecture, latent_size: int, in_channels: int = 8) -
         up_block_types=("UpBlock2D",) + ("CrossAttnUpBlock2D",) * (n - 1),
         block_out_channels=arch.unet_block_out_channels,
         layers_per_block=arch.unet_layers_per_block,
+        transformer_layers_per_block=arch.unet_transformer_layers_per_block,
         attention_head_dim=arch.unet_attention_head_dim,
         norm_num_groups=arch.unet_norm_num_groups,
         cross_attention_dim=arch.cross_attention_dim,

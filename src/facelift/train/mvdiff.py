@@ -598,11 +598,57 @@ def export_pipeline(pipe: FaceLiftMultiViewPipeline, model: nn.Module, ema: nn.M
 
 def init_from_pipeline(pipe: FaceLiftMultiViewPipeline, source: FaceLiftMultiViewPipeline, what: str) -> None:
     """Load a trained pipeline's UNet, image encoder, view embeddings and VAE into ``pipe``
-    (built from a config of the same shapes; a mismatch is one clear error naming ``what``)."""
-    for name in ("unet", "image_encoder", "view_embeddings"):
+    (built from a config of the same shapes; a mismatch is one clear error naming ``what``).
+
+    The one difference allowed is growth: ``pipe``'s UNet may have more transformer blocks per
+    attention layer than the source's (``unet_transformer_layers_per_block``). Those blocks
+    start as identity maps (:func:`identity_new_transformer_blocks`), so the grown UNet
+    predicts exactly what the source did and training goes on from there.
+    """
+    for name in ("image_encoder", "view_embeddings"):
         load_into(getattr(pipe, name), getattr(source, name).state_dict(), strict=True, what=f"--init {what} ({name})")
+    unet_what = f"--init {what} (unet)"
+    missing, unexpected = load_into(pipe.unet, source.unet.state_dict(), what=unet_what)
+    grown = identity_new_transformer_blocks(pipe.unet, missing)
+    left = sorted(set(missing) - {k for block in grown for k in _param_names(pipe.unet, block)})
+    if left or unexpected:
+        raise FaceliftError(f"{unet_what}: does not match the model ({len(left)} missing, {len(unexpected)} "
+                            f"unexpected or mismatched keys; first: {(left + unexpected)[:3]})")
+    if grown:
+        log.info("%s: %d transformer blocks are new; they start as identity maps (zero output "
+                 "projections)", unet_what, len(grown))
     pipe.vae = source.vae.eval()  # whole: its config carries the latent scaling factor the UNet learned with
     log.info("--init %s: UNet, image encoder, view embeddings and VAE loaded", what)
+
+
+def _param_names(model: nn.Module, prefix: str) -> list[str]:
+    return [f"{prefix}.{k}" for k in model.get_submodule(prefix).state_dict()]
+
+
+def identity_new_transformer_blocks(unet: nn.Module, missing: Sequence[str]) -> list[str]:
+    """Zero the output projections of the UNet's transformer blocks that ``missing`` lacks
+    entirely (a UNet grown to more blocks per attention layer); returns their names.
+
+    A diffusers ``BasicTransformerBlock`` adds each of its self-attention, cross-attention and
+    feed-forward outputs to its input, so with those three output projections at zero it is
+    the identity; the zero projections still get gradients, so the blocks learn from there.
+    """
+    gone = set(missing)
+    grown = []
+    for name, module in unet.named_modules():
+        if type(module).__name__ != "BasicTransformerBlock":
+            continue
+        names = _param_names(unet, name)
+        if not names or not all(n in gone for n in names):
+            continue
+        with torch.no_grad():
+            attns = [a for a in (module.attn1, module.attn2) if a is not None]
+            for out in [a.to_out[0] for a in attns] + [module.ff.net[-1]]:
+                out.weight.zero_()
+                if out.bias is not None:
+                    out.bias.zero_()
+        grown.append(name)
+    return grown
 
 
 def load_checkpoint_into_pipeline(pipe: FaceLiftMultiViewPipeline, checkpoint: str | Path, cfg: MVDiffConfig,
