@@ -382,7 +382,7 @@ def test_two_process_gloo_step_keeps_ranks_in_sync(tmp_path):
     assert (out / "pipeline" / "model_index.json").is_file()
 
 
-def test_init_grows_the_unet_with_identity_transformer_blocks(tmp_path):
+def test_init_grows_the_unet_with_identity_transformer_blocks():
     """A pipeline with 2 transformer blocks per attention layer starts from a 1-block one: the
     new blocks are identity maps, so the grown UNet predicts what the source did, and they train."""
     from dataclasses import replace

@@ -36,7 +36,7 @@ def _cells(args: argparse.Namespace) -> dict[str, list[str]]:
                 extra = ["--input-low-pass", str(LOW_PASS)] if size > 64 else []
                 base = ["--data", args.unseen, "--split", "all", "--input-views", views, "--size", str(size)]
                 cells[f"unseen_{size}_{n}v"] = base + extra
-                if args.views_fit and n in ("4", "6"):
+                if args.views_fit:
                     cells[f"fit_{size}_{n}v"] = base + extra + ["--views-fit", str(args.views_fit)]
     return cells
 
@@ -84,7 +84,10 @@ def main() -> int:
         if report.exists():
             continue
         cmd = [facelift, "eval", "lrm", "--weights", args.weights, *extra, "-o", str(report)]
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if done.returncode != 0:
+            last = done.stderr.strip().splitlines()[-1:] or ["no message"]
+            sys.exit(f"{name}: facelift eval lrm failed: {last[0]}")
         print(f"{name}: {_score(report):.2f}", flush=True)
     (args.out / "tables.md").write_text(_table(args.out, args.compare))
     print(_table(args.out, args.compare))

@@ -47,7 +47,7 @@ import math
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Collection, Sequence
 
 import torch
 import torch.nn.functional as F
@@ -607,10 +607,10 @@ def init_from_pipeline(pipe: FaceLiftMultiViewPipeline, source: FaceLiftMultiVie
     """
     for name in ("image_encoder", "view_embeddings"):
         load_into(getattr(pipe, name), getattr(source, name).state_dict(), strict=True, what=f"--init {what} ({name})")
-    source_state = source.unet.state_dict()
-    grown = identity_new_transformer_blocks(pipe.unet, set(pipe.unet.state_dict()) - set(source_state))
-    own = pipe.unet.state_dict()
-    # The grown blocks keep their own (identity) weights; everything else must match exactly.
+    source_state, own = source.unet.state_dict(), pipe.unet.state_dict()
+    grown = identity_new_transformer_blocks(pipe.unet, set(own) - set(source_state))
+    # The grown blocks keep their own (now identity) weights: ``own`` holds the live tensors.
+    # Everything else must match exactly.
     kept = {k: own[k] for block in grown for k in _param_names(pipe.unet, block)}
     load_into(pipe.unet, {**source_state, **kept}, strict=True, what=f"--init {what} (unet)")
     if grown:
@@ -624,15 +624,15 @@ def _param_names(model: nn.Module, prefix: str) -> list[str]:
     return [f"{prefix}.{k}" for k in model.get_submodule(prefix).state_dict()]
 
 
-def identity_new_transformer_blocks(unet: nn.Module, missing: Sequence[str]) -> list[str]:
-    """Zero the output projections of the UNet's transformer blocks that ``missing`` lacks
-    entirely (a UNet grown to more blocks per attention layer); returns their names.
+def identity_new_transformer_blocks(unet: nn.Module, new_keys: Collection[str]) -> list[str]:
+    """Zero the output projections of the UNet's transformer blocks whose state keys are all in
+    ``new_keys`` (a UNet grown to more blocks per attention layer); returns their names.
 
     A diffusers ``BasicTransformerBlock`` adds each of its self-attention, cross-attention and
     feed-forward outputs to its input, so with those three output projections at zero it is
     the identity; the zero projections still get gradients, so the blocks learn from there.
     """
-    gone = set(missing)
+    gone = set(new_keys)
     grown = []
     for name, module in unet.named_modules():
         if type(module).__name__ != "BasicTransformerBlock":
