@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facelift.cli import group
+
+if TYPE_CHECKING:
+    from facelift.mvdiff.config import MVDiffConfig
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -15,7 +19,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Train Stage I on a dataset of heads with the 6 FaceLift views (ROOT/<subject>/transforms.json "
                     "+ images). The tiny preset first trains its small VAE (--stage vae), then the UNet jointly "
                     "with its small CLIP image encoder and view embeddings (--stage unet); --stage all (default) "
-                    "does both. Resumes from the run folder's latest checkpoint automatically. Multi-GPU: "
+                    "does both. --stage decoder --init PIPELINE fine-tunes a trained pipeline's VAE decoder with the encoder frozen "
+                    "(the latent space, and so the UNet, stay valid). Resumes from the run folder's latest checkpoint automatically. Multi-GPU: "
                     "'accelerate launch -m facelift train mvdiff ...'. Settings are a preset plus key=value "
                     "overrides, e.g. train.max_steps=4000 train.batch_size=2 model.attention=dense.",
     )
@@ -26,8 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--val-data", type=Path, default=None,
                    help="validation dataset (default: the 'val' split of --data, else its training split)")
     p.add_argument("--out", type=Path, required=True, help="run folder (checkpoints, logs, samples, pipeline/)")
-    p.add_argument("--stage", choices=("all", "vae", "unet"), default="all",
-                   help="vae: the tiny VAE only; unet: the diffusion model (needs RUN/vae or --vae for tiny)")
+    p.add_argument("--stage", choices=("all", "vae", "unet", "decoder"), default="all",
+                   help="vae: the tiny VAE only; unet: the diffusion model (needs RUN/vae or --vae for tiny); "
+                        "decoder: the VAE decoder of the --init pipeline, writing RUN/pipeline with it")
     p.add_argument("--vae", type=Path, default=None, help="trained VAE folder to use instead of RUN/vae (tiny)")
     p.add_argument("--init", default=None, metavar="PIPELINE",
                    help="start the UNet stage from a trained pipeline ('tiny', a pipeline folder or a run's "
@@ -41,11 +47,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from facelift.errors import FaceliftError
     from facelift.train.mvdiff import load_dataset, resolve_config, train_mvdiff, train_vae
 
     resume = not args.fresh
     cfg = resolve_config(args.preset, args.overrides, args.out, resume)
-    from facelift.errors import FaceliftError
+    if args.stage == "decoder":
+        return _run_decoder(args, cfg)
 
     data = load_dataset(args.data, cfg.model.image_size, split="train")
     try:
@@ -72,4 +80,21 @@ def run(args: argparse.Namespace) -> int:
         print(f"pipeline: {final}" if final.is_dir() else "stopped before the last step; run again to go on")
     elif (args.out / "vae" / "config.json").is_file():
         print(f"VAE: {args.out / 'vae'}")
+    return 0
+
+
+def _run_decoder(args: argparse.Namespace, cfg: MVDiffConfig) -> int:
+    from facelift.errors import FaceliftError
+    from facelift.train.mvdiff import load_dataset
+    from facelift.train.mvdiff_decoder import check_decoder_config, train_decoder
+
+    if args.init is None:
+        raise FaceliftError("--stage decoder fine-tunes a trained pipeline's decoder: give --init PIPELINE")
+    if args.vae is not None:
+        raise FaceliftError("--stage decoder trains the --init pipeline's own VAE (no --vae)")
+    check_decoder_config(cfg)
+    data = load_dataset(args.data, cfg.model.image_size, split="train")
+    out = train_decoder(cfg, data, args.out, args.init, resume=not args.fresh, cpu=args.cpu,
+                        max_steps_this_run=args.max_steps_this_run)
+    print(f"pipeline: {out}" if (out / "model_index.json").is_file() else "stopped before the last step; run again to go on")
     return 0

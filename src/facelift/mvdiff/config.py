@@ -142,6 +142,16 @@ class TrainConfig:
     vae_batch_images: int = 4
     vae_lr: float = 2e-4
     vae_kl_weight: float = 1e-6
+    # Decoder fine-tuning of a trained pipeline (``--stage decoder``, facelift.train.mvdiff_decoder):
+    # the encoder frozen, ``decoder_batch_images`` white-background views per step, their
+    # latents jittered by up to ``decoder_jitter`` of their std, or (share
+    # ``decoder_unet_share``) the UNet's x0 estimate from a timestep below ``decoder_unet_max_t``.
+    decoder_max_steps: int = 3000
+    decoder_batch_images: int = 16
+    decoder_lr: float = 2e-4
+    decoder_jitter: float = 0.1
+    decoder_unet_share: float = 0.0
+    decoder_unet_max_t: int = 500
 
 
 @dataclass
