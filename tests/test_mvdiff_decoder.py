@@ -125,3 +125,22 @@ def test_cli_decoder_stage_needs_init(tmp_path):
                            "--data", str(tmp_path), "--out", str(tmp_path / "run")], capture_output=True, text=True)
     assert proc.returncode != 0
     assert "--init" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_vae_round_trip_is_scored_on_the_true_views(tmp_path):
+    from facelift.eval.mvdiff import Scores, evaluate, score_views, vae_round_trip
+    from test_mvdiff_train import _eval_items
+
+    items = _eval_items()
+    # Given the truth, an identity generator is the oracle.
+    oracle = evaluate(lambda views: views, items, progress=False, from_truth=True)["model"]
+    assert oracle["masked_psnr"] == pytest.approx(100.0) and oracle["iou"] == pytest.approx(1.0)
+    pipe = FaceLiftMultiViewPipeline.from_pretrained(_pipeline_folder(tmp_path))
+    got = evaluate(vae_round_trip(pipe), items, progress=False, from_truth=True)["model"]
+    want = Scores()
+    with torch.no_grad():
+        for it in items:
+            decoded = pipe.decode_latents(pipe.encode_latents(it["images"]))
+            score_views(decoded, it["images"], it["alphas"], it["input"], want)
+    assert got == pytest.approx(want.summary())
+    assert got["masked_psnr"] < 60.0  # an untrained VAE loses detail

@@ -96,14 +96,17 @@ def matted_input(item: dict, seed: int) -> Tensor:
 
 
 def evaluate(generate: ViewGenerator, dataset: Sequence[dict], limit: int | None = None,
-             progress: bool = True, matte_seed: int | None = None) -> dict[str, dict[str, float]]:
+             progress: bool = True, matte_seed: int | None = None,
+             from_truth: bool = False) -> dict[str, dict[str, float]]:
     """Scores of ``generate`` and of the copy baseline over ``dataset``.
 
     ``dataset`` items as :class:`facelift.data.loaders.StageIDataset` gives them on a white
     background: ``input`` (3, H, W), ``images`` (6, 3, H, W), ``alphas`` (6, 1, H, W).
     ``matte_seed``: cut every input out with an imperfect matte (:func:`matted_input`, subject
     ``k`` drawn from ``matte_seed + k``) before it is given to both generators; the truth
-    stays as it is. Returns ``{"model": summary, "copy input": summary}``.
+    stays as it is. ``from_truth``: ``generate`` is given the true views (6, 3, H, W) instead
+    of the input (e.g. :func:`vae_round_trip`, the ceiling the VAE sets). Returns
+    ``{"model": summary, "copy input": summary}``.
     """
     from tqdm.auto import tqdm
 
@@ -113,7 +116,7 @@ def evaluate(generate: ViewGenerator, dataset: Sequence[dict], limit: int | None
         item = dataset[k]
         image = item["input"] if matte_seed is None else matted_input(item, matte_seed + k)
         with torch.no_grad():
-            generated = generate(image)
+            generated = generate(item["images"] if from_truth else image)
         score_views(generated, item["images"], item["alphas"], image, model)
         score_views(copy_baseline(image), item["images"], item["alphas"], image, baseline)
     return {"model": model.summary(), "copy input": baseline.summary()}
@@ -129,6 +132,17 @@ def pipeline_generator(pipe, num_inference_steps: int = NUM_INFERENCE_STEPS, gui
         return out.images[0]
 
     return generate
+
+
+def vae_round_trip(pipe) -> Callable[[Tensor], Tensor]:
+    """``(6, 3, H, W) views -> (6, 3, H, W)``: encoded by the pipeline's VAE (distribution mode)
+    and decoded again, for :func:`evaluate` with ``from_truth``: what Stage I would score if
+    its UNet produced the true views' latents exactly."""
+
+    def round_trip(views: Tensor) -> Tensor:
+        return pipe.decode_latents(pipe.encode_latents(views.float()))
+
+    return round_trip
 
 
 def to_markdown(results: dict[str, dict[str, float]]) -> str:
