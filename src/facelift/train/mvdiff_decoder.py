@@ -112,14 +112,14 @@ def decoder_latents(pipe: FaceLiftMultiViewPipeline, cfg: MVDiffConfig, cond: Te
         latents = pipe.encode_latents(views.flatten(0, 1)).float()  # scaled, (B·V, C, h, w)
         # Scaled latents have unit standard deviation (that is how scaling_factor was set).
         amount = t_cfg.decoder_jitter * torch.rand(latents.shape[0], 1, 1, 1, generator=generator)
-        z = latents + amount * torch.randn(latents.shape, generator=generator)
+        z = latents + (amount * torch.randn(latents.shape, generator=generator)).to(latents)
         if t_cfg.decoder_unet_share > 0:
             use = torch.rand(latents.shape[0], generator=generator) < t_cfg.decoder_unet_share
             if bool(use[pick].any()):
-                t = torch.randint(0, t_cfg.decoder_unet_max_t, (B,), generator=generator)
+                t = torch.randint(0, t_cfg.decoder_unet_max_t, (B,), generator=generator).to(latents.device)
                 x0 = unet_x0_latents(pipe, cond, latents, t, generator)
-                z = torch.where(use.view(-1, 1, 1, 1), x0, z)
-    return z[pick] / pipe.vae.config.scaling_factor
+                z = torch.where(use.view(-1, 1, 1, 1).to(latents.device), x0, z)
+    return z[pick.to(z.device)] / pipe.vae.config.scaling_factor
 
 
 def train_decoder(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, init: str | Path, resume: bool = True,
