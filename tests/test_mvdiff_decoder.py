@@ -31,7 +31,8 @@ def _decoder_config(**train):
 def test_decoder_stage_trains_the_decoder_only_and_lowers_the_round_trip_error(tmp_path):
     source = _pipeline_folder(tmp_path)
     data = dataset(1)
-    cfg = _decoder_config(decoder_max_steps=40, decoder_lr=3e-3, checkpoint_every=40, decoder_jitter=0.0)
+    cfg = _decoder_config(decoder_max_steps=40, decoder_lr=3e-3, checkpoint_every=40, decoder_jitter=0.0,
+                          decoder_unet_share=0.0)
     out = train_decoder(cfg, data, tmp_path / "run", init=source)
     before = FaceLiftMultiViewPipeline.from_pretrained(source)
     after = FaceLiftMultiViewPipeline.from_pretrained(out)

@@ -146,12 +146,13 @@ class TrainConfig:
     # the encoder frozen, ``decoder_batch_images`` white-background views per step, their
     # latents jittered by up to ``decoder_jitter`` of their std, or (share
     # ``decoder_unet_share``) the UNet's x0 estimate from a timestep below ``decoder_unet_max_t``.
-    decoder_max_steps: int = 3000
+    # Defaults: the bundled tiny decoder's recipe (weights/tiny/mvdiff/TRAINING.md).
+    decoder_max_steps: int = 5000
     decoder_batch_images: int = 16
     decoder_lr: float = 2e-4
     decoder_jitter: float = 0.1
-    decoder_unet_share: float = 0.0
-    decoder_unet_max_t: int = 500
+    decoder_unet_share: float = 0.5
+    decoder_unet_max_t: int = 300
 
 
 @dataclass

@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 
 
 class _Decoder(nn.Module):
-    """The VAE's trained half as one module (for DDP and the optimizer): scaled-free latents
+    """The VAE's trained half as one module (for DDP and the optimizer): unscaled latents
     (N, C, h, w) → images (N, 3, H, W) in [-1, 1]. The encoder rides along frozen."""
 
     def __init__(self, vae: nn.Module):
