@@ -111,6 +111,18 @@ class _WarmupCosine:
         return warmup_cosine_lambda(step, self.warmup, self.total, self.min_ratio)
 
 
+def optimizer_update(accelerator, model: nn.Module, loss: torch.Tensor, optimizer: torch.optim.Optimizer,
+                     scheduler: Any, max_norm: float) -> None:
+    """One plain update: zero the gradients, back-propagate ``loss``, clip to ``max_norm``
+    (0: no clipping), step the optimizer and the LR schedule."""
+    optimizer.zero_grad(set_to_none=True)
+    accelerator.backward(loss)
+    if max_norm > 0:
+        accelerator.clip_grad_norm_(model.parameters(), max_norm)
+    optimizer.step()
+    scheduler.step()
+
+
 def clip_grad_norm(accelerator, model: nn.Module, max_norm: float) -> float:
     """Clip through Accelerate (handles DDP and mixed precision); returns the pre-clip norm."""
     if max_norm <= 0:

@@ -68,6 +68,7 @@ from facelift.train.harness import (
     build_optimizer,
     build_scheduler,
     make_accelerator,
+    optimizer_update,
     progress,
     seed_everything,
 )
@@ -326,12 +327,7 @@ def train_vae(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, resume: bool
             mse = F.mse_loss(rec.float(), x)
             kl = kl.float().mean()
             loss = l1 + mse + t_cfg.vae_kl_weight * kl
-            optimizer.zero_grad(set_to_none=True)
-            accelerator.backward(loss)
-            if t_cfg.max_grad_norm > 0:
-                accelerator.clip_grad_norm_(vae.parameters(), t_cfg.max_grad_norm)
-            optimizer.step()
-            scheduler.step()
+            optimizer_update(accelerator, vae, loss, optimizer, scheduler, t_cfg.max_grad_norm)
             step += 1
             bar.update(1)
             window.append((float(loss.detach()), float(l1.detach()), float(mse.detach()), float(kl.detach())))

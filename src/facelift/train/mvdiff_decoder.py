@@ -42,6 +42,7 @@ from facelift.train.harness import (
     build_optimizer,
     build_scheduler,
     make_accelerator,
+    optimizer_update,
     progress,
     seed_everything,
 )
@@ -175,12 +176,7 @@ def train_decoder(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, init: st
             l1 = (rec.float() - target).abs().mean()
             mse = F.mse_loss(rec.float(), target)
             loss = l1 + mse
-            optimizer.zero_grad(set_to_none=True)
-            accelerator.backward(loss)
-            if t_cfg.max_grad_norm > 0:
-                accelerator.clip_grad_norm_(decoder.parameters(), t_cfg.max_grad_norm)
-            optimizer.step()
-            scheduler.step()
+            optimizer_update(accelerator, decoder, loss, optimizer, scheduler, t_cfg.max_grad_norm)
             step += 1
             bar.update(1)
             window.append((float(loss.detach()), float(mse.detach())))
