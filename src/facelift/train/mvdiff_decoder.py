@@ -12,8 +12,8 @@ true view:
 * the encoder's latent of the true view, jittered by Gaussian noise of up to
   ``decoder_jitter`` of the latents' standard deviation (generated latents are never exact);
 * with probability ``decoder_unet_share`` per image, the pipeline's own UNet's x0 estimate
-  from that latent noised to a random timestep below ``decoder_unet_max_t``: latents of the
-  kind the sampler actually hands to the decoder, so the decoder learns to read them.
+  from that latent noised to a random timestep below ``decoder_unet_max_t``: a one-step
+  stand-in for the latents the sampler hands to the decoder, so the decoder learns to read them.
 
 Run folder: ``config.json``, ``decoder_checkpoints/`` (resumable exactly: every draw of step
 ``s`` is seeded by (seed, s, rank)), ``decoder_logs/``, and ``pipeline/``: the source pipeline
