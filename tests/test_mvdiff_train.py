@@ -413,3 +413,13 @@ def test_init_grows_the_unet_with_identity_transformer_blocks():
 
     with pytest.raises(FaceliftError, match="--init small"):
         init_from_pipeline(build_pipeline(config().model, seed=3), grown, what="small")
+
+
+def test_eval_mvdiff_report_paths_keep_dots_in_the_name():
+    from pathlib import Path
+
+    from facelift.cli.eval import report_paths
+
+    assert report_paths(Path("out/guidance_1.5")) == (Path("out/guidance_1.5.md"), Path("out/guidance_1.5.json"))
+    assert report_paths(Path("out/eval.md")) == (Path("out/eval.md"), Path("out/eval.json"))
+    assert report_paths(Path("out/eval.JSON")) == (Path("out/eval.md"), Path("out/eval.json"))

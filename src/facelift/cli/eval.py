@@ -113,6 +113,13 @@ def _procedural(args) -> int:
     return 0
 
 
+def report_paths(output: Path) -> tuple[Path, Path]:
+    """``OUT.md`` and ``OUT.json`` for ``-o OUT``; an ``OUT`` already ending in .md or .json
+    names the pair too. A dot elsewhere stays part of the name (``-o guidance_1.5``)."""
+    stem = output.with_suffix("") if output.suffix.lower() in (".md", ".json") else output
+    return stem.with_name(stem.name + ".md"), stem.with_name(stem.name + ".json")
+
+
 def _mvdiff(args: argparse.Namespace) -> int:
     from facelift.atomic import atomic_write_text
     from facelift.data.loaders import StageIDataset
@@ -152,8 +159,9 @@ def _mvdiff(args: argparse.Namespace) -> int:
     text = (f"{table}\n\n{n} subjects ({args.split} split of {args.data}), {sampling}{matted}\n" + "".join(f"- {k}: {'yes' if v else 'no'}\n" for k, v in checks.items()))
     sys.stdout.write(text)
     if args.output is not None:
-        atomic_write_text(args.output.with_suffix(".md"), text)
-        atomic_write_text(args.output.with_suffix(".json"),
+        md_path, json_path = report_paths(args.output)
+        atomic_write_text(md_path, text)
+        atomic_write_text(json_path,
                           json.dumps({"results": results, "checks": checks, "subjects": n, "steps": steps,
                                       "guidance": guidance, "seed": args.seed, "matte_seed": args.matted,
                                       "vae_round_trip": args.vae_round_trip},
