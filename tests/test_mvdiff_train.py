@@ -423,3 +423,28 @@ def test_eval_mvdiff_report_paths_keep_dots_in_the_name():
     assert report_paths(Path("out/guidance_1.5")) == (Path("out/guidance_1.5.md"), Path("out/guidance_1.5.json"))
     assert report_paths(Path("out/eval.md")) == (Path("out/eval.md"), Path("out/eval.json"))
     assert report_paths(Path("out/eval.JSON")) == (Path("out/eval.md"), Path("out/eval.json"))
+
+
+def test_lr_min_ratio_anneals_the_unet_stage_by_a_cosine(tmp_path):
+    from dataclasses import replace
+
+    from facelift.errors import FaceliftError
+
+    data = dataset(2)
+    base = config(max_steps=4, checkpoint_every=4, validate_every=0, lr=1e-3, vae_max_steps=1)
+    train_vae(base, data, tmp_path / "vae_run")
+    vae = tmp_path / "vae_run" / "vae"
+
+    def lrs(cfg, name):
+        train_mvdiff(cfg, data, tmp_path / name, vae_path=vae)
+        return [r["lr"] for r in read_metrics(tmp_path / name) if "lr" in r]
+
+    assert lrs(base, "constant") == pytest.approx([1e-3] * 4)  # the default: constant after warm-up
+    annealed = replace(base, train=replace(base.train, lr_min_ratio=0.2))
+    # Cosine from lr at step 0 to 0.2·lr at max_steps: lr·(0.2 + 0.8·(1 + cos(π·s/4))/2), s = 0..3.
+    expected = [1e-3 * (0.2 + 0.8 * 0.5 * (1 + math.cos(math.pi * s / 4))) for s in range(4)]
+    assert lrs(annealed, "annealed") == pytest.approx(expected)
+    bad = replace(base, train=replace(base.train, lr_min_ratio=1.5))
+    with pytest.raises(FaceliftError, match=r"lr_min_ratio must be within \[0, 1\]"):
+        train_mvdiff(bad, data, tmp_path / "bad", vae_path=vae)
+    assert not (tmp_path / "bad").exists()

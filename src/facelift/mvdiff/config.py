@@ -111,6 +111,10 @@ class TrainConfig:
     max_steps: int = 6000
     lr: float = 1e-4
     lr_warmup_steps: int = 100
+    # The UNet stage's learning rate after warm-up: 1 keeps it constant (the bundled cycles'
+    # recipe, so raising max_steps simply trains on); below 1 it follows a cosine from lr down
+    # to lr_min_ratio * lr at max_steps (a last, annealed cycle).
+    lr_min_ratio: float = 1.0
     adam_beta1: float = 0.9
     adam_beta2: float = 0.999
     weight_decay: float = 1e-2

@@ -354,6 +354,12 @@ def train_vae(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, resume: bool
     return out
 
 
+def check_lr_min_ratio(ratio: float) -> None:
+    """``train.lr_min_ratio`` is a fraction of ``train.lr`` (one clear error before any model loads)."""
+    if not 0.0 <= ratio <= 1.0:
+        raise FaceliftError(f"train.lr_min_ratio must be within [0, 1], got {ratio}")
+
+
 def check_matte_share(share: float, dataset: Any) -> None:
     """``train.matte_share`` must be a share, and needs inputs with alpha to cut out (one
     clear error before any model loads)."""
@@ -409,6 +415,7 @@ def train_mvdiff(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, val_datas
     run_dir = Path(run_dir)
     t_cfg = cfg.train
     check_matte_share(t_cfg.matte_share, dataset)
+    check_lr_min_ratio(t_cfg.lr_min_ratio)
     accelerator = make_accelerator(t_cfg.mixed_precision, cpu=cpu)
     rank, world, is_main = accelerator.process_index, accelerator.num_processes, accelerator.is_main_process
     seed_everything(t_cfg.seed)
@@ -451,7 +458,7 @@ def train_mvdiff(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, val_datas
     pair = EMAPair(model, ema)
     optim_cfg = OptimConfig(lr=t_cfg.lr, beta1=t_cfg.adam_beta1, beta2=t_cfg.adam_beta2,
                             weight_decay=t_cfg.weight_decay, warmup_steps=t_cfg.lr_warmup_steps,
-                            min_lr_ratio=1.0, grad_clip=t_cfg.max_grad_norm)  # min ratio 1: constant after warm-up
+                            min_lr_ratio=t_cfg.lr_min_ratio, grad_clip=t_cfg.max_grad_norm)
     optimizer = build_optimizer(model, optim_cfg)
     scheduler = build_scheduler(optimizer, optim_cfg, t_cfg.max_steps)
     step = 0
