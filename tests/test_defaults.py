@@ -2,6 +2,8 @@
 
 import inspect
 
+import pytest
+
 from facelift import defaults
 from facelift.cli import build_parser
 
@@ -35,7 +37,6 @@ def test_library_entry_points_default_to_the_one_definition():
 def test_the_weights_ddim_eta_reaches_stage_one_and_a_bad_one_is_refused():
     from types import SimpleNamespace
 
-    import pytest
     from PIL import Image
 
     from facelift.errors import FaceliftError
@@ -65,7 +66,6 @@ def test_the_weights_ddim_eta_reaches_stage_one_and_a_bad_one_is_refused():
 def test_sampling_defaults_fill_in_check_and_name_the_bad_key():
     import math
 
-    import pytest
 
     from facelift.errors import FaceliftError
     from facelift.weights.meta import sampling_defaults
@@ -143,3 +143,36 @@ def test_eval_mvdiff_refuses_bad_paths_before_loading(tmp_path, capsys, monkeypa
     rc = main(["eval", "mvdiff", "--weights", str(tmp_path / "pipe"), "--data", str(tmp_path)])
     err = capsys.readouterr().err
     assert rc != 0 and "eta must be a number in [0, 1] (DDIM), got 2" in err and len(err.strip().splitlines()) == 1
+
+
+def test_eval_mvdiff_runs_with_either_sampler_and_reports_it(tmp_path, capsys):
+    import json
+
+    import numpy as np
+
+    from facelift.cameras import facelift_cameras
+    from facelift.cli import main
+    from facelift.data import layout
+
+    rng = np.random.default_rng(0)
+    yy, xx = np.mgrid[:64, :64]
+    disc = (((yy - 32) ** 2 + (xx - 32) ** 2) < 20**2) * 255  # a head-sized silhouette
+    rgba = [np.dstack([rng.integers(0, 256, (64, 64, 3)), disc]).astype(np.uint8) for _ in range(6)]
+    layout.write_subject(tmp_path / "data" / "s0", rgba, facelift_cameras(64), {"num_fixed_views": 6})
+    layout.write_index(tmp_path / "data", [{"name": "s0", "split": "test", "identity": "s0"}], {})
+    reports = {}
+    for sampler in ("ddim", "dpm++"):
+        out = tmp_path / f"r_{sampler}"
+        rc = main(["eval", "mvdiff", "--weights", "tiny", "--data", str(tmp_path / "data"), "--steps", "2",
+                   "--scheduler", sampler, "-o", str(out)])
+        assert rc == 0
+        assert f"{sampler} 2 steps" in capsys.readouterr().out
+        reports[sampler] = json.loads(out.with_suffix(".json").read_text())
+        assert reports[sampler]["scheduler"] == sampler
+        assert 0 < reports[sampler]["results"]["model"]["detail"] < 10
+    # Different samplers, different views; the copy baseline does not sample.
+    assert reports["ddim"]["results"]["model"] != reports["dpm++"]["results"]["model"]
+    assert reports["ddim"]["results"]["copy input"] == reports["dpm++"]["results"]["copy input"]
+    with pytest.raises(SystemExit) as exit_info:  # argparse's own one-line usage error
+        main(["eval", "mvdiff", "--weights", "tiny", "--data", str(tmp_path / "data"), "--scheduler", "euler"])
+    assert exit_info.value.code != 0

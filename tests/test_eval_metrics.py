@@ -91,6 +91,21 @@ def test_masked_ssim_weights_the_ssim_map():
     assert torch.allclose(M.masked_ssim(a, b, torch.ones(30, 30)), M.ssim(a, b))
 
 
+def test_mean_gradient_of_a_ramp_is_its_slope_and_ignores_the_silhouette_edge():
+    h = w = 8
+    ramp = (0.05 * torch.arange(w, dtype=torch.float64)).expand(h, w)[..., None].expand(h, w, 3)
+    mask = torch.zeros(h, w)
+    mask[2:6, 1:7] = 1
+    # Inside the mask the ramp rises 0.05 a pixel; the white background outside would add a
+    # large jump at the edge, which the measure must not see.
+    image = torch.where(mask[..., None] > 0, ramp, torch.ones(()).double())
+    assert float(M.mean_gradient(image, mask)) == pytest.approx(0.05)
+    assert float(M.mean_gradient(torch.ones(1, h, w, 3), torch.ones(1, h, w))) == 0.0
+    assert math.isnan(float(M.mean_gradient(image, torch.zeros(h, w))))
+    with pytest.raises(FaceliftError):
+        M.mean_gradient(image, torch.ones(h, w - 1))
+
+
 def test_silhouette_iou_of_two_offset_squares():
     a = torch.zeros(2, 10, 10)
     b = torch.zeros(2, 10, 10)

@@ -7,6 +7,7 @@ import math
 
 import pytest
 import torch
+import torch.nn.functional as F
 from diffusers import DDIMScheduler
 
 from facelift.mvdiff import build_pipeline
@@ -266,6 +267,13 @@ def test_eval_copy_baseline_and_oracle_scores():
     m = oracle["model"]
     assert m["iou"] == pytest.approx(1.0) and m["masked_psnr"] == pytest.approx(100.0)
     assert m["back_mse_true"] == 0.0 and m["back_closer_to_true"] == 1.0
+    assert m["detail"] == pytest.approx(1.0)
+    # The true views blurred: PSNR stays high, detail says what was lost.
+    blur = lambda views: F.avg_pool2d(F.pad(views, (1, 1, 1, 1), mode="replicate"), 3, stride=1)  # noqa: E731
+    big = _eval_items(size=48)
+    big_by_input = {id(it["input"]): it for it in big}
+    blurred = evaluate(lambda image: blur(big_by_input[id(image)]["images"]), big, progress=False)["model"]
+    assert 0.05 < blurred["detail"] < 0.6  # i.i.d. texture: a 3×3 box keeps ~0.18 of its gradient
     assert all(meets_targets(oracle).values())
     assert not any(meets_targets(same).values())
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from facelift.cli import group
-from facelift.cli._args import REFINE_HELP, positive_int, refine_setting
+from facelift.cli._args import REFINE_HELP, SCHEDULER_CHOICES, SCHEDULER_HELP, positive_int, refine_setting
 from facelift.defaults import GUIDANCE_SCALE, NUM_INFERENCE_STEPS, SEED
 from facelift.errors import FaceliftError
 
@@ -125,7 +125,7 @@ def _mvdiff(args: argparse.Namespace) -> int:
     from facelift.data.loaders import StageIDataset
     from facelift.eval.mvdiff import evaluate, meets_targets, pipeline_generator, to_markdown, vae_round_trip
     from facelift.mvdiff import FaceLiftMultiViewPipeline
-
+    from facelift.mvdiff.samplers import make_scheduler
     from facelift.weights.locate import resolve_pretrained
     from facelift.weights.meta import sampling_defaults, stage_meta
 
@@ -145,12 +145,14 @@ def _mvdiff(args: argparse.Namespace) -> int:
     eta = defaults["eta"]
     pipe = FaceLiftMultiViewPipeline.from_pretrained(folder)
     pipe.set_progress_bar_config(disable=True)
+    pipe.scheduler = make_scheduler(args.scheduler, pipe.scheduler)
     data = StageIDataset(args.data, split=args.split, resolution=pipe.image_size)
     if args.vae_round_trip:
         gen, sampling = vae_round_trip(pipe), "model = the VAE's round trip of the true views (no diffusion)"
     else:
         gen = pipeline_generator(pipe, steps, guidance, eta=eta, seed=args.seed)
-        sampling = f"{steps} steps, guidance {guidance}, eta {eta}, seed {args.seed}"
+        eta_text = f", eta {eta}" if args.scheduler == "ddim" else ""  # DPM-Solver++ is deterministic
+        sampling = f"{args.scheduler} {steps} steps, guidance {guidance}{eta_text}, seed {args.seed}"
     results = evaluate(gen, data, limit=args.limit, matte_seed=args.matted, from_truth=args.vae_round_trip)
     n = len(data) if args.limit is None else min(args.limit, len(data))
     table = to_markdown(results)
@@ -162,7 +164,8 @@ def _mvdiff(args: argparse.Namespace) -> int:
         md_path, json_path = report_paths(args.output)
         atomic_write_text(md_path, text)
         atomic_write_text(json_path,
-                          json.dumps({"results": results, "checks": checks, "subjects": n, "steps": steps,
+                          json.dumps({"results": results, "checks": checks, "subjects": n, "scheduler": args.scheduler,
+                                      "steps": steps,
                                       "guidance": guidance, "seed": args.seed, "matte_seed": args.matted,
                                       "vae_round_trip": args.vae_round_trip},
                                      indent=2))
@@ -334,7 +337,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "mvdiff", help="Stage I views from the front view vs the truth, beside the copy-the-input baseline",
         description="Generate the 6 views of each held-out subject from its front view and score the 5 novel "
-                    "views (masked PSNR, silhouette IoU, back view vs true back / input) for the model and for "
+                    "views (masked PSNR, silhouette IoU, back view vs true back / input, detail against the true "
+                    "views' texture) for the model and for "
                     "copying the input into every view. Prints a markdown table.",
     )
     p.add_argument("--weights", required=True,
@@ -346,6 +350,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--guidance", type=float, default=None,
                    help=f"classifier-free guidance scale (default: the weights' facelift.json, else {GUIDANCE_SCALE:g})")
     p.add_argument("--seed", type=int, default=SEED, help=f"Stage I seed (default {SEED})")
+    p.add_argument("--scheduler", choices=SCHEDULER_CHOICES, default="ddim", help=SCHEDULER_HELP)
     p.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N subjects")
     p.add_argument("--matted", type=int, default=None, metavar="SEED",
                    help="cut each input out with an imperfect matte over a random scene first, as a photo's "
