@@ -121,6 +121,27 @@ def test_bad_decoder_settings_fail_before_training(tmp_path, override, message):
     assert not (tmp_path / "run").exists()
 
 
+def test_a_resolution_mismatch_fails_before_the_pipeline_loads(tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    folder = _pipeline_folder(tmp_path)  # a 16² pipeline
+
+    def no_loading(*a, **k):
+        raise AssertionError("the pipeline loaded before the resolution was checked")
+
+    monkeypatch.setattr(FaceLiftMultiViewPipeline, "from_pretrained", no_loading)
+    cfg = _decoder_config()
+    cfg = replace(cfg, model=replace(cfg.model, image_size=32))
+    with pytest.raises(FaceliftError, match=r"works at 16², the data would be read at 32² \(set model.image_size=16\)"):
+        train_decoder(cfg, dataset(1, size=32), tmp_path / "run", init=folder)
+    assert not (tmp_path / "run").exists()
+    # Through the CLI: one line, before the data is read (there is none at --data).
+    proc = subprocess.run([sys.executable, "-m", "facelift", "train", "mvdiff", "--stage", "decoder", "--init",
+                           str(folder), "--data", str(tmp_path / "nothing"), "--out", str(tmp_path / "run"),
+                           "model.image_size=32"], capture_output=True, text=True)
+    assert proc.returncode != 0 and "works at 16²" in proc.stderr and "Traceback" not in proc.stderr
+
+
 def test_cli_decoder_stage_needs_init(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "facelift", "train", "mvdiff", "--stage", "decoder",
                            "--data", str(tmp_path), "--out", str(tmp_path / "run")], capture_output=True, text=True)

@@ -87,13 +87,14 @@ def run(args: argparse.Namespace) -> int:
 def _run_decoder(args: argparse.Namespace, cfg: MVDiffConfig) -> int:
     from facelift.errors import FaceliftError
     from facelift.train.mvdiff import load_dataset
-    from facelift.train.mvdiff_decoder import check_decoder_config, train_decoder
+    from facelift.train.mvdiff_decoder import check_decoder_config, check_init_resolution, train_decoder
 
     if args.init is None:
         raise FaceliftError("--stage decoder fine-tunes a trained pipeline's decoder: give --init PIPELINE")
     if args.vae is not None:
         raise FaceliftError("--stage decoder trains the --init pipeline's own VAE (no --vae)")
     check_decoder_config(cfg)
+    check_init_resolution(args.init, cfg.model.image_size)  # before the data and the pipeline load
     data = load_dataset(args.data, cfg.model.image_size, split="train")
     out = train_decoder(cfg, data, args.out, args.init, resume=not args.fresh, cpu=args.cpu,
                         max_steps_this_run=args.max_steps_this_run)

@@ -22,6 +22,7 @@ with the new VAE (written whole at the end).
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 from pathlib import Path
@@ -79,6 +80,23 @@ def check_decoder_config(cfg: MVDiffConfig) -> None:
         raise FaceliftError(f"train.decoder_unet_max_t must be within (0, 1000], got {t.decoder_unet_max_t}")
 
 
+def check_init_resolution(init: str | Path, image_size: int) -> None:
+    """One clear error when the ``init`` pipeline works at another resolution than
+    ``image_size`` (the data's), read from its UNet and VAE configs before anything loads."""
+    from facelift.weights.locate import resolve_pretrained
+
+    folder = resolve_pretrained(init)
+    try:
+        unet = json.loads((folder / "unet" / "config.json").read_text())
+        vae = json.loads((folder / "vae" / "config.json").read_text())
+        size = int(unet["sample_size"]) * 2 ** (len(vae["block_out_channels"]) - 1)
+    except (OSError, ValueError, KeyError, TypeError):
+        return  # not a plain diffusers layout: the check after loading still catches it
+    if size != image_size:
+        raise FaceliftError(f"--init {init} works at {size}², the data would be read at {image_size}² "
+                            f"(set model.image_size={size})")
+
+
 @torch.no_grad()
 def unet_x0_latents(pipe: FaceLiftMultiViewPipeline, cond: Tensor, latents: Tensor, t: Tensor,
                     generator: torch.Generator) -> Tensor:
@@ -127,6 +145,7 @@ def train_decoder(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, init: st
                   cpu: bool = False, max_steps_this_run: int | None = None) -> Path:
     """Fine-tune the decoder of the pipeline ``init``; writes ``RUN/pipeline`` when finished."""
     check_decoder_config(cfg)
+    check_init_resolution(init, cfg.model.image_size)
     run_dir = Path(run_dir)
     t_cfg = cfg.train
     accelerator = make_accelerator(t_cfg.mixed_precision, cpu=cpu)
