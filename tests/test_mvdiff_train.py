@@ -456,3 +456,63 @@ def test_lr_min_ratio_anneals_the_unet_stage_by_a_cosine(tmp_path):
     with pytest.raises(FaceliftError, match=r"lr_min_ratio must be within \[0, 1\]"):
         train_mvdiff(bad, data, tmp_path / "bad", vae_path=vae)
     assert not (tmp_path / "bad").exists()
+
+
+def test_mirror_order_swaps_left_and_right_views():
+    from facelift.errors import FaceliftError
+    from facelift.train.mvdiff import mirror_order
+
+    assert mirror_order() == [0, 5, 4, 3, 2, 1]  # 0, 45, 90, 180, 270, 315° -> 0, 315, 270, 180, 90, 45°
+    order = mirror_order((0, 90, 180, 270))
+    assert [order[j] for j in order] == [0, 1, 2, 3]  # mirroring twice is the identity
+    with pytest.raises(FaceliftError, match="no view at 330"):
+        mirror_order((0, 30, 90, 270))
+
+
+def test_mirrored_views_are_what_the_mirrored_world_looks_like():
+    from facelift.cameras import facelift_cameras
+    from facelift.train.mvdiff import mirror_order
+
+    size = 64
+    cams = facelift_cameras(size)
+    order = mirror_order()
+    right = cams.c2w[0, :3, 0]  # the front camera's right: the mirror plane's normal
+    mirror = torch.eye(3) - 2 * torch.outer(right, right)
+    points = torch.randn(50, 3, generator=torch.Generator().manual_seed(0)) * 0.3
+
+    def project(cam_index, pts):
+        w2c = torch.linalg.inv(cams.c2w[cam_index])
+        cam = pts @ w2c[:3, :3].T + w2c[:3, 3]
+        uvw = cam @ cams.K[cam_index].T
+        return uvw[:, :2] / uvw[:, 2:]
+
+    for j in range(6):
+        uv = project(order[j], points)        # a point seen by the view the mirror takes to j
+        uv_m = project(j, points @ mirror.T)  # its mirror image seen by view j
+        # ... is the same point flipped left to right: u -> width - u (pixel-edge coordinates).
+        torch.testing.assert_close(uv_m[:, 0], size - uv[:, 0], atol=1e-3, rtol=0)
+        torch.testing.assert_close(uv_m[:, 1], uv[:, 1], atol=1e-3, rtol=0)
+
+
+def test_mirror_share_mirrors_whole_subjects_in_the_batch(tmp_path):
+    from dataclasses import replace
+
+    from facelift.errors import FaceliftError
+    from facelift.train.mvdiff import check_mirror_share, make_batch, mirror_order, mirrored
+
+    data = dataset(4)
+    plain = make_batch(data, 4, step=0, rank=0, world=1, seed=0, backgrounds="white")
+    flipped = make_batch(data, 4, step=0, rank=0, world=1, seed=0, backgrounds="white", mirror_share=1.0)
+    assert torch.equal(flipped.views, mirrored(plain.views, mirror_order()))
+    assert torch.equal(flipped.cond, plain.cond.flip(-1))
+    some = make_batch(data, 4, step=3, rank=0, world=1, seed=0, backgrounds="white", mirror_share=0.5)
+    assert torch.equal(some.views, make_batch(data, 4, step=3, rank=0, world=1, seed=0, backgrounds="white",
+                                              mirror_share=0.5).views)  # reproducible per step
+    for share, views, match in ((1.5, 6, r"within \[0, 1\]"), (0.5, 4, "6 fixed views")):
+        with pytest.raises(FaceliftError, match=match):
+            check_mirror_share(share, views)
+    cfg = config(max_steps=1)
+    cfg = replace(cfg, train=replace(cfg.train, mirror_share=2.0))
+    with pytest.raises(FaceliftError, match="mirror_share"):
+        train_mvdiff(cfg, data, tmp_path / "run")
+    assert not (tmp_path / "run").exists()

@@ -133,6 +133,9 @@ class TrainConfig:
     # Share of the inputs cut out of a random scene with an imperfect matte, as a real photo's
     # background removal leaves them (facelift.data.matting); the targets stay exact.
     matte_share: float = 0.0
+    # Share of subjects replaced by their mirror image (every view flipped left to right, the
+    # left and right views swapped): twice the heads from the same identities.
+    mirror_share: float = 0.0
     checkpoint_every: int = 250
     keep_checkpoints: int = 2
     validate_every: int = 500

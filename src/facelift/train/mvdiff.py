@@ -55,6 +55,7 @@ from diffusers.training_utils import compute_snr
 from torch import Tensor, nn
 
 from facelift.atomic import atomic_dir
+from facelift.cameras import VIEW_AZIMUTHS
 from facelift.config import apply_overrides, load_config, save_config
 from facelift.data.matting import matted_inputs
 from facelift.defaults import OptimConfig
@@ -139,14 +140,41 @@ class Batch:
     views: Tensor
 
 
+def mirror_order(azimuths: Sequence[float] = VIEW_AZIMUTHS) -> list[int]:
+    """View ``j`` of a mirrored subject is view ``order[j]`` flipped left to right: mirroring the
+    world through the plane of the front camera and the vertical axis takes the camera at
+    azimuth ``a`` to ``-a`` (all views at one elevation, looking at the head's centre)."""
+    key = [round(a % 360.0, 6) for a in azimuths]
+    order = []
+    for a in key:
+        mirrored = round((-a) % 360.0, 6)
+        if mirrored not in key:
+            raise FaceliftError(f"train.mirror_share needs views whose azimuths mirror onto each other; "
+                                f"{a}° has no view at {mirrored}°")
+        order.append(key.index(mirrored))
+    return order
+
+
+def mirrored(views: Tensor, order: Sequence[int]) -> Tensor:
+    """(…, V, C, H, W) views of a subject -> the views of its mirror image (:func:`mirror_order`)."""
+    return views[..., list(order), :, :, :].flip(-1)
+
+
 def make_batch(dataset: Any, batch_size: int, step: int, rank: int, world: int, seed: int,
-               backgrounds: str = "random", matte_share: float = 0.0) -> Batch:
+               backgrounds: str = "random", matte_share: float = 0.0, mirror_share: float = 0.0) -> Batch:
     """The batch of ``step`` on ``rank``; ``matte_share``: the share of RGBA inputs given an
-    imperfect matte over a random scene (:func:`facelift.data.matting.matted_inputs`)."""
+    imperfect matte over a random scene (:func:`facelift.data.matting.matted_inputs`);
+    ``mirror_share``: the share of subjects replaced by their mirror image (:func:`mirrored`:
+    every view flipped, left and right views swapped; the input is the front view, flipped)."""
     idx = batch_indices(len(dataset), batch_size, step, rank, world, seed)
     items = [dataset[i] for i in idx]
     cond = torch.stack([it["input"] for it in items]).float()
     views = torch.stack([it["views"] for it in items]).float()
+    if mirror_share > 0:
+        flip = torch.rand(len(items), generator=step_generator(seed, step, rank, "mirror")) < mirror_share
+        if bool(flip.any()):
+            views = torch.where(flip.view(-1, 1, 1, 1, 1), mirrored(views, mirror_order()), views)
+            cond = torch.where(flip.view(-1, 1, 1, 1), cond.flip(-1), cond)
     if backgrounds == "random":
         g = step_generator(seed, step, rank, "background")
         choice = torch.randint(len(BACKGROUNDS), (len(items),), generator=g)
@@ -360,6 +388,17 @@ def check_lr_min_ratio(ratio: float) -> None:
         raise FaceliftError(f"train.lr_min_ratio must be within [0, 1], got {ratio}")
 
 
+def check_mirror_share(share: float, num_views: int) -> None:
+    """``train.mirror_share`` must be a share, and the views the fixed rig (one clear error
+    before any model loads)."""
+    if not 0.0 <= share <= 1.0:
+        raise FaceliftError(f"train.mirror_share must be within [0, 1], got {share}")
+    if share > 0 and num_views != len(VIEW_AZIMUTHS):
+        raise FaceliftError(f"train.mirror_share needs the {len(VIEW_AZIMUTHS)} fixed views, the model has {num_views}")
+    if share > 0:
+        mirror_order()
+
+
 def check_matte_share(share: float, dataset: Any) -> None:
     """``train.matte_share`` must be a share, and needs inputs with alpha to cut out (one
     clear error before any model loads)."""
@@ -416,6 +455,7 @@ def train_mvdiff(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, val_datas
     t_cfg = cfg.train
     check_matte_share(t_cfg.matte_share, dataset)
     check_lr_min_ratio(t_cfg.lr_min_ratio)
+    check_mirror_share(t_cfg.mirror_share, cfg.model.num_views)
     accelerator = make_accelerator(t_cfg.mixed_precision, cpu=cpu)
     rank, world, is_main = accelerator.process_index, accelerator.num_processes, accelerator.is_main_process
     seed_everything(t_cfg.seed)
@@ -486,7 +526,7 @@ def train_mvdiff(cfg: MVDiffConfig, dataset: Any, run_dir: str | Path, val_datas
             for micro in range(accum):
                 g = step_generator(t_cfg.seed, step * accum + micro, rank)
                 batch = make_batch(dataset, t_cfg.batch_size, step * accum + micro, rank, world, t_cfg.seed,
-                                   t_cfg.backgrounds, t_cfg.matte_share)
+                                   t_cfg.backgrounds, t_cfg.matte_share, t_cfg.mirror_share)
                 sync = micro == accum - 1
                 ctx = accelerator.no_sync(model) if (not sync and world > 1) else _null()
                 with ctx:
