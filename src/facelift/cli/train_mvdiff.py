@@ -48,13 +48,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from facelift.errors import FaceliftError
-    from facelift.train.mvdiff import check_lr_min_ratio, load_dataset, resolve_config, train_mvdiff, train_vae
+    from facelift.train.mvdiff import (check_lr_min_ratio, check_mirror_share, load_dataset, resolve_config,
+                                       train_mvdiff, train_vae)
 
     resume = not args.fresh
     cfg = resolve_config(args.preset, args.overrides, args.out, resume)
     if args.stage == "decoder":
         return _run_decoder(args, cfg)
-    check_lr_min_ratio(cfg.train.lr_min_ratio)  # before a VAE stage could run first
+    check_lr_min_ratio(cfg.train.lr_min_ratio)  # these two before a VAE stage could run first
+    check_mirror_share(cfg.train.mirror_share, cfg.model.num_views)
 
     data = load_dataset(args.data, cfg.model.image_size, split="train")
     try:

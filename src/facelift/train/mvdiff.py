@@ -395,8 +395,6 @@ def check_mirror_share(share: float, num_views: int) -> None:
         raise FaceliftError(f"train.mirror_share must be within [0, 1], got {share}")
     if share > 0 and num_views != len(VIEW_AZIMUTHS):
         raise FaceliftError(f"train.mirror_share needs the {len(VIEW_AZIMUTHS)} fixed views, the model has {num_views}")
-    if share > 0:
-        mirror_order()
 
 
 def check_matte_share(share: float, dataset: Any) -> None:
