@@ -117,8 +117,7 @@ def optimizer_update(accelerator, model: nn.Module, loss: torch.Tensor, optimize
     (0: no clipping), step the optimizer and the LR schedule."""
     optimizer.zero_grad(set_to_none=True)
     accelerator.backward(loss)
-    if max_norm > 0:
-        accelerator.clip_grad_norm_(model.parameters(), max_norm)
+    clip_grad_norm(accelerator, model, max_norm)
     optimizer.step()
     scheduler.step()
 
